@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import { PUBLIC_ACTIONS } from '../constants';
+import { seedOnce } from '../seed-store';
+
+const ROLE_UID = 'plugin::users-permissions.role';
+const PERMISSION_UID = 'plugin::users-permissions.permission';
+
+/**
+ * On a new database the website's anonymous visitors get read access to the public types and
+ * nothing else: users-permissions' default sign-up and login actions are removed and sign-up is
+ * switched off, since the site has no visitor accounts. Runs once; later changes made in
+ * Settings › Roles survive restarts.
+ */
+export async function setUpPublicRole(strapi: Core.Strapi): Promise<void> {
+  await seedOnce(strapi, 'public-role', async () => {
+    const role = await strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } });
+    if (!role) throw new Error('users-permissions did not create the Public role');
+    await strapi.db.query(PERMISSION_UID).deleteMany({
+      where: { role: role.id, action: { $notIn: [...PUBLIC_ACTIONS] } },
+    });
+    const existing = await strapi.db.query(PERMISSION_UID).findMany({ where: { role: role.id } });
+    const granted = new Set(existing.map((permission: { action: string }) => permission.action));
+    for (const action of PUBLIC_ACTIONS.filter((candidate) => !granted.has(candidate))) {
+      await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });
+    }
+
+    const settings = strapi.store({ type: 'plugin', name: 'users-permissions' });
+    const advanced = ((await settings.get({ key: 'advanced' })) ?? {}) as Record<string, unknown>;
+    await settings.set({ key: 'advanced', value: { ...advanced, allow_register: false } });
+  });
+}

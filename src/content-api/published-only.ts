@@ -1,0 +1,59 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { knownLocaleCodes } from '../i18n/locales';
+
+/** Document Service actions that read content. */
+const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
+
+type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
+
+interface RequestState {
+  route?: { info?: { type?: string } };
+  auth?: { strategy?: { name?: string }; credentials?: { type?: string } | null };
+}
+
+/**
+ * Drafts never leave the content API. Strapi 5.54 lets anyone with `find` add `?status=draft`
+ * (strapi-notes §8.3); this Document Service middleware closes that for every caller of the
+ * public REST API except full-access API tokens (trusted integrations such as a preview site).
+ * It runs below the controllers, so custom routes and populated relations are covered too.
+ * Also rejects a locale that does not exist, instead of answering with an empty list.
+ */
+export const publishedOnlyForContentApi =
+  (strapi: Core.Strapi): Middleware =>
+  async (ctx, next) => {
+    if (!READ_ACTIONS.has(ctx.action)) return next();
+    const request = strapi.requestContext.get();
+    const state = (request?.state ?? {}) as RequestState;
+    if (state.route?.info?.type !== 'content-api' || !['GET', 'HEAD'].includes(request?.method ?? '')) {
+      return next();
+    }
+
+    const params = (ctx.params ?? {}) as { status?: unknown; locale?: unknown };
+    if (typeof params.locale === 'string' && params.locale !== '*') {
+      const locales = await knownLocaleCodes(strapi);
+      if (!locales.includes(params.locale)) {
+        throw new errors.ValidationError(
+          `Unknown locale "${params.locale}". Available locales: ${locales.join(', ')}.`
+        );
+      }
+    }
+
+    const hasDraftAndPublish = ctx.contentType?.options?.draftAndPublish === true;
+    if (!hasDraftAndPublish || isTrustedIntegration(state)) return next();
+    if (params.status !== undefined && params.status !== 'published') {
+      // A PolicyError keeps its message: Strapi turns any other ForbiddenError into a bare "Forbidden".
+      throw new errors.PolicyError(
+        'Drafts are not available through the public API: only published content can be read.'
+      );
+    }
+    ctx.params = { ...ctx.params, status: 'published' };
+    return next();
+  };
+
+function isTrustedIntegration(state: RequestState): boolean {
+  return (
+    state.auth?.strategy?.name === 'content-api-token' &&
+    state.auth.credentials?.type === 'full-access'
+  );
+}

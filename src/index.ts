@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+import { seedCatalogue } from './catalogue/seed-catalogue';
+import { publishedOnlyForContentApi } from './content-api/published-only';
+import { setUpPublicRole } from './content-api/public-permissions';
+import { createDemoSuperAdmin } from './demo/demo-admin';
+import { seedDemoContent } from './demo/seed-demo';
+import { setUpContentLocales } from './i18n/locales';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // Drafts never leave the content API, whatever the query says.
+    strapi.documents.use(publishedOnlyForContentApi(strapi));
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // 1. Content locales: zh-Hans (default) and en.
+    await setUpContentLocales(strapi);
+    // 2. The disclosure catalogue, seeded once.
+    const created = await seedCatalogue(strapi);
+    if (created.length > 0) strapi.log.info(`[catalogue] seeded ${created.length} columns`);
+    // 3. The website's Public role: read the public types, nothing else.
+    await setUpPublicRole(strapi);
+    // 4. Development demo: the source year's content and a documented first login.
+    if (process.env.NODE_ENV !== 'production' && process.env.DEMO_SEED === 'true') {
+      if (await seedDemoContent(strapi)) strapi.log.info('[demo] seeded the 2018 demo content');
+      const email = await createDemoSuperAdmin(strapi, {
+        email: process.env.DEMO_ADMIN_EMAIL,
+        password: process.env.DEMO_ADMIN_PASSWORD,
+      });
+      if (email) strapi.log.info(`[demo] super admin ${email} created (password: DEMO_ADMIN_PASSWORD in .env)`);
+    }
+  },
+};

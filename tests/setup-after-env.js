@@ -1,0 +1,2 @@
+// Booting Strapi takes seconds and PostgreSQL databases are created per file.
+jest.setTimeout(120000);
