@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, UID, type AppUid } from '../constants';
+import { DEFAULT_LOCALE, LOCALES, UID, type AppUid } from '../constants';
 import { seedOnce, type UpdateData } from '../seed-store';
 import {
   DEMO_ARTICLES,
@@ -75,7 +75,8 @@ class DemoSeeder {
     for (const article of DEMO_ARTICLES) {
       await this.publishItem(UID.article, article, { body: paragraphs(article.summary) });
     }
-    for (const policy of [...DEMO_POLICIES].reverse()) {
+    // A replacing document comes before the one it replaces in DEMO_POLICIES.
+    for (const policy of DEMO_POLICIES) {
       const documentId = await this.publishItem(UID.policyDocument, policy, {
         docNumber: policy.docNumber ?? null,
         issuingAuthority: policy.issuingAuthority,
@@ -142,8 +143,11 @@ class DemoSeeder {
 
   /** The coordinating office (综合法规处) answers for the catalogue's columns in the demo. */
   private async assignColumnsToOffice(): Promise<void> {
+    const data = { department: this.departmentId('ZHFG') } as UpdateData;
     for (const documentId of this.columnIds.values()) {
-      await this.strapi.documents(UID.column).update({ documentId, locale: '*', data: { department: this.departmentId('ZHFG') } as UpdateData });
+      for (const locale of LOCALES) {
+        await this.strapi.documents(UID.column).update({ documentId, locale: locale.code, data });
+      }
       await this.strapi.documents(UID.column).publish({ documentId, locale: '*' });
     }
   }

@@ -8,7 +8,7 @@ const appDir = path.resolve(__dirname, '..', '..');
 /** Fixed secrets for throwaway test databases only. */
 const TEST_ENV = {
   NODE_ENV: 'test',
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: 'error',
   DEMO_SEED: 'false',
   APP_KEYS: 'test-key-1,test-key-2',
   API_TOKEN_SALT: 'test-api-token-salt',
@@ -33,18 +33,29 @@ export async function bootApp(
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   Object.assign(process.env, TEST_ENV, database.env, options.env);
-  const strapi = await createStrapi({
+  const instance = createStrapi({
     appDir,
     distDir: path.join(appDir, 'dist'),
     autoReload: false,
     serveAdminPanel: false,
-  }).load();
-  strapi.server.mount();
-  return { strapi, http: strapi.server.httpServer, database };
+  });
+  try {
+    const strapi = await instance.load();
+    strapi.server.mount();
+    return { strapi, http: strapi.server.httpServer, database };
+  } catch (error) {
+    // A failed boot must not leave a pool or a server open: jest would hang on them.
+    await instance.destroy().catch(() => undefined);
+    if (!options.database) await database.drop();
+    throw error;
+  }
 }
 
 /** Stops the app and drops its database unless `keepDatabase` (for a restart test). */
 export async function stopApp(app: TestApp, { keepDatabase = false } = {}): Promise<void> {
+  // Strapi fires some bookkeeping without awaiting it (admin metrics after a user is created);
+  // let it finish before the pool closes, or it fails later and keeps jest from exiting.
+  await new Promise((resolve) => setTimeout(resolve, 250));
   await app.strapi.destroy();
   if (!keepDatabase) await app.database.drop();
 }

@@ -1,0 +1,123 @@
+import path from 'path';
+import request from 'supertest';
+import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
+
+const DEMO_ENV = {
+  DEMO_SEED: 'true',
+  DEMO_ADMIN_EMAIL: 'admin@demo.gov.cn',
+  DEMO_ADMIN_PASSWORD: 'Demo2018!Disclosure',
+};
+
+interface TreeNode {
+  code: string;
+  kind: string;
+  children: TreeNode[];
+}
+
+const ITEM_APIS = ['articles', 'policy-documents', 'policy-interpretations', 'meetings'];
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await bootApp({ env: DEMO_ENV });
+});
+afterAll(async () => {
+  if (app) await stopApp(app);
+});
+
+const total = async (url: string): Promise<number> => {
+  const response = await request(app.http).get(url).expect(200);
+  return response.body.meta.pagination.total as number;
+};
+
+describe('the development demo', () => {
+  it('puts published items in every column a visitor can open', async () => {
+    const tree = (await request(app.http).get('/api/columns/tree').expect(200)).body.data as TreeNode[];
+    const leaves = tree.flatMap((node) => (node.children.length ? node.children : [node]));
+    expect(leaves).toHaveLength(5 + 12 + 3);
+    for (const leaf of leaves) {
+      let items = 0;
+      for (const api of ITEM_APIS) items += await total(`/api/${api}?column=${leaf.code}`);
+      expect({ column: leaf.code, hasItems: items > 0 }).toEqual({ column: leaf.code, hasItems: true });
+    }
+  });
+
+  it('dates the items in the source year, in Beijing time', async () => {
+    const response = await request(app.http)
+      .get('/api/articles?pagination[pageSize]=100&fields[0]=title&fields[1]=firstPublishedAt')
+      .expect(200);
+    expect(response.body.data.length).toBeGreaterThanOrEqual(20);
+    for (const item of response.body.data as Array<{ firstPublishedAt: string }>) {
+      const beijing = new Date(Date.parse(item.firstPublishedAt) + 8 * 3600 * 1000);
+      expect(beijing.getUTCFullYear()).toBe(2018);
+    }
+  });
+
+  it('has divisions, leaders in order, the organisation profile and the guide', async () => {
+    expect(await total('/api/departments')).toBe(6);
+    const leaders = await request(app.http).get('/api/leaders?sort=sortOrder:asc').expect(200);
+    expect(leaders.body.data.map((leader: { title: string }) => leader.title)[0]).toBe('党组书记、局长');
+    const profile = await request(app.http).get('/api/organisation-profile?populate=contacts').expect(200);
+    expect(profile.body.data.contacts).toHaveLength(6);
+    const guide = await request(app.http).get('/api/disclosure-guide').expect(200);
+    expect(guide.body.data.title).toContain('政府信息公开指南');
+  });
+
+  it('links a repealed policy document to the one that replaced it', async () => {
+    const response = await request(app.http)
+      .get('/api/policy-documents?filters[validity][$eq]=repealed&populate=replacedBy')
+      .expect(200);
+    expect(response.body.data).toHaveLength(1);
+    expect(response.body.data[0].replacedBy.docNumber).toBe('示工信发〔2018〕12号');
+  });
+
+  it('translates part of the demo into English', async () => {
+    expect(await total('/api/articles?locale=en')).toBeGreaterThan(0);
+  });
+
+  it('creates the documented super admin, who can log in and works in 简体中文', async () => {
+    const response = await request(app.http)
+      .post('/admin/login')
+      .send({ email: DEMO_ENV.DEMO_ADMIN_EMAIL, password: DEMO_ENV.DEMO_ADMIN_PASSWORD })
+      .expect(200);
+    expect(response.body.data.token).toEqual(expect.any(String));
+    expect(response.body.data.user.preferedLanguage).toBe('zh-Hans');
+  });
+});
+
+describe('the demo super admin', () => {
+  const demoAdmin = () =>
+    // The compiled module, as the app runs it.
+    require(path.join(process.cwd(), 'dist/src/demo/demo-admin.js')) as typeof import('../../src/demo/demo-admin');
+
+  it('is never created in production', async () => {
+    const users = app.strapi.db.query('admin::user');
+    const before = await users.count();
+    await users.deleteMany({});
+    const nodeEnv = process.env.NODE_ENV;
+    try {
+      process.env.NODE_ENV = 'production';
+      const created = await demoAdmin().createDemoSuperAdmin(app.strapi, {
+        email: 'prod@demo.gov.cn',
+        password: 'Prod2018!Disclosure',
+      });
+      expect(created).toBeNull();
+      expect(await users.count()).toBe(0);
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
+    expect(before).toBe(1);
+  });
+
+  it('is not created when an admin already exists', async () => {
+    const first = await demoAdmin().createDemoSuperAdmin(app.strapi, {
+      email: 'first@demo.gov.cn',
+      password: 'First2018!Disclosure',
+    });
+    expect(first).toBe('first@demo.gov.cn');
+    const second = await demoAdmin().createDemoSuperAdmin(app.strapi, {
+      email: 'second@demo.gov.cn',
+      password: 'Second2018!Disclosure',
+    });
+    expect(second).toBeNull();
+  });
+});
