@@ -5,12 +5,12 @@
  * knows but an older .env lacks. Secrets are never committed (.env is git-ignored).
  */
 'use strict';
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
 const envPath = path.join(__dirname, '..', '.env');
-const secret = () => crypto.randomBytes(16).toString('base64');
+const secret = () => randomBytes(16).toString('base64');
 
 const defaults = {
   HOST: '0.0.0.0',
@@ -48,5 +48,7 @@ if (missing.length > 0) {
     .trimEnd();
   const added = missing.map(([key, value]) => `${key}=${value}`).join('\n');
   fs.writeFileSync(envPath, `${kept ? `${kept}\n` : ''}${added}\n`, { mode: 0o600 });
-  console.log(`[ensure-env] ${existing ? 'completed' : 'created'} .env (${missing.map(([k]) => k).join(', ')})`);
+  console.log(
+    `[ensure-env] ${existing ? 'completed' : 'created'} .env (${missing.map(([k]) => k).join(', ')})`
+  );
 }

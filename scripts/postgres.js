@@ -15,7 +15,13 @@ const port = Number(process.env.PGPORT || 5432);
 const user = process.env.PGUSER || 'postgres';
 
 async function answers() {
-  const client = new Client({ host, port, user, database: 'postgres', connectionTimeoutMillis: 3000 });
+  const client = new Client({
+    host,
+    port,
+    user,
+    database: 'postgres',
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
     await client.query('SELECT 1');
@@ -40,10 +46,18 @@ function findBinaries() {
 const none = (reason) => ({ ok: false, reason, env: {}, stop: async () => undefined });
 
 async function ensurePostgres() {
-  if (await answers()) return { ok: true, env: { PGHOST: host, PGPORT: String(port), PGUSER: user }, stop: async () => undefined };
+  if (await answers())
+    return {
+      ok: true,
+      env: { PGHOST: host, PGPORT: String(port), PGUSER: user },
+      stop: async () => undefined,
+    };
 
   const bin = findBinaries();
-  if (!bin) return none(`no server answers on ${host}:${port} and no PostgreSQL binaries are installed (apt-get install postgresql).`);
+  if (!bin)
+    return none(
+      `no server answers on ${host}:${port} and no PostgreSQL binaries are installed (apt-get install postgresql).`
+    );
 
   const isRoot = process.getuid && process.getuid() === 0;
   const asPostgres = (cmd, args) =>
@@ -52,22 +66,43 @@ async function ensurePostgres() {
   const ownPort = 55432;
   try {
     if (isRoot) execFileSync('chown', ['postgres:postgres', dir]);
-    const [initCmd, initArgs] = asPostgres(path.join(bin, 'initdb'), ['-D', dir, '-A', 'trust', '-U', 'postgres']);
+    const [initCmd, initArgs] = asPostgres(path.join(bin, 'initdb'), [
+      '-D',
+      dir,
+      '-A',
+      'trust',
+      '-U',
+      'postgres',
+    ]);
     execFileSync(initCmd, initArgs, { stdio: 'ignore' });
     const [startCmd, startArgs] = asPostgres(path.join(bin, 'pg_ctl'), [
-      '-D', dir, '-l', path.join(dir, 'server.log'), '-w', 'start',
-      '-o', `-p ${ownPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      '-D',
+      dir,
+      '-l',
+      path.join(dir, 'server.log'),
+      '-w',
+      'start',
+      '-o',
+      `-p ${ownPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
     ]);
     execFileSync(startCmd, startArgs, { stdio: 'ignore' });
   } catch (error) {
-    return none(`no server answers on ${host}:${port} and starting one from ${bin} failed: ${error.message}`);
+    return none(
+      `no server answers on ${host}:${port} and starting one from ${bin} failed: ${error.message}`
+    );
   }
   console.log(`[postgres] started a throwaway server from ${bin} on 127.0.0.1:${ownPort}`);
   return {
     ok: true,
     env: { PGHOST: '127.0.0.1', PGPORT: String(ownPort), PGUSER: 'postgres' },
     stop: async () => {
-      const [stopCmd, stopArgs] = asPostgres(path.join(bin, 'pg_ctl'), ['-D', dir, '-m', 'fast', 'stop']);
+      const [stopCmd, stopArgs] = asPostgres(path.join(bin, 'pg_ctl'), [
+        '-D',
+        dir,
+        '-m',
+        'fast',
+        'stop',
+      ]);
       spawnSync(stopCmd, stopArgs, { stdio: 'ignore' });
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -22,9 +22,19 @@ function runJest(label, projects, env) {
   console.log(`\n=== ${label} ===`);
   const args = ['jest', '--runInBand', '--json', `--outputFile=${output}`];
   for (const project of projects) args.push('--selectProjects', project);
-  const result = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync('npx', args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   if (!fs.existsSync(output)) {
-    return { label, passed: 0, failed: 1, skipped: 0, note: `jest exited with ${result.status} before reporting` };
+    return {
+      label,
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      note: `jest exited with ${result.status} before reporting`,
+    };
   }
   const report = JSON.parse(fs.readFileSync(output, 'utf8'));
   const failedSuites = report.numFailedTestSuites + report.numRuntimeErrorTestSuites;
@@ -39,17 +49,26 @@ function runJest(label, projects, env) {
 
 async function main() {
   const results = [];
-  results.push(runJest('unit + integration on SQLite', ['unit', 'integration'], { TEST_DATABASE: 'sqlite' }));
+  results.push(
+    runJest('unit + integration on SQLite', ['unit', 'integration'], { TEST_DATABASE: 'sqlite' })
+  );
 
   const postgres = await ensurePostgres();
   if (postgres.ok) {
-    results.push(runJest('integration on PostgreSQL', ['integration'], { TEST_DATABASE: 'postgres', ...postgres.env }));
+    results.push(
+      runJest('integration on PostgreSQL', ['integration'], {
+        TEST_DATABASE: 'postgres',
+        ...postgres.env,
+      })
+    );
   }
   await postgres.stop();
 
   console.log('\n=== summary ===');
   for (const r of results) {
-    console.log(`${r.label}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}`);
+    console.log(
+      `${r.label}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}`
+    );
   }
   if (!postgres.ok) console.log(`PostgreSQL suite DID NOT RUN: ${postgres.reason}`);
   const sum = (key) => results.reduce((total, r) => total + r[key], 0);

@@ -27,7 +27,10 @@ export default {
         email: process.env.DEMO_ADMIN_EMAIL,
         password: process.env.DEMO_ADMIN_PASSWORD,
       });
-      if (email) strapi.log.info(`[demo] super admin ${email} created (password: DEMO_ADMIN_PASSWORD in .env)`);
+      if (email)
+        strapi.log.info(
+          `[demo] super admin ${email} created (password: DEMO_ADMIN_PASSWORD in .env)`
+        );
     }
   },
 };

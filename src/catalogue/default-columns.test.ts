@@ -34,7 +34,11 @@ describe('the default catalogue', () => {
 
   it('has the three interaction windows', () => {
     const windows = DEFAULT_COLUMNS.filter((column) => column.kind === 'interaction_window');
-    expect(windows.map((column) => column.name['zh-Hans'])).toEqual(['监督投诉', '企业服务热线', '调查征集']);
+    expect(windows.map((column) => column.name['zh-Hans'])).toEqual([
+      '监督投诉',
+      '企业服务热线',
+      '调查征集',
+    ]);
   });
 
   it('uses unique codes and lists every parent before its children', () => {

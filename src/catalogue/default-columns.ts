@@ -31,7 +31,13 @@ const top = (
   en: string,
   sortOrder: number,
   updateClass: UpdateClass
-): ColumnSeed => ({ code, name: { 'zh-Hans': zh, en }, kind: 'catalogue_column', sortOrder, updateClass });
+): ColumnSeed => ({
+  code,
+  name: { 'zh-Hans': zh, en },
+  kind: 'catalogue_column',
+  sortOrder,
+  updateClass,
+});
 
 const sub = (
   code: string,
@@ -48,7 +54,12 @@ const sub = (
   updateClass,
 });
 
-const interactionWindow = (code: string, zh: string, en: string, sortOrder: number): ColumnSeed => ({
+const interactionWindow = (
+  code: string,
+  zh: string,
+  en: string,
+  sortOrder: number
+): ColumnSeed => ({
   code,
   name: { 'zh-Hans': zh, en },
   kind: 'interaction_window',
@@ -57,7 +68,13 @@ const interactionWindow = (code: string, zh: string, en: string, sortOrder: numb
 });
 
 export const DEFAULT_COLUMNS: readonly ColumnSeed[] = [
-  top('government-disclosure', '政务公开', 'Government Information Disclosure', 10, 'should_update'),
+  top(
+    'government-disclosure',
+    '政务公开',
+    'Government Information Disclosure',
+    10,
+    'should_update'
+  ),
   top('work-news', '工作动态', 'Work News', 20, 'news'),
   top('notices', '通知公告', 'Notices', 30, 'notice_policy'),
   top('administrative-power', '行政权力', 'Administrative Power', 40, 'should_update'),

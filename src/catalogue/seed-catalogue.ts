@@ -11,7 +11,9 @@ import { seedOnce, type UpdateData } from '../seed-store';
 export async function seedCatalogue(strapi: Core.Strapi): Promise<string[]> {
   const created: string[] = [];
   for (const seed of DEFAULT_COLUMNS) {
-    const didCreate = await seedOnce(strapi, `column:${seed.code}`, () => createColumn(strapi, seed));
+    const didCreate = await seedOnce(strapi, `column:${seed.code}`, () =>
+      createColumn(strapi, seed)
+    );
     if (didCreate) created.push(seed.code);
   }
   return created;

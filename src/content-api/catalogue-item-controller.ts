@@ -17,7 +17,8 @@ export const createCatalogueItemController = (uid: CatalogueItemUid) =>
       if (params.column) {
         const ids = await columnDocumentIds(strapi, { column: params.column, ...params });
         const byColumn = { column: { documentId: { $in: ids } } };
-        query.filters = query.filters === undefined ? byColumn : { $and: [query.filters, byColumn] };
+        query.filters =
+          query.filters === undefined ? byColumn : { $and: [query.filters, byColumn] };
       }
       if (query.sort === undefined) query.sort = DEFAULT_ITEM_SORT;
       ctx.query = query;

@@ -27,7 +27,11 @@ export function takeColumnParams(query: Record<string, unknown>): {
       { key: 'column' }
     );
   }
-  if (includeSubColumns !== undefined && includeSubColumns !== 'true' && includeSubColumns !== 'false') {
+  if (
+    includeSubColumns !== undefined &&
+    includeSubColumns !== 'true' &&
+    includeSubColumns !== 'false'
+  ) {
     throw new errors.ValidationError('Invalid "includeSubColumns": use true or false.', {
       key: 'includeSubColumns',
     });

@@ -25,7 +25,10 @@ export const publishedOnlyForContentApi =
     if (!READ_ACTIONS.has(ctx.action)) return next();
     const request = strapi.requestContext.get();
     const state = (request?.state ?? {}) as RequestState;
-    if (state.route?.info?.type !== 'content-api' || !['GET', 'HEAD'].includes(request?.method ?? '')) {
+    if (
+      state.route?.info?.type !== 'content-api' ||
+      !['GET', 'HEAD'].includes(request?.method ?? '')
+    ) {
       return next();
     }
 

@@ -15,12 +15,48 @@ export interface DemoDepartment {
 }
 
 export const DEMO_DEPARTMENTS: readonly DemoDepartment[] = [
-  { code: 'BGS', name: '办公室', nameEn: 'General Office', duties: '负责机关日常运转，承担政务公开、信息、安全保密、信访等工作。', phone: '024-12345601' },
-  { code: 'ZHFG', name: '综合法规处', nameEn: 'Policy and Regulations Division', duties: '负责政务公开协调、规范性文件合法性审核、行政复议和行政应诉工作。', phone: '024-12345602' },
-  { code: 'YXJC', name: '运行监测协调处', nameEn: 'Economic Operation Division', duties: '监测分析工业经济运行态势，协调解决运行中的重大问题。', phone: '024-12345603' },
-  { code: 'TZJS', name: '投资与技术进步处', nameEn: 'Investment and Technology Division', duties: '负责工业企业技术改造投资项目备案，推动技术创新。', phone: '024-12345604' },
-  { code: 'ZXQY', name: '中小企业处', nameEn: 'SME Division', duties: '负责中小企业发展服务体系建设，运行企业服务热线。', phone: '024-12345605' },
-  { code: 'XZSP', name: '行政审批处', nameEn: 'Administrative Licensing Division', duties: '负责行政许可事项的受理、审查和决定，公示行政执法信息。', phone: '024-12345606' },
+  {
+    code: 'BGS',
+    name: '办公室',
+    nameEn: 'General Office',
+    duties: '负责机关日常运转，承担政务公开、信息、安全保密、信访等工作。',
+    phone: '024-12345601',
+  },
+  {
+    code: 'ZHFG',
+    name: '综合法规处',
+    nameEn: 'Policy and Regulations Division',
+    duties: '负责政务公开协调、规范性文件合法性审核、行政复议和行政应诉工作。',
+    phone: '024-12345602',
+  },
+  {
+    code: 'YXJC',
+    name: '运行监测协调处',
+    nameEn: 'Economic Operation Division',
+    duties: '监测分析工业经济运行态势，协调解决运行中的重大问题。',
+    phone: '024-12345603',
+  },
+  {
+    code: 'TZJS',
+    name: '投资与技术进步处',
+    nameEn: 'Investment and Technology Division',
+    duties: '负责工业企业技术改造投资项目备案，推动技术创新。',
+    phone: '024-12345604',
+  },
+  {
+    code: 'ZXQY',
+    name: '中小企业处',
+    nameEn: 'SME Division',
+    duties: '负责中小企业发展服务体系建设，运行企业服务热线。',
+    phone: '024-12345605',
+  },
+  {
+    code: 'XZSP',
+    name: '行政审批处',
+    nameEn: 'Administrative Licensing Division',
+    duties: '负责行政许可事项的受理、审查和决定，公示行政执法信息。',
+    phone: '024-12345606',
+  },
 ];
 
 export interface DemoLeader {
@@ -32,9 +68,24 @@ export interface DemoLeader {
 
 export const DEMO_LEADERS: readonly DemoLeader[] = [
   { name: '张明远', title: '党组书记、局长', duties: '主持局全面工作。', departments: ['BGS'] },
-  { name: '李晓华', title: '党组成员、副局长', duties: '负责综合法规、政务公开、行政审批工作。', departments: ['ZHFG', 'XZSP'] },
-  { name: '王建国', title: '党组成员、副局长', duties: '负责运行监测、投资与技术进步工作。', departments: ['YXJC', 'TZJS'] },
-  { name: '赵丽君', title: '党组成员、副局长', duties: '负责中小企业发展工作。', departments: ['ZXQY'] },
+  {
+    name: '李晓华',
+    title: '党组成员、副局长',
+    duties: '负责综合法规、政务公开、行政审批工作。',
+    departments: ['ZHFG', 'XZSP'],
+  },
+  {
+    name: '王建国',
+    title: '党组成员、副局长',
+    duties: '负责运行监测、投资与技术进步工作。',
+    departments: ['YXJC', 'TZJS'],
+  },
+  {
+    name: '赵丽君',
+    title: '党组成员、副局长',
+    duties: '负责中小企业发展工作。',
+    departments: ['ZXQY'],
+  },
 ];
 
 export interface DemoItem {
@@ -60,37 +111,225 @@ const item = (
 ): DemoItem => ({ column, department, publishedAt, genre, title, summary, ...extra });
 
 export const DEMO_ARTICLES: readonly DemoItem[] = [
-  item('work-news', 'YXJC', '2018-01-19T10:00:00+08:00', 'other', '全市工业和信息化工作会议召开', '会议总结2017年全市工业和信息化工作，部署2018年重点任务。', {
-    en: { title: 'City conference on industry and IT held', summary: 'The conference reviewed 2017 and set the priorities for 2018.' },
-  }),
-  item('work-news', 'TZJS', '2018-05-08T15:30:00+08:00', 'other', '我局召开工业企业技术改造工作推进会', '推进全市工业企业技术改造投资项目备案和实施。', {
-    en: { title: 'Bureau meets on technical upgrading of industrial enterprises', summary: 'Progress on filing and carrying out upgrade projects.' },
-  }),
-  item('work-news', 'ZXQY', '2018-09-14T09:00:00+08:00', 'other', '中小企业服务月活动启动', '组织服务机构走进园区，为中小企业提供政策、融资和人才服务。'),
-  item('notices', 'XZSP', '2018-03-02T09:00:00+08:00', 'notice', '关于做好2018年民用爆炸物品安全生产许可初审工作的通知', '明确初审材料、时限和办理流程。', { docNumber: '示工信发〔2018〕5号' }),
-  item('notices', 'TZJS', '2018-06-20T16:00:00+08:00', 'announcement', '2018年第一批工业企业技术改造项目备案情况公告', '公布本批次已备案的技术改造投资项目。'),
-  item('notices', 'BGS', '2018-12-25T10:00:00+08:00', 'notice', '关于2019年元旦放假期间值班安排的通知', '元旦期间值班人员和联系电话。'),
-  item('administrative-power', 'ZHFG', '2018-04-10T10:00:00+08:00', 'other', '市工业和信息化局权力清单（2018年版）', '列明本局行政许可、行政处罚、行政确认等职权事项及依据。'),
-  item('administrative-power', 'ZHFG', '2018-04-10T10:05:00+08:00', 'other', '市工业和信息化局责任清单（2018年版）', '列明与权力事项对应的责任事项、追责情形。'),
-  item('disclosure-guide', 'ZHFG', '2018-01-05T09:00:00+08:00', 'other', '市工业和信息化局政府信息公开指南', '说明主动公开的范围、依申请公开的办理流程和监督方式。'),
-  item('disclosure-rules', 'ZHFG', '2018-02-01T09:00:00+08:00', 'other', '市工业和信息化局政府信息公开保密审查制度', '规定政府信息公开前的发布审核和保密审查程序。'),
-  item('functions', 'BGS', '2018-01-05T09:30:00+08:00', 'other', '市工业和信息化局内设机构及职责', '介绍局机关各处室的主要职责和联系电话。'),
-  item('leaders', 'BGS', '2018-03-20T09:00:00+08:00', 'other', '局领导分工调整', '根据工作需要调整局领导分工。'),
-  item('plans', 'TZJS', '2018-02-28T10:00:00+08:00', 'opinion', '示范市2018年工业企业技术改造工作计划', '明确年度技术改造投资目标和重点项目。'),
-  item('plans', 'ZXQY', '2018-07-12T10:00:00+08:00', 'opinion', '示范市促进中小企业发展三年行动计划（2018—2020年）', '提出中小企业发展的目标、任务和保障措施。'),
-  item('budgets', 'BGS', '2018-02-09T10:00:00+08:00', 'report', '市工业和信息化局2018年部门预算', '公开2018年部门收支预算和“三公”经费预算。'),
-  item('budgets', 'BGS', '2018-08-30T10:00:00+08:00', 'report', '市工业和信息化局2017年部门决算', '公开2017年部门收支决算和“三公”经费支出情况。'),
-  item('law-enforcement', 'XZSP', '2018-06-29T10:00:00+08:00', 'other', '2018年上半年行政许可决定公示', '公示废旧电力设施器材收购许可等事项的许可决定。'),
-  item('law-enforcement', 'ZHFG', '2018-10-16T10:00:00+08:00', 'other', '2018年“双随机、一公开”抽查结果公示', '公布随机抽取的检查对象和检查结果。'),
-  item('suggestions-proposals', 'ZHFG', '2018-09-28T10:00:00+08:00', 'reply', '关于市人大代表第0123号建议的答复', '关于支持中小企业技术改造的建议的办理答复（摘要）。'),
-  item('suggestions-proposals', 'ZHFG', '2018-10-08T10:00:00+08:00', 'reply', '关于市政协委员第0456号提案的答复', '关于推进工业互联网发展的提案的办理答复（摘要）。'),
-  item('disclosure-on-request', 'ZHFG', '2018-01-05T10:00:00+08:00', 'other', '政府信息公开申请表及办理流程', '提供申请表下载，说明受理、补正、答复的流程与时限。'),
-  item('annual-reports', 'ZHFG', '2018-03-30T10:00:00+08:00', 'report', '市工业和信息化局2017年政府信息公开工作年度报告', '报告2017年本局政府信息公开工作情况。', {
-    en: { title: 'Annual report on government information disclosure, 2017', summary: "The bureau's disclosure work in 2017." },
-  }),
-  item('complaints', 'BGS', '2018-01-05T11:00:00+08:00', 'other', '监督投诉渠道', '政务公开工作监督电话、邮箱和通信地址。'),
-  item('enterprise-hotline', 'ZXQY', '2018-01-05T11:10:00+08:00', 'other', '企业服务热线服务指南', '企业服务热线的受理范围、时间和转办流程。'),
-  item('surveys', 'ZHFG', '2018-11-05T10:00:00+08:00', 'other', '关于《示范市工业企业技术改造项目管理办法（征求意见稿）》公开征求意见的公告', '征求意见时间为2018年11月5日至12月5日。'),
+  item(
+    'work-news',
+    'YXJC',
+    '2018-01-19T10:00:00+08:00',
+    'other',
+    '全市工业和信息化工作会议召开',
+    '会议总结2017年全市工业和信息化工作，部署2018年重点任务。',
+    {
+      en: {
+        title: 'City conference on industry and IT held',
+        summary: 'The conference reviewed 2017 and set the priorities for 2018.',
+      },
+    }
+  ),
+  item(
+    'work-news',
+    'TZJS',
+    '2018-05-08T15:30:00+08:00',
+    'other',
+    '我局召开工业企业技术改造工作推进会',
+    '推进全市工业企业技术改造投资项目备案和实施。',
+    {
+      en: {
+        title: 'Bureau meets on technical upgrading of industrial enterprises',
+        summary: 'Progress on filing and carrying out upgrade projects.',
+      },
+    }
+  ),
+  item(
+    'work-news',
+    'ZXQY',
+    '2018-09-14T09:00:00+08:00',
+    'other',
+    '中小企业服务月活动启动',
+    '组织服务机构走进园区，为中小企业提供政策、融资和人才服务。'
+  ),
+  item(
+    'notices',
+    'XZSP',
+    '2018-03-02T09:00:00+08:00',
+    'notice',
+    '关于做好2018年民用爆炸物品安全生产许可初审工作的通知',
+    '明确初审材料、时限和办理流程。',
+    { docNumber: '示工信发〔2018〕5号' }
+  ),
+  item(
+    'notices',
+    'TZJS',
+    '2018-06-20T16:00:00+08:00',
+    'announcement',
+    '2018年第一批工业企业技术改造项目备案情况公告',
+    '公布本批次已备案的技术改造投资项目。'
+  ),
+  item(
+    'notices',
+    'BGS',
+    '2018-12-25T10:00:00+08:00',
+    'notice',
+    '关于2019年元旦放假期间值班安排的通知',
+    '元旦期间值班人员和联系电话。'
+  ),
+  item(
+    'administrative-power',
+    'ZHFG',
+    '2018-04-10T10:00:00+08:00',
+    'other',
+    '市工业和信息化局权力清单（2018年版）',
+    '列明本局行政许可、行政处罚、行政确认等职权事项及依据。'
+  ),
+  item(
+    'administrative-power',
+    'ZHFG',
+    '2018-04-10T10:05:00+08:00',
+    'other',
+    '市工业和信息化局责任清单（2018年版）',
+    '列明与权力事项对应的责任事项、追责情形。'
+  ),
+  item(
+    'disclosure-guide',
+    'ZHFG',
+    '2018-01-05T09:00:00+08:00',
+    'other',
+    '市工业和信息化局政府信息公开指南',
+    '说明主动公开的范围、依申请公开的办理流程和监督方式。'
+  ),
+  item(
+    'disclosure-rules',
+    'ZHFG',
+    '2018-02-01T09:00:00+08:00',
+    'other',
+    '市工业和信息化局政府信息公开保密审查制度',
+    '规定政府信息公开前的发布审核和保密审查程序。'
+  ),
+  item(
+    'functions',
+    'BGS',
+    '2018-01-05T09:30:00+08:00',
+    'other',
+    '市工业和信息化局内设机构及职责',
+    '介绍局机关各处室的主要职责和联系电话。'
+  ),
+  item(
+    'leaders',
+    'BGS',
+    '2018-03-20T09:00:00+08:00',
+    'other',
+    '局领导分工调整',
+    '根据工作需要调整局领导分工。'
+  ),
+  item(
+    'plans',
+    'TZJS',
+    '2018-02-28T10:00:00+08:00',
+    'opinion',
+    '示范市2018年工业企业技术改造工作计划',
+    '明确年度技术改造投资目标和重点项目。'
+  ),
+  item(
+    'plans',
+    'ZXQY',
+    '2018-07-12T10:00:00+08:00',
+    'opinion',
+    '示范市促进中小企业发展三年行动计划（2018—2020年）',
+    '提出中小企业发展的目标、任务和保障措施。'
+  ),
+  item(
+    'budgets',
+    'BGS',
+    '2018-02-09T10:00:00+08:00',
+    'report',
+    '市工业和信息化局2018年部门预算',
+    '公开2018年部门收支预算和“三公”经费预算。'
+  ),
+  item(
+    'budgets',
+    'BGS',
+    '2018-08-30T10:00:00+08:00',
+    'report',
+    '市工业和信息化局2017年部门决算',
+    '公开2017年部门收支决算和“三公”经费支出情况。'
+  ),
+  item(
+    'law-enforcement',
+    'XZSP',
+    '2018-06-29T10:00:00+08:00',
+    'other',
+    '2018年上半年行政许可决定公示',
+    '公示废旧电力设施器材收购许可等事项的许可决定。'
+  ),
+  item(
+    'law-enforcement',
+    'ZHFG',
+    '2018-10-16T10:00:00+08:00',
+    'other',
+    '2018年“双随机、一公开”抽查结果公示',
+    '公布随机抽取的检查对象和检查结果。'
+  ),
+  item(
+    'suggestions-proposals',
+    'ZHFG',
+    '2018-09-28T10:00:00+08:00',
+    'reply',
+    '关于市人大代表第0123号建议的答复',
+    '关于支持中小企业技术改造的建议的办理答复（摘要）。'
+  ),
+  item(
+    'suggestions-proposals',
+    'ZHFG',
+    '2018-10-08T10:00:00+08:00',
+    'reply',
+    '关于市政协委员第0456号提案的答复',
+    '关于推进工业互联网发展的提案的办理答复（摘要）。'
+  ),
+  item(
+    'disclosure-on-request',
+    'ZHFG',
+    '2018-01-05T10:00:00+08:00',
+    'other',
+    '政府信息公开申请表及办理流程',
+    '提供申请表下载，说明受理、补正、答复的流程与时限。'
+  ),
+  item(
+    'annual-reports',
+    'ZHFG',
+    '2018-03-30T10:00:00+08:00',
+    'report',
+    '市工业和信息化局2017年政府信息公开工作年度报告',
+    '报告2017年本局政府信息公开工作情况。',
+    {
+      en: {
+        title: 'Annual report on government information disclosure, 2017',
+        summary: "The bureau's disclosure work in 2017.",
+      },
+    }
+  ),
+  item(
+    'complaints',
+    'BGS',
+    '2018-01-05T11:00:00+08:00',
+    'other',
+    '监督投诉渠道',
+    '政务公开工作监督电话、邮箱和通信地址。'
+  ),
+  item(
+    'enterprise-hotline',
+    'ZXQY',
+    '2018-01-05T11:10:00+08:00',
+    'other',
+    '企业服务热线服务指南',
+    '企业服务热线的受理范围、时间和转办流程。'
+  ),
+  item(
+    'surveys',
+    'ZHFG',
+    '2018-11-05T10:00:00+08:00',
+    'other',
+    '关于《示范市工业企业技术改造项目管理办法（征求意见稿）》公开征求意见的公告',
+    '征求意见时间为2018年11月5日至12月5日。'
+  ),
 ];
 
 export interface DemoPolicy extends DemoItem {
@@ -107,16 +346,57 @@ export interface DemoPolicy extends DemoItem {
 
 export const DEMO_POLICIES: readonly DemoPolicy[] = [
   {
-    ...item('department-documents', 'TZJS', '2018-03-16T10:00:00+08:00', 'notice', '示范市工业企业技术改造投资项目备案管理办法', '规范技术改造投资项目的备案条件、程序和监督管理。', { docNumber: '示工信发〔2018〕12号' }),
-    code: 'tech-upgrade-2018', issuingAuthority: DEMO_PUBLISHER, dateWritten: '2018-03-12', effectiveDate: '2018-04-15', documentKind: 'normative', validity: 'valid',
+    ...item(
+      'department-documents',
+      'TZJS',
+      '2018-03-16T10:00:00+08:00',
+      'notice',
+      '示范市工业企业技术改造投资项目备案管理办法',
+      '规范技术改造投资项目的备案条件、程序和监督管理。',
+      { docNumber: '示工信发〔2018〕12号' }
+    ),
+    code: 'tech-upgrade-2018',
+    issuingAuthority: DEMO_PUBLISHER,
+    dateWritten: '2018-03-12',
+    effectiveDate: '2018-04-15',
+    documentKind: 'normative',
+    validity: 'valid',
   },
   {
-    ...item('department-documents', 'TZJS', '2016-05-10T10:00:00+08:00', 'notice', '示范市工业企业技术改造项目管理暂行办法', '已被2018年备案管理办法替代。', { docNumber: '示工信发〔2016〕20号' }),
-    code: 'tech-upgrade-2016', issuingAuthority: DEMO_PUBLISHER, dateWritten: '2016-05-06', effectiveDate: '2016-06-01', documentKind: 'normative', validity: 'repealed', validityDate: '2018-04-15', replacedBy: 'tech-upgrade-2018',
+    ...item(
+      'department-documents',
+      'TZJS',
+      '2016-05-10T10:00:00+08:00',
+      'notice',
+      '示范市工业企业技术改造项目管理暂行办法',
+      '已被2018年备案管理办法替代。',
+      { docNumber: '示工信发〔2016〕20号' }
+    ),
+    code: 'tech-upgrade-2016',
+    issuingAuthority: DEMO_PUBLISHER,
+    dateWritten: '2016-05-06',
+    effectiveDate: '2016-06-01',
+    documentKind: 'normative',
+    validity: 'repealed',
+    validityDate: '2018-04-15',
+    replacedBy: 'tech-upgrade-2018',
   },
   {
-    ...item('policies', 'ZXQY', '2018-07-12T10:30:00+08:00', 'opinion', '关于进一步支持中小企业发展的若干意见', '从融资、人才、市场开拓等方面支持中小企业。', { docNumber: '示工信发〔2018〕31号' }),
-    code: 'sme-support-2018', issuingAuthority: DEMO_PUBLISHER, dateWritten: '2018-07-09', effectiveDate: '2018-07-12', documentKind: 'other', validity: 'valid',
+    ...item(
+      'policies',
+      'ZXQY',
+      '2018-07-12T10:30:00+08:00',
+      'opinion',
+      '关于进一步支持中小企业发展的若干意见',
+      '从融资、人才、市场开拓等方面支持中小企业。',
+      { docNumber: '示工信发〔2018〕31号' }
+    ),
+    code: 'sme-support-2018',
+    issuingAuthority: DEMO_PUBLISHER,
+    dateWritten: '2018-07-09',
+    effectiveDate: '2018-07-12',
+    documentKind: 'other',
+    validity: 'valid',
   },
 ];
 
@@ -130,8 +410,22 @@ export interface DemoInterpretation {
 }
 
 export const DEMO_INTERPRETATIONS: readonly DemoInterpretation[] = [
-  { policy: 'tech-upgrade-2018', title: '《示范市工业企业技术改造投资项目备案管理办法》解读', form: 'text', interpreter: '投资与技术进步处', publishedAt: '2018-03-19T10:00:00+08:00', summary: '解读备案管理办法的出台背景、主要内容和办理要点。' },
-  { policy: 'sme-support-2018', title: '一图读懂《关于进一步支持中小企业发展的若干意见》', form: 'graphic', interpreter: '中小企业处', publishedAt: '2018-07-13T10:00:00+08:00', summary: '以图解方式介绍支持中小企业发展的主要措施。' },
+  {
+    policy: 'tech-upgrade-2018',
+    title: '《示范市工业企业技术改造投资项目备案管理办法》解读',
+    form: 'text',
+    interpreter: '投资与技术进步处',
+    publishedAt: '2018-03-19T10:00:00+08:00',
+    summary: '解读备案管理办法的出台背景、主要内容和办理要点。',
+  },
+  {
+    policy: 'sme-support-2018',
+    title: '一图读懂《关于进一步支持中小企业发展的若干意见》',
+    form: 'graphic',
+    interpreter: '中小企业处',
+    publishedAt: '2018-07-13T10:00:00+08:00',
+    summary: '以图解方式介绍支持中小企业发展的主要措施。',
+  },
 ];
 
 export interface DemoMeeting {
@@ -144,6 +438,20 @@ export interface DemoMeeting {
 }
 
 export const DEMO_MEETINGS: readonly DemoMeeting[] = [
-  { title: '2018年第1次局长办公会议', meetingType: 'director_office', heldAt: '2018-01-15T09:00:00+08:00', location: '局机关第一会议室', chair: '张明远', summary: '研究2018年全市工业和信息化工作要点。' },
-  { title: '政务公开工作专题会议', meetingType: 'thematic', heldAt: '2018-06-05T14:30:00+08:00', location: '局机关第二会议室', chair: '李晓华', summary: '部署政务公开保密审查和网站栏目更新工作。' },
+  {
+    title: '2018年第1次局长办公会议',
+    meetingType: 'director_office',
+    heldAt: '2018-01-15T09:00:00+08:00',
+    location: '局机关第一会议室',
+    chair: '张明远',
+    summary: '研究2018年全市工业和信息化工作要点。',
+  },
+  {
+    title: '政务公开工作专题会议',
+    meetingType: 'thematic',
+    heldAt: '2018-06-05T14:30:00+08:00',
+    location: '局机关第二会议室',
+    chair: '李晓华',
+    summary: '部署政务公开保密审查和网站栏目更新工作。',
+  },
 ];

@@ -55,7 +55,13 @@ class DemoSeeder {
     for (const [index, department] of DEMO_DEPARTMENTS.entries()) {
       const documentId = await this.publish(
         UID.department,
-        { name: department.name, code: department.code, duties: department.duties, phone: department.phone, sortOrder: (index + 1) * 10 },
+        {
+          name: department.name,
+          code: department.code,
+          duties: department.duties,
+          phone: department.phone,
+          sortOrder: (index + 1) * 10,
+        },
         { name: department.nameEn }
       );
       this.departmentIds.set(department.code, documentId);
@@ -85,7 +91,7 @@ class DemoSeeder {
         documentKind: policy.documentKind,
         validity: policy.validity,
         validityDate: policy.validityDate ?? null,
-        replacedBy: policy.replacedBy ? this.policyIds.get(policy.replacedBy) ?? null : null,
+        replacedBy: policy.replacedBy ? (this.policyIds.get(policy.replacedBy) ?? null) : null,
         body: paragraphs(policy.summary),
       });
       this.policyIds.set(policy.code, documentId);
@@ -94,7 +100,15 @@ class DemoSeeder {
       const policy = DEMO_POLICIES.find((candidate) => candidate.code === interpretation.policy)!;
       await this.publishItem(
         UID.policyInterpretation,
-        { ...policy, column: 'policy-interpretations', title: interpretation.title, summary: interpretation.summary, publishedAt: interpretation.publishedAt, genre: 'other', docNumber: undefined },
+        {
+          ...policy,
+          column: 'policy-interpretations',
+          title: interpretation.title,
+          summary: interpretation.summary,
+          publishedAt: interpretation.publishedAt,
+          genre: 'other',
+          docNumber: undefined,
+        },
         {
           policyDocument: this.policyIds.get(policy.code),
           form: interpretation.form,
@@ -106,25 +120,58 @@ class DemoSeeder {
     for (const meeting of DEMO_MEETINGS) {
       await this.publishItem(
         UID.meeting,
-        { column: 'meetings', department: 'BGS', title: meeting.title, summary: meeting.summary, publishedAt: meeting.heldAt, genre: 'minutes' },
-        { meetingType: meeting.meetingType, heldAt: meeting.heldAt, location: meeting.location, chair: meeting.chair, body: paragraphs(meeting.summary) }
+        {
+          column: 'meetings',
+          department: 'BGS',
+          title: meeting.title,
+          summary: meeting.summary,
+          publishedAt: meeting.heldAt,
+          genre: 'minutes',
+        },
+        {
+          meetingType: meeting.meetingType,
+          heldAt: meeting.heldAt,
+          location: meeting.location,
+          chair: meeting.chair,
+          body: paragraphs(meeting.summary),
+        }
       );
     }
 
-    await this.publish(UID.organisationProfile, {
-      name: DEMO_PUBLISHER,
-      functions: paragraphs('贯彻执行国家和省关于工业和信息化发展的方针政策，拟订并组织实施全市工业和信息化发展规划。', '负责工业企业技术改造投资项目备案和相关行政许可。'),
-      address: '示范市和平区市府大路1号',
-      postcode: '110000',
-      officeHours: '工作日 8:30—12:00，13:00—17:00',
-      phone: '024-12345600',
-      email: 'gongkai@demo.gov.cn',
-      contacts: DEMO_DEPARTMENTS.map((department) => ({ label: department.name, phone: department.phone })),
-    }, { name: 'Demo City Bureau of Industry and Information Technology' });
+    await this.publish(
+      UID.organisationProfile,
+      {
+        name: DEMO_PUBLISHER,
+        functions: paragraphs(
+          '贯彻执行国家和省关于工业和信息化发展的方针政策，拟订并组织实施全市工业和信息化发展规划。',
+          '负责工业企业技术改造投资项目备案和相关行政许可。'
+        ),
+        address: '示范市和平区市府大路1号',
+        postcode: '110000',
+        officeHours: '工作日 8:30—12:00，13:00—17:00',
+        phone: '024-12345600',
+        email: 'gongkai@demo.gov.cn',
+        contacts: DEMO_DEPARTMENTS.map((department) => ({
+          label: department.name,
+          phone: department.phone,
+        })),
+      },
+      { name: 'Demo City Bureau of Industry and Information Technology' }
+    );
     await this.publish(UID.disclosureGuide, {
       title: '示范市工业和信息化局政府信息公开指南',
-      body: paragraphs('一、主动公开：本局通过门户网站政务公开栏目主动公开政府信息。', '二、依申请公开：公民、法人或者其他组织可以向本局申请获取政府信息，本局自收到申请之日起20个工作日内答复。', '三、监督和救济：申请人认为本局在政府信息公开工作中侵犯其合法权益的，可以投诉、举报，也可以依法申请行政复议或者提起行政诉讼。'),
-      acceptingOffice: { label: '综合法规处（政府信息公开受理）', phone: '024-12345602', address: '示范市和平区市府大路1号', postcode: '110000', hours: '工作日 8:30—12:00，13:00—17:00' },
+      body: paragraphs(
+        '一、主动公开：本局通过门户网站政务公开栏目主动公开政府信息。',
+        '二、依申请公开：公民、法人或者其他组织可以向本局申请获取政府信息，本局自收到申请之日起20个工作日内答复。',
+        '三、监督和救济：申请人认为本局在政府信息公开工作中侵犯其合法权益的，可以投诉、举报，也可以依法申请行政复议或者提起行政诉讼。'
+      ),
+      acceptingOffice: {
+        label: '综合法规处（政府信息公开受理）',
+        phone: '024-12345602',
+        address: '示范市和平区市府大路1号',
+        postcode: '110000',
+        hours: '工作日 8:30—12:00，13:00—17:00',
+      },
       revisedOn: '2018-01-05',
     });
   }
@@ -155,7 +202,14 @@ class DemoSeeder {
   private async publishItem(uid: AppUid, entry: DemoItem, fields: Data): Promise<string> {
     const documentId = await this.publish(
       uid,
-      { title: entry.title, summary: entry.summary, column: this.columnId(entry.column), department: this.departmentId(entry.department), metadata: metadata(entry), ...fields },
+      {
+        title: entry.title,
+        summary: entry.summary,
+        column: this.columnId(entry.column),
+        department: this.departmentId(entry.department),
+        metadata: metadata(entry),
+        ...fields,
+      },
       entry.en ? { title: entry.en.title, summary: entry.en.summary } : undefined
     );
     await this.backdate(uid, documentId, new Date(entry.publishedAt));
@@ -166,7 +220,12 @@ class DemoSeeder {
   private async publish(uid: AppUid, data: Data, en?: Data): Promise<string> {
     const documents = this.strapi.documents(uid);
     const created = await documents.create({ locale: DEFAULT_LOCALE, data });
-    if (en) await documents.update({ documentId: created.documentId, locale: 'en', data: { ...data, ...en } as UpdateData });
+    if (en)
+      await documents.update({
+        documentId: created.documentId,
+        locale: 'en',
+        data: { ...data, ...en } as UpdateData,
+      });
     await documents.publish({ documentId: created.documentId, locale: '*' });
     return created.documentId;
   }
@@ -178,6 +237,9 @@ class DemoSeeder {
   private async backdate(uid: AppUid, documentId: string, publishedAt: Date): Promise<void> {
     const rows = this.strapi.db.query(uid);
     await rows.updateMany({ where: { documentId }, data: { firstPublishedAt: publishedAt } });
-    await rows.updateMany({ where: { documentId, publishedAt: { $notNull: true } }, data: { publishedAt } });
+    await rows.updateMany({
+      where: { documentId, publishedAt: { $notNull: true } },
+      data: { publishedAt },
+    });
   }
 }

@@ -16,18 +16,29 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     limit: { min: 1, max: maxLimit },
   };
 
-  return async (ctx: { path: string; query: Record<string, unknown> }, next: () => Promise<void>) => {
+  return async (
+    ctx: { path: string; query: Record<string, unknown> },
+    next: () => Promise<void>
+  ) => {
     if (ctx.path.startsWith('/api/')) {
       const pagination = ctx.query.pagination;
-      if (pagination !== undefined && (typeof pagination !== 'object' || Array.isArray(pagination))) {
-        throw new errors.ValidationError('Invalid "pagination": use pagination[page]=1&pagination[pageSize]=25.', { param: 'pagination' });
+      if (
+        pagination !== undefined &&
+        (typeof pagination !== 'object' || Array.isArray(pagination))
+      ) {
+        throw new errors.ValidationError(
+          'Invalid "pagination": use pagination[page]=1&pagination[pageSize]=25.',
+          { param: 'pagination' }
+        );
       }
       const values = (pagination ?? {}) as Record<string, unknown>;
       for (const [key, rule] of Object.entries(rules)) {
         if (values[key] !== undefined) check(`pagination[${key}]`, values[key], rule);
       }
       if (values.withCount !== undefined && !['true', 'false'].includes(String(values.withCount))) {
-        throw new errors.ValidationError('Invalid "pagination[withCount]": use true or false.', { param: 'pagination[withCount]' });
+        throw new errors.ValidationError('Invalid "pagination[withCount]": use true or false.', {
+          param: 'pagination[withCount]',
+        });
       }
     }
     await next();
@@ -36,7 +47,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
 function check(name: string, raw: unknown, { min, max }: Rule): void {
   const value = typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : NaN;
-  const range = max === undefined ? `an integer of at least ${min}` : `an integer from ${min} to ${max}`;
+  const range =
+    max === undefined ? `an integer of at least ${min}` : `an integer from ${min} to ${max}`;
   if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
     throw new errors.ValidationError(`Invalid "${name}": use ${range}.`, { param: name });
   }

@@ -38,7 +38,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file },
       drop: async () => {
-        for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+        for (const suffix of ['', '-wal', '-shm', '-journal'])
+          fs.rmSync(file + suffix, { force: true });
       },
     };
   }

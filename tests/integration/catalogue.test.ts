@@ -88,7 +88,9 @@ describe('the seeded disclosure catalogue', () => {
 
   it('answers an unknown locale with a 400 that lists the locales', async () => {
     const response = await request(app.http).get('/api/columns/tree?locale=fr').expect(400);
-    expect(response.body.error.message).toBe('Unknown locale "fr". Available locales: en, zh-Hans.');
+    expect(response.body.error.message).toBe(
+      'Unknown locale "fr". Available locales: en, zh-Hans.'
+    );
   });
 
   it('answers an unknown query parameter with a 400 that names it', async () => {
@@ -106,11 +108,19 @@ describe('the seeded disclosure catalogue', () => {
   it('leaves a column hidden from the website until it is published', async () => {
     const draft = await app.strapi.documents('api::column.column').create({
       locale: 'zh-Hans',
-      data: { name: '草稿栏目', code: 'draft-column', kind: 'catalogue_column', sortOrder: 5, updateClass: 'static' },
+      data: {
+        name: '草稿栏目',
+        code: 'draft-column',
+        kind: 'catalogue_column',
+        sortOrder: 5,
+        updateClass: 'static',
+      },
     });
     const tree = await getTree(app);
     expect(tree.map((node) => node.code)).not.toContain('draft-column');
-    await app.strapi.documents('api::column.column').delete({ documentId: draft.documentId, locale: '*' });
+    await app.strapi
+      .documents('api::column.column')
+      .delete({ documentId: draft.documentId, locale: '*' });
   });
 });
 
@@ -124,7 +134,11 @@ describe('seeding the catalogue across restarts', () => {
       const columns = first.strapi.documents('api::column.column');
       const plans = await columns.findFirst({ filters: { code: 'plans' }, locale: 'zh-Hans' });
       const surveys = await columns.findFirst({ filters: { code: 'surveys' }, locale: 'zh-Hans' });
-      await columns.update({ documentId: plans!.documentId, locale: 'zh-Hans', data: { name: '规划与计划' } as never });
+      await columns.update({
+        documentId: plans!.documentId,
+        locale: 'zh-Hans',
+        data: { name: '规划与计划' } as never,
+      });
       await columns.publish({ documentId: plans!.documentId, locale: 'zh-Hans' });
       await columns.delete({ documentId: surveys!.documentId, locale: '*' });
     } catch (error) {

@@ -31,13 +31,17 @@ const total = async (url: string): Promise<number> => {
 
 describe('the development demo', () => {
   it('puts published items in every column a visitor can open', async () => {
-    const tree = (await request(app.http).get('/api/columns/tree').expect(200)).body.data as TreeNode[];
+    const tree = (await request(app.http).get('/api/columns/tree').expect(200)).body
+      .data as TreeNode[];
     const leaves = tree.flatMap((node) => (node.children.length ? node.children : [node]));
     expect(leaves).toHaveLength(5 + 12 + 3);
     for (const leaf of leaves) {
       let items = 0;
       for (const api of ITEM_APIS) items += await total(`/api/${api}?column=${leaf.code}`);
-      expect({ column: leaf.code, hasItems: items > 0 }).toEqual({ column: leaf.code, hasItems: true });
+      expect({ column: leaf.code, hasItems: items > 0 }).toEqual({
+        column: leaf.code,
+        hasItems: true,
+      });
     }
   });
 
@@ -55,8 +59,12 @@ describe('the development demo', () => {
   it('has divisions, leaders in order, the organisation profile and the guide', async () => {
     expect(await total('/api/departments')).toBe(6);
     const leaders = await request(app.http).get('/api/leaders?sort=sortOrder:asc').expect(200);
-    expect(leaders.body.data.map((leader: { title: string }) => leader.title)[0]).toBe('党组书记、局长');
-    const profile = await request(app.http).get('/api/organisation-profile?populate=contacts').expect(200);
+    expect(leaders.body.data.map((leader: { title: string }) => leader.title)[0]).toBe(
+      '党组书记、局长'
+    );
+    const profile = await request(app.http)
+      .get('/api/organisation-profile?populate=contacts')
+      .expect(200);
     expect(profile.body.data.contacts).toHaveLength(6);
     const guide = await request(app.http).get('/api/disclosure-guide').expect(200);
     expect(guide.body.data.title).toContain('政府信息公开指南');
@@ -87,7 +95,9 @@ describe('the development demo', () => {
 describe('the demo super admin', () => {
   const demoAdmin = () =>
     // The compiled module, as the app runs it.
-    require(path.join(process.cwd(), 'dist/src/demo/demo-admin.js')) as typeof import('../../src/demo/demo-admin');
+    require(
+      path.join(process.cwd(), 'dist/src/demo/demo-admin.js')
+    ) as typeof import('../../src/demo/demo-admin');
 
   it('is never created in production', async () => {
     const users = app.strapi.db.query('admin::user');

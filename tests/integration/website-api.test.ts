@@ -170,13 +170,28 @@ describe('bad query parameters', () => {
     ['/api/articles?fields=nope', 'Invalid key nope'],
     ['/api/articles?where[id][$lt]=1', 'Invalid key where'],
     ['/api/articles?locale=xx', 'Unknown locale "xx". Available locales: en, zh-Hans.'],
-    ['/api/articles?pagination[pageSize]=-5', 'Invalid "pagination[pageSize]": use an integer from 1 to 100.'],
-    ['/api/articles?pagination[pageSize]=500', 'Invalid "pagination[pageSize]": use an integer from 1 to 100.'],
-    ['/api/articles?pagination[page]=abc', 'Invalid "pagination[page]": use an integer of at least 1.'],
-    ['/api/articles?pagination=5', 'Invalid "pagination": use pagination[page]=1&pagination[pageSize]=25.'],
+    [
+      '/api/articles?pagination[pageSize]=-5',
+      'Invalid "pagination[pageSize]": use an integer from 1 to 100.',
+    ],
+    [
+      '/api/articles?pagination[pageSize]=500',
+      'Invalid "pagination[pageSize]": use an integer from 1 to 100.',
+    ],
+    [
+      '/api/articles?pagination[page]=abc',
+      'Invalid "pagination[page]": use an integer of at least 1.',
+    ],
+    [
+      '/api/articles?pagination=5',
+      'Invalid "pagination": use pagination[page]=1&pagination[pageSize]=25.',
+    ],
     ['/api/articles?column[]=a', 'Invalid "column": give one column code, e.g. column=work-news.'],
     ['/api/articles?includeSubColumns=true', '"includeSubColumns" needs a "column".'],
-    ['/api/policy-documents?column=plans&includeSubColumns=1', 'Invalid "includeSubColumns": use true or false.'],
+    [
+      '/api/policy-documents?column=plans&includeSubColumns=1',
+      'Invalid "includeSubColumns": use true or false.',
+    ],
     ['/api/columns/tree?locale[]=en', 'Invalid "locale": give one locale code, e.g. zh-Hans.'],
   ])('GET %s is a 400: %s', async (url, message) => {
     const response = await request(app.http).get(url).expect(400);
@@ -185,13 +200,23 @@ describe('bad query parameters', () => {
   });
 
   it('does not let a filter reach private fields such as the author’s email', async () => {
-    const response = await request(app.http).get('/api/articles?filters[createdBy][email][$startsWith]=a');
+    const response = await request(app.http).get(
+      '/api/articles?filters[createdBy][email][$startsWith]=a'
+    );
     expect(response.status).toBe(400);
   });
 });
 
 describe('the Public role', () => {
-  const TYPES = ['column', 'department', 'article', 'policy-document', 'policy-interpretation', 'meeting', 'leader'];
+  const TYPES = [
+    'column',
+    'department',
+    'article',
+    'policy-document',
+    'policy-interpretation',
+    'meeting',
+    'leader',
+  ];
   const EXPECTED = [
     ...TYPES.flatMap((type) => [`api::${type}.${type}.find`, `api::${type}.${type}.findOne`]),
     'api::column.column.tree',
@@ -217,13 +242,17 @@ describe('the Public role', () => {
     ['get', '/api/upload/files'],
     ['get', '/api/i18n/locales'],
   ] as const)('may not %s %s', async (method, url) => {
-    const response = await request(app.http)[method](url).send({ data: { title: 'x' } });
+    const response = await request(app.http)
+      [method](url)
+      .send({ data: { title: 'x' } });
     expect(response.status).toBe(403);
   });
 
   it('reads the single types once they are published', async () => {
     await request(app.http).get('/api/disclosure-guide').expect(404);
-    await createPublished(app.strapi, 'api::disclosure-guide.disclosure-guide', { title: '政府信息公开指南' });
+    await createPublished(app.strapi, 'api::disclosure-guide.disclosure-guide', {
+      title: '政府信息公开指南',
+    });
     const response = await request(app.http).get('/api/disclosure-guide').expect(200);
     expect(response.body.data.title).toBe('政府信息公开指南');
   });
