@@ -242,9 +242,8 @@ describe('the Public role', () => {
     ['get', '/api/upload/files'],
     ['get', '/api/i18n/locales'],
   ] as const)('may not %s %s', async (method, url) => {
-    const response = await request(app.http)
-      [method](url)
-      .send({ data: { title: 'x' } });
+    const agent = request(app.http);
+    const response = await agent[method](url).send({ data: { title: 'x' } });
     expect(response.status).toBe(403);
   });
 
