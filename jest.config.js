@@ -1,4 +1,7 @@
-/** Two tiers (conventions.md): unit tests beside the pure code, integration tests that boot Strapi. */
+/**
+ * Unit tests beside the pure code; integration tests that boot Strapi in-process; browser tests
+ * that drive the built admin panel in Chromium.
+ */
 const transform = {
   '^.+\\.tsx?$': [
     '@swc/jest',
@@ -20,6 +23,14 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       transform,
       globalSetup: '<rootDir>/tests/global-setup.js',
+      setupFilesAfterEnv: ['<rootDir>/tests/setup-after-env.js'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      transform,
+      globalSetup: '<rootDir>/tests/e2e/global-setup.js',
       setupFilesAfterEnv: ['<rootDir>/tests/setup-after-env.js'],
     },
   ],

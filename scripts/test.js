@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: the whole suite. Unit tests and the integration suite on SQLite, then the
- * integration suite again on PostgreSQL. Every test file creates its own database and drops it.
+ * `npm test`: the whole suite. Unit tests and the integration suite on SQLite, the browser tests
+ * of the admin panel (Debian's Chromium), then the integration suite again on PostgreSQL. Every test file creates its own database and drops it.
  * Where no PostgreSQL answers, a throwaway server is started from the Debian binaries (as the
  * postgres user); where there are none, the output says plainly that the PostgreSQL suite did
  * not run. Ends with one line of totals: "N passed, N failed, N skipped".
@@ -53,6 +53,17 @@ async function main() {
     runJest('unit + integration on SQLite', ['unit', 'integration'], { TEST_DATABASE: 'sqlite' })
   );
 
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const hasBrowser = fs.existsSync(chromium);
+  if (hasBrowser) {
+    results.push(
+      runJest('browser (admin panel) on SQLite', ['e2e'], {
+        TEST_DATABASE: 'sqlite',
+        CHROMIUM_PATH: chromium,
+      })
+    );
+  }
+
   const postgres = await ensurePostgres();
   if (postgres.ok) {
     results.push(
@@ -71,6 +82,11 @@ async function main() {
     );
   }
   if (!postgres.ok) console.log(`PostgreSQL suite DID NOT RUN: ${postgres.reason}`);
+  if (!hasBrowser) {
+    console.log(
+      `Browser suite DID NOT RUN: no Chromium at ${chromium} (apt-get install chromium fonts-noto-cjk).`
+    );
+  }
   const sum = (key) => results.reduce((total, r) => total + r[key], 0);
   console.log(`${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
   process.exitCode = sum('failed') > 0 ? 1 : 0;

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from './database';
 const appDir = path.resolve(__dirname, '..', '..');
 
 /** Fixed secrets for throwaway test databases only. */
-const TEST_ENV = {
+export const TEST_ENV = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'error',
   DEMO_SEED: 'false',

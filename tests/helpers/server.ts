@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'child_process';
+import net from 'net';
+import path from 'path';
+import { TEST_ENV } from './strapi';
+import { createTestDatabase, type TestDatabase } from './database';
+
+const appDir = path.resolve(__dirname, '..', '..');
+const strapiBin = path.join(appDir, 'node_modules', '.bin', 'strapi');
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+/** Runs `strapi start` (the built admin included) as a separate process on a fresh database. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const database: TestDatabase = await createTestDatabase();
+  const port = await freePort();
+  const child: ChildProcess = spawn(strapiBin, ['start'], {
+    cwd: appDir,
+    env: {
+      ...process.env,
+      ...TEST_ENV,
+      ...database.env,
+      ...env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await database.drop();
+  };
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    const healthy = await fetch(`${url}/_health`).then(
+      (r) => r.ok,
+      () => false
+    );
+    if (healthy) return { url, stop };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await stop();
+  throw new Error(`strapi start did not answer on ${url}`);
+}
