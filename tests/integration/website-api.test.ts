@@ -153,6 +153,30 @@ describe('lists by column', () => {
   });
 });
 
+describe('database indexes', () => {
+  it('has the (locale, first publication) and (locale, publication) indexes on every item table', async () => {
+    const knex = app.strapi.db.connection;
+    const indexesOf = async (table: string): Promise<string[]> => {
+      if (app.strapi.db.dialect.client === 'postgres') {
+        const result = await knex.raw('SELECT indexname FROM pg_indexes WHERE tablename = ?', [
+          table,
+        ]);
+        return result.rows.map((row: { indexname: string }) => row.indexname);
+      }
+      const rows = await knex.raw(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
+        [table]
+      );
+      return rows.map((row: { name: string }) => row.name);
+    };
+    for (const table of ['articles', 'policy_documents', 'policy_interpretations', 'meetings']) {
+      expect(await indexesOf(table)).toEqual(
+        expect.arrayContaining([`${table}_loc_first_pub_idx`, `${table}_loc_pub_idx`])
+      );
+    }
+  });
+});
+
 describe('locales', () => {
   it('serves zh-Hans by default and English with ?locale=en', async () => {
     const english = await request(app.http).get('/api/articles?locale=en').expect(200);
