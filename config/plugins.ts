@@ -24,6 +24,10 @@ const deniedTypes = [
 ];
 
 const config = (): Core.Config.Plugin => ({
+  disclosure: {
+    enabled: true,
+    resolve: './src/plugins/disclosure',
+  },
   'users-permissions': {
     config: {
       jwtManagement: 'refresh',

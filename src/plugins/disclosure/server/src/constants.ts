@@ -1,0 +1,3 @@
+/** The plugin's identifiers, defined once. */
+
+export const PLUGIN_ID = 'disclosure';

@@ -1,0 +1,3 @@
+import admin from './admin';
+
+export const routes = { admin };

@@ -1,0 +1,3 @@
+import workflow from './workflow';
+
+export const services = { workflow };
