@@ -44,15 +44,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
-  const settings = pgSettings();
+  const { host, port, user, password } = pgSettings();
+  const credentials = password ? `${user}:${encodeURIComponent(password)}` : user;
   return {
+    // DATABASE_URL, as production sets it, so the suite also proves config/database.ts reads it.
     env: {
       DATABASE_CLIENT: 'postgres',
-      DATABASE_HOST: settings.host,
-      DATABASE_PORT: String(settings.port),
-      DATABASE_USERNAME: settings.user,
-      DATABASE_PASSWORD: settings.password,
-      DATABASE_NAME: name,
+      DATABASE_URL: `postgres://${credentials}@${host}:${port}/${name}`,
       DATABASE_POOL_MIN: '0',
     },
     drop: () =>
