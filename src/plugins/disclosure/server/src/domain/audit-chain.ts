@@ -1,0 +1,66 @@
+import { canonicalJson, sha256 } from './canonical';
+
+/** The fields of an audit entry that its hash covers. */
+export interface AuditRecord {
+  seq: number;
+  at: string;
+  contentType: string;
+  documentId: string;
+  locale: string;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  actorId: number | null;
+  actorName: string | null;
+  actorRoles: string[];
+  reason: string | null;
+  category: string | null;
+  contentHash: string | null;
+  prevHash: string;
+}
+
+export interface ChainedAuditRecord extends AuditRecord {
+  hash: string;
+}
+
+/** The hash before the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Each entry's hash covers its own fields and the previous entry's hash. */
+export function chainHash(record: AuditRecord): string {
+  return sha256(canonicalJson(record));
+}
+
+export type ChainVerdict =
+  | { ok: true; entries: number; lastHash: string }
+  | { ok: false; entries: number; brokenAt: number; reason: string };
+
+/**
+ * Checks a whole chain in sequence order: numbering without gaps, each entry linked to the one
+ * before, each hash matching its fields. The first break is reported; any edited, deleted or
+ * inserted row breaks the chain at or after it.
+ */
+export function verifyChain(rows: readonly ChainedAuditRecord[]): ChainVerdict {
+  let prevHash = GENESIS_HASH;
+  for (const [index, row] of rows.entries()) {
+    const expectedSeq = index + 1;
+    const broken = (reason: string): ChainVerdict => ({
+      ok: false,
+      entries: rows.length,
+      brokenAt: row.seq,
+      reason,
+    });
+    if (row.seq !== expectedSeq) {
+      return broken(`entry ${expectedSeq} is missing: the next entry is number ${row.seq}`);
+    }
+    if (row.prevHash !== prevHash) {
+      return broken(`entry ${row.seq} does not link to entry ${row.seq - 1}`);
+    }
+    const { hash, ...fields } = row;
+    if (chainHash(fields) !== hash) {
+      return broken(`entry ${row.seq} was changed after it was written`);
+    }
+    prevHash = hash;
+  }
+  return { ok: true, entries: rows.length, lastHash: prevHash };
+}
