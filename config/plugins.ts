@@ -23,10 +23,15 @@ const deniedTypes = [
   'application/x-mach-binary',
 ];
 
-const config = (): Core.Config.Plugin => ({
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   disclosure: {
     enabled: true,
     resolve: './src/plugins/disclosure',
+    config: {
+      // The publisher's 9-character organisation code or 18-character unified social credit code.
+      orgCode: env('DISCLOSURE_ORG_CODE', '000000000'),
+      indexPattern: env('DISCLOSURE_INDEX_PATTERN', '{orgCode}/{YYYY}-{NNNNN}'),
+    },
   },
   'users-permissions': {
     config: {

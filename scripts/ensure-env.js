@@ -23,6 +23,8 @@ const defaults = {
   ENCRYPTION_KEY: secret(),
   DATABASE_CLIENT: 'sqlite',
   DATABASE_FILENAME: '.tmp/data.db',
+  // The demo bureau's (invented) unified social credit code, for 索引号.
+  DISCLOSURE_ORG_CODE: '11210100MB0000000X',
   // Demo content and the demo super admin are created in development only (see README).
   DEMO_SEED: 'true',
   DEMO_ADMIN_EMAIL: 'admin@demo.gov.cn',

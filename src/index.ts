@@ -20,17 +20,20 @@ export default {
     if (created.length > 0) strapi.log.info(`[catalogue] seeded ${created.length} columns`);
     // 3. The website's Public role: read the public types, nothing else.
     await setUpPublicRole(strapi);
-    // 4. Development demo: the source year's content and a documented first login.
+    // 4. The admin roles of the publishing workflow (编辑, 处室审核人, 保密审查员, 政务公开协调员).
+    await strapi.plugin('disclosure').service('roles').ensureWorkflowRoles();
+    // 5. Development demo: the source year's content and a documented first login.
     if (process.env.NODE_ENV !== 'production' && process.env.DEMO_SEED === 'true') {
-      if (await seedDemoContent(strapi)) strapi.log.info('[demo] seeded the 2018 demo content');
       const email = await createDemoSuperAdmin(strapi, {
         email: process.env.DEMO_ADMIN_EMAIL,
         password: process.env.DEMO_ADMIN_PASSWORD,
       });
       if (email)
-        strapi.log.info(
-          `[demo] super admin ${email} created (password: DEMO_ADMIN_PASSWORD in .env)`
-        );
+        strapi.log.info(`[demo] super admin ${email} created (password: DEMO_ADMIN_PASSWORD)`);
+      const staffPassword = process.env.DEMO_ADMIN_PASSWORD ?? '';
+      if (staffPassword && (await seedDemoContent(strapi, staffPassword))) {
+        strapi.log.info('[demo] seeded the 2018 demo content and the bureau staff accounts');
+      }
     }
   },
 };

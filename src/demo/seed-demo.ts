@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, LOCALES, UID, type AppUid } from '../constants';
 import { seedOnce, type UpdateData } from '../seed-store';
+import { createDemoStaff, type DemoStaff } from './demo-staff';
+import { publishThroughReview } from './publish-through-review';
 import {
   DEMO_ARTICLES,
   DEMO_DEPARTMENTS,
@@ -28,13 +30,17 @@ const metadata = (entry: DemoItem) => ({
 });
 
 /**
- * Fills a new development database with the source year's demo content, once. Items are
- * published and then dated back to their 2018 publication dates so lists and statistics read as
- * in the source year.
+ * Fills a new development database with the source year's demo content, once: the bureau's
+ * divisions and staff (one account per role and division, all with `staffPassword`), and items
+ * in every column, each published through the whole review by that staff and then dated back to
+ * its 2018 publication date so lists and statistics read as in the source year.
  */
-export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
+export async function seedDemoContent(
+  strapi: Core.Strapi,
+  staffPassword: string
+): Promise<boolean> {
   return seedOnce(strapi, 'demo-content', async () => {
-    const seeder = new DemoSeeder(strapi);
+    const seeder = new DemoSeeder(strapi, staffPassword);
     await seeder.run();
   });
 }
@@ -43,8 +49,12 @@ class DemoSeeder {
   private readonly departmentIds = new Map<string, string>();
   private readonly columnIds = new Map<string, string>();
   private readonly policyIds = new Map<string, string>();
+  private staff?: DemoStaff;
 
-  constructor(private readonly strapi: Core.Strapi) {}
+  constructor(
+    private readonly strapi: Core.Strapi,
+    private readonly staffPassword: string
+  ) {}
 
   async run(): Promise<void> {
     const columns = await this.strapi
@@ -54,6 +64,7 @@ class DemoSeeder {
 
     for (const [index, department] of DEMO_DEPARTMENTS.entries()) {
       const documentId = await this.publish(
+        null,
         UID.department,
         {
           name: department.name,
@@ -67,9 +78,10 @@ class DemoSeeder {
       this.departmentIds.set(department.code, documentId);
     }
     await this.assignColumnsToOffice();
+    this.staff = await createDemoStaff(this.strapi, this.staffPassword, this.departmentIds);
 
     for (const [index, leader] of DEMO_LEADERS.entries()) {
-      await this.publish(UID.leader, {
+      await this.publish('BGS', UID.leader, {
         name: leader.name,
         title: leader.title,
         duties: leader.duties,
@@ -139,6 +151,7 @@ class DemoSeeder {
     }
 
     await this.publish(
+      'BGS',
       UID.organisationProfile,
       {
         name: DEMO_PUBLISHER,
@@ -158,7 +171,7 @@ class DemoSeeder {
       },
       { name: 'Demo City Bureau of Industry and Information Technology' }
     );
-    await this.publish(UID.disclosureGuide, {
+    await this.publish('ZHFG', UID.disclosureGuide, {
       title: '示范市工业和信息化局政府信息公开指南',
       body: paragraphs(
         '一、主动公开：本局通过门户网站政务公开栏目主动公开政府信息。',
@@ -200,7 +213,9 @@ class DemoSeeder {
   }
 
   private async publishItem(uid: AppUid, entry: DemoItem, fields: Data): Promise<string> {
+    const publishedAt = new Date(entry.publishedAt);
     const documentId = await this.publish(
+      entry.department,
       uid,
       {
         title: entry.title,
@@ -210,24 +225,44 @@ class DemoSeeder {
         metadata: metadata(entry),
         ...fields,
       },
-      entry.en ? { title: entry.en.title, summary: entry.en.summary } : undefined
+      entry.en ? { title: entry.en.title, summary: entry.en.summary } : undefined,
+      publishedAt
     );
-    await this.backdate(uid, documentId, new Date(entry.publishedAt));
+    await this.backdate(uid, documentId, publishedAt);
     return documentId;
   }
 
-  /** Creates a document in zh-Hans (and en when given), published. Returns its documentId. */
-  private async publish(uid: AppUid, data: Data, en?: Data): Promise<string> {
+  /**
+   * Creates a document in zh-Hans (and en when given) and publishes it: through the whole review by
+   * the staff of `division` for the types under review, directly for the others (departments).
+   * A historical item gets its 索引号 in the year it was first published. Returns its documentId.
+   */
+  private async publish(
+    division: string | null,
+    uid: AppUid,
+    data: Data,
+    en?: Data,
+    historicalDate?: Date
+  ): Promise<string> {
     const documents = this.strapi.documents(uid);
-    const created = await documents.create({ locale: DEFAULT_LOCALE, data });
+    const { documentId } = await documents.create({ locale: DEFAULT_LOCALE, data });
     if (en)
-      await documents.update({
-        documentId: created.documentId,
-        locale: 'en',
-        data: { ...data, ...en } as UpdateData,
-      });
-    await documents.publish({ documentId: created.documentId, locale: '*' });
-    return created.documentId;
+      await documents.update({ documentId, locale: 'en', data: { ...data, ...en } as UpdateData });
+    if (!division) {
+      await documents.publish({ documentId, locale: '*' });
+      return documentId;
+    }
+    if (historicalDate) {
+      await this.strapi
+        .plugin('disclosure')
+        .service('index-numbers')
+        .allocate(uid, documentId, historicalDate);
+    }
+    const crew = this.staff!.crewFor(division);
+    for (const locale of en ? [DEFAULT_LOCALE, 'en'] : [DEFAULT_LOCALE]) {
+      await publishThroughReview(this.strapi, crew, { uid, documentId, locale });
+    }
+    return documentId;
   }
 
   /**

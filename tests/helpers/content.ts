@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { reviewAndPublish } from './review';
 
 type Data = Record<string, unknown>;
 type Uid = Parameters<Core.Strapi['documents']>[0];
@@ -24,8 +25,9 @@ export async function createDraft(
 }
 
 /**
- * Creates and publishes a document; `firstPublishedAt` dates its first publication (as an
- * import of older records would). Returns its documentId.
+ * Creates and publishes a document — through the whole review for the types under review (with
+ * minimal catalogue metadata when none is given); `firstPublishedAt` dates its first publication
+ * (as an import of older records would). Returns its documentId.
  */
 export async function createPublished(
   strapi: Core.Strapi,
@@ -33,8 +35,19 @@ export async function createPublished(
   data: Data,
   { locale = 'zh-Hans', firstPublishedAt }: { locale?: string; firstPublishedAt?: Date } = {}
 ): Promise<string> {
-  const documentId = await createDraft(strapi, uid, data, locale);
-  await strapi.documents(uid).publish({ documentId, locale });
+  const attributes = strapi.contentType(
+    uid as Parameters<Core.Strapi['contentType']>[0]
+  ).attributes;
+  const withMetadata =
+    'metadata' in attributes && data.metadata === undefined
+      ? { ...data, metadata: { disclosureMode: 'proactive' } }
+      : data;
+  const documentId = await createDraft(strapi, uid, withMetadata, locale);
+  if (strapi.plugin('disclosure').service('reviews').isGated(uid)) {
+    await reviewAndPublish(strapi, uid, documentId, locale);
+  } else {
+    await strapi.documents(uid).publish({ documentId, locale });
+  }
   if (firstPublishedAt) {
     await strapi.db
       .query(uid)

@@ -10,6 +10,7 @@ export const TEST_ENV = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'error',
   DEMO_SEED: 'false',
+  DISCLOSURE_ORG_CODE: '11210100MB0000000X',
   APP_KEYS: 'test-key-1,test-key-2',
   API_TOKEN_SALT: 'test-api-token-salt',
   ADMIN_JWT_SECRET: 'test-admin-jwt-secret',

@@ -78,6 +78,33 @@ describe('the development demo', () => {
     expect(response.body.data[0].replacedBy.docNumber).toBe('示工信发〔2018〕12号');
   });
 
+  it('published every item through the review: each has its 索引号 of 2018 and the audit chain holds', async () => {
+    const response = await request(app.http)
+      .get('/api/articles?pagination[pageSize]=100&populate[metadata]=true')
+      .expect(200);
+    const numbers = response.body.data.map(
+      (item: { metadata: { indexNumber: string } }) => item.metadata.indexNumber
+    );
+    for (const number of numbers) expect(number).toMatch(/^11210100MB0000000X\/2018-\d{5}$/);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const verdict = await app.strapi.plugin('disclosure').service('audit').verify();
+    expect(verdict).toMatchObject({ ok: true });
+    expect(verdict.entries).toBeGreaterThan(4 * numbers.length);
+  });
+
+  it('gives every division an editor and a head who can log in', async () => {
+    for (const email of [
+      'editor.bgs@demo.gov.cn',
+      'head.zhfg@demo.gov.cn',
+      'secrecy@demo.gov.cn',
+    ]) {
+      await request(app.http)
+        .post('/admin/login')
+        .send({ email, password: DEMO_ENV.DEMO_ADMIN_PASSWORD })
+        .expect(200);
+    }
+  });
+
   it('translates part of the demo into English', async () => {
     expect(await total('/api/articles?locale=en')).toBeGreaterThan(0);
   });
@@ -115,7 +142,7 @@ describe('the demo super admin', () => {
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }
-    expect(before).toBe(1);
+    expect(before).toBe(1 + 2 + 2 * 6); // super admin, secrecy, coordinator, 2 per division
   });
 
   it('is not created when an admin already exists', async () => {

@@ -1,3 +1,31 @@
 /** The plugin's identifiers, defined once. */
 
 export const PLUGIN_ID = 'disclosure';
+
+export const UID = {
+  review: 'plugin::disclosure.review',
+  auditEntry: 'plugin::disclosure.audit-entry',
+  indexNumber: 'plugin::disclosure.index-number',
+  staff: 'plugin::disclosure.staff',
+} as const;
+
+/** RBAC actions, registered in bootstrap as `plugin::disclosure.<uid>`. */
+export const ACTIONS = {
+  submit: 'plugin::disclosure.submit',
+  approveDivision: 'plugin::disclosure.approve-division',
+  approveConfidentiality: 'plugin::disclosure.approve-confidentiality',
+  unpublish: 'plugin::disclosure.unpublish',
+  readQueue: 'plugin::disclosure.queue.read',
+  readAudit: 'plugin::disclosure.audit.read',
+} as const;
+
+/** Content types under review by default: every public catalogue type of the app. */
+export const DEFAULT_GATED_CONTENT_TYPES = [
+  'api::article.article',
+  'api::policy-document.policy-document',
+  'api::policy-interpretation.policy-interpretation',
+  'api::meeting.meeting',
+  'api::leader.leader',
+  'api::organisation-profile.organisation-profile',
+  'api::disclosure-guide.disclosure-guide',
+];

@@ -1,13 +1,16 @@
+import bootstrap from './bootstrap';
+import { config } from './config';
+import { contentTypes } from './content-types';
 import { controllers } from './controllers';
 import { routes } from './routes';
 import { services } from './services';
 
 export default {
   register() {},
-  bootstrap() {},
+  bootstrap,
   destroy() {},
-  config: { default: {}, validator() {} },
-  contentTypes: {},
+  config,
+  contentTypes,
   controllers,
   services,
   routes,

@@ -68,6 +68,7 @@ describe('four eyes', () => {
       const result = request(state, action, { actorId: 1, submitterId: 1 });
       expect(result).toEqual({
         ok: false,
+        refusal: 'four_eyes',
         reason: expect.stringContaining('nobody reviews their own item (four eyes)'),
       });
     }
@@ -86,6 +87,7 @@ describe('permissions and reasons', () => {
     const result = request('submitted', 'approve', { capabilities: new Set(['author']) });
     expect(result).toEqual({
       ok: false,
+      refusal: 'permission',
       reason:
         'You cannot approve it for the division: only a reviewer of its division (处室审核人) can.',
     });
@@ -110,6 +112,7 @@ describe('permissions and reasons', () => {
     for (const reason of [undefined, '', '   ']) {
       expect(request(state, action, { reason })).toEqual({
         ok: false,
+        refusal: 'input',
         reason: expect.stringContaining('without a reason: write why.'),
       });
     }
@@ -118,6 +121,7 @@ describe('permissions and reasons', () => {
   it('refuses to withhold without a known reason category', () => {
     expect(request('division_approved', 'withhold', { category: 'because' })).toEqual({
       ok: false,
+      refusal: 'input',
       reason: expect.stringContaining('reason category'),
     });
   });

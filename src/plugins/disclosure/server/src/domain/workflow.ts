@@ -115,7 +115,11 @@ export interface TransitionRequest {
   category?: string;
 }
 
-export type TransitionResult = { ok: true; to: State } | { ok: false; reason: string };
+/** Why a transition was refused: the item's state, the user's rights, four eyes, or missing input. */
+export type Refusal = 'state' | 'permission' | 'four_eyes' | 'input';
+
+export type TransitionResult =
+  { ok: true; to: State } | { ok: false; refusal: Refusal; reason: string };
 
 const ACTION_LABELS: Record<Action, string> = {
   submit: 'submit it for review',
@@ -145,6 +149,7 @@ export function decide(request: TransitionRequest): TransitionResult {
   if (!rule.from.includes(request.state)) {
     return {
       ok: false,
+      refusal: 'state',
       reason: `You cannot ${what}: it is ${STATE_LABELS[request.state]} (${request.state}), and only an item that is ${rule.from.map((s) => `${STATE_LABELS[s]} (${s})`).join(' or ')} can be.`,
     };
   }
@@ -153,20 +158,30 @@ export function decide(request: TransitionRequest): TransitionResult {
       ? 'confidentialityReview'
       : rule.needs;
   if (!request.capabilities.has(needs)) {
-    return { ok: false, reason: `You cannot ${what}: only ${CAPABILITY_LABELS[needs]} can.` };
+    return {
+      ok: false,
+      refusal: 'permission',
+      reason: `You cannot ${what}: only ${CAPABILITY_LABELS[needs]} can.`,
+    };
   }
   if (rule.notBySubmitter && request.submitterId === request.actorId) {
     return {
       ok: false,
+      refusal: 'four_eyes',
       reason: `You cannot ${what}: you submitted this version, and nobody reviews their own item (four eyes).`,
     };
   }
   if (rule.needsReason && !request.reason?.trim()) {
-    return { ok: false, reason: `You cannot ${what} without a reason: write why.` };
+    return {
+      ok: false,
+      refusal: 'input',
+      reason: `You cannot ${what} without a reason: write why.`,
+    };
   }
   if (rule.needsCategory && !WITHHOLD_REASONS.includes(request.category as WithholdReason)) {
     return {
       ok: false,
+      refusal: 'input',
       reason: `You cannot ${what} without a reason category: one of ${WITHHOLD_REASONS.join(', ')}.`,
     };
   }

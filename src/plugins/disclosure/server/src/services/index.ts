@@ -1,3 +1,13 @@
+import audit from './audit';
+import indexNumbers from './index-numbers';
+import reviews from './reviews';
+import roles from './roles';
 import workflow from './workflow';
 
-export const services = { workflow };
+export const services = {
+  audit,
+  'index-numbers': indexNumbers,
+  reviews,
+  roles,
+  workflow,
+};

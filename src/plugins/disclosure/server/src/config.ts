@@ -1,0 +1,34 @@
+import { DEFAULT_GATED_CONTENT_TYPES } from './constants';
+import { DEFAULT_INDEX_PATTERN, patternProblem } from './domain/index-number';
+
+export interface DisclosureConfig {
+  /** Content types whose publication needs review (UIDs). */
+  contentTypes: string[];
+  /** The publisher's organisation code or unified social credit code, for 索引号. */
+  orgCode: string;
+  /** 索引号 pattern, e.g. `{orgCode}/{YYYY}-{NNNNN}`. */
+  indexPattern: string;
+}
+
+export const config = {
+  default: (): DisclosureConfig => ({
+    contentTypes: [...DEFAULT_GATED_CONTENT_TYPES],
+    orgCode: '000000000',
+    indexPattern: DEFAULT_INDEX_PATTERN,
+  }),
+  validator(candidate: DisclosureConfig) {
+    if (
+      !Array.isArray(candidate.contentTypes) ||
+      candidate.contentTypes.some((uid) => typeof uid !== 'string')
+    ) {
+      throw new Error('disclosure.contentTypes must be a list of content-type UIDs');
+    }
+    if (!/^[0-9A-Z]{9}$|^[0-9A-Z]{18}$/.test(candidate.orgCode)) {
+      throw new Error(
+        'disclosure.orgCode must be a 9-character organisation code or an 18-character unified social credit code'
+      );
+    }
+    const problem = patternProblem(candidate.indexPattern);
+    if (problem) throw new Error(`disclosure.indexPattern: ${problem}`);
+  },
+};

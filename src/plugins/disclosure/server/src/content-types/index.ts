@@ -1,0 +1,12 @@
+import auditEntry from './audit-entry/schema.json';
+import indexNumber from './index-number/schema.json';
+import review from './review/schema.json';
+import staff from './staff/schema.json';
+
+/** The plugin's own bookkeeping, hidden from the Content Manager and the builder. */
+export const contentTypes = {
+  review: { schema: review },
+  'audit-entry': { schema: auditEntry },
+  'index-number': { schema: indexNumber },
+  staff: { schema: staff },
+};

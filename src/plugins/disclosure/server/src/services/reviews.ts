@@ -1,0 +1,291 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ACTIONS, PLUGIN_ID, UID } from '../constants';
+import type { DisclosureConfig } from '../config';
+import { contentHash } from '../domain/content-hash';
+import { decide, type Action, type Capability, type State } from '../domain/workflow';
+import { workflowContext } from '../workflow-context';
+import { actorFromUser, type Actor } from './actor';
+
+export interface ReviewRow {
+  id: number;
+  itemUid: string;
+  itemDocumentId: string;
+  itemLocale: string;
+  state: State;
+  title: string | null;
+  department: string | null;
+  submittedById: number | null;
+  submittedAt: string | null;
+  submittedHash: string | null;
+  divisionApprovedById: number | null;
+  divisionApprovedAt: string | null;
+  clearedById: number | null;
+  clearedAt: string | null;
+  clearedHash: string | null;
+  publishedHash: string | null;
+  publishedAt: string | null;
+  lastReason: string | null;
+  withholdCategory: string | null;
+}
+
+/** What RBAC says the acting admin may do: `ability.can(action, subject?)`. */
+export interface Ability {
+  can(action: string, subject?: string): boolean;
+}
+
+export interface AdminUser {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  email?: string;
+  roles?: Array<{ code?: string; name?: string }>;
+}
+
+export interface TransitionInput {
+  uid: string;
+  documentId: string;
+  locale: string;
+  action: Exclude<Action, 'edit'>;
+  user: AdminUser;
+  ability: Ability;
+  reason?: string;
+  category?: string;
+}
+
+export interface RecordInput {
+  uid: string;
+  documentId: string;
+  locale: string;
+  action: string;
+  from: State;
+  to: State;
+  actor: Actor;
+  reason?: string | null;
+  category?: string | null;
+  hash?: string | null;
+  patch?: Partial<ReviewRow>;
+}
+
+type Document = Record<string, unknown> & { documentId: string };
+
+/**
+ * Review state per document and locale (documentId + locale: Strapi gives a republished row a new
+ * id), the transitions of the workflow, and the record of each in the audit trail.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const settings = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
+  const rows = () => strapi.db.query(UID.review);
+  const audit = () => strapi.plugin(PLUGIN_ID).service('audit');
+
+  const isGated = (uid: string) => settings().contentTypes.includes(uid);
+
+  const find = async (uid: string, documentId: string, locale: string) =>
+    (await rows().findOne({
+      where: { itemUid: uid, itemDocumentId: documentId, itemLocale: locale },
+    })) as ReviewRow | null;
+
+  const load = async (
+    uid: string,
+    documentId: string,
+    locale: string,
+    status: 'draft' | 'published'
+  ): Promise<Document | null> =>
+    (await strapi
+      .documents(uid as Parameters<Core.Strapi['documents']>[0])
+      .findOne({ documentId, locale, status, populate: '*' })) as Document | null;
+
+  /** The hash of a version's reviewable content, or null when that version does not exist. */
+  const hashOf = async (
+    uid: string,
+    documentId: string,
+    locale: string,
+    status: 'draft' | 'published'
+  ) => {
+    const version = await load(uid, documentId, locale, status);
+    return version ? contentHash(version) : null;
+  };
+
+  /**
+   * The state of a document in one locale. Without a review row it is `published` when its draft
+   * equals its published version (e.g. published before the plugin was enabled), else `draft`.
+   */
+  const stateOf = async (uid: string, documentId: string, locale: string): Promise<State> => {
+    const review = await find(uid, documentId, locale);
+    if (review) return review.state;
+    const published = await hashOf(uid, documentId, locale, 'published');
+    return published && published === (await hashOf(uid, documentId, locale, 'draft'))
+      ? 'published'
+      : 'draft';
+  };
+
+  /** Writes the new state and its audit entry together, in the caller's transaction if any. */
+  const record = async (input: RecordInput): Promise<void> => {
+    await strapi.db.transaction(async () => {
+      const existing = await find(input.uid, input.documentId, input.locale);
+      const data = { ...input.patch, state: input.to };
+      if (existing) await rows().update({ where: { id: existing.id }, data });
+      else {
+        await rows().create({
+          data: {
+            itemUid: input.uid,
+            itemDocumentId: input.documentId,
+            itemLocale: input.locale,
+            ...data,
+          },
+        });
+      }
+      await audit().append({
+        contentType: input.uid,
+        documentId: input.documentId,
+        locale: input.locale,
+        action: input.action,
+        fromState: input.from,
+        toState: input.to,
+        actorId: input.actor.id,
+        actorName: input.actor.name,
+        actorRoles: input.actor.roles,
+        reason: input.reason ?? null,
+        category: input.category ?? null,
+        contentHash: input.hash ?? null,
+      });
+    });
+  };
+
+  const divisionOf = async (userId: number): Promise<string | null> => {
+    const row = (await strapi.db.query(UID.staff).findOne({ where: { adminUserId: userId } })) as {
+      department: string;
+    } | null;
+    return row?.department ?? null;
+  };
+
+  /**
+   * What the user may do to this item: RBAC actions, scoped to the user's division for editors and
+   * division reviewers. A user with no division (the coordinator) is not scoped; an item with no
+   * division (leaders, the organisation profile, the guide) is open to every division.
+   */
+  const capabilities = async (user: AdminUser, ability: Ability, uid: string, draft: Document) => {
+    const division = await divisionOf(user.id);
+    const itemDivision = (draft.department as { documentId?: string } | null)?.documentId ?? null;
+    const inDivision = division === null || itemDivision === null || division === itemDivision;
+    const granted = new Set<Capability>();
+    if (inDivision && ability.can(ACTIONS.submit)) granted.add('author');
+    if (inDivision && ability.can(ACTIONS.approveDivision)) granted.add('divisionReview');
+    if (ability.can(ACTIONS.approveConfidentiality)) granted.add('confidentialityReview');
+    if (ability.can('plugin::content-manager.explorer.publish', uid)) granted.add('publish');
+    return granted;
+  };
+
+  const patchFor = (
+    action: TransitionInput['action'],
+    user: AdminUser,
+    hash: string,
+    input: TransitionInput
+  ) => {
+    const now = new Date().toISOString();
+    switch (action) {
+      case 'submit':
+        return {
+          submittedById: user.id,
+          submittedAt: now,
+          submittedHash: hash,
+          divisionApprovedById: null,
+          divisionApprovedAt: null,
+          clearedById: null,
+          clearedAt: null,
+          clearedHash: null,
+          lastReason: null,
+          withholdCategory: null,
+        };
+      case 'approve':
+        return { divisionApprovedById: user.id, divisionApprovedAt: now };
+      case 'clear':
+        return { clearedById: user.id, clearedAt: now, clearedHash: hash };
+      case 'return':
+        return { lastReason: input.reason ?? null };
+      case 'withhold':
+        return { lastReason: input.reason ?? null, withholdCategory: input.category ?? null };
+      default:
+        return {};
+    }
+  };
+
+  return {
+    isGated,
+    find,
+    hashOf,
+    stateOf,
+    record,
+    divisionOf,
+
+    /**
+     * Takes one workflow step for a user. Refusals: 400 for the item's state or missing input,
+     * 403 for missing rights and four eyes, 404 when the document or locale does not exist.
+     * `publish` and `unpublish` go through the Document Service, where the publish gate records
+     * them. Returns the review state after the step.
+     */
+    async transition(input: TransitionInput): Promise<ReviewRow> {
+      const { uid, documentId, locale, action, user } = input;
+      if (!isGated(uid)) {
+        throw new errors.ValidationError(
+          `${uid} is not under review (plugin setting disclosure.contentTypes).`
+        );
+      }
+      const draft = await load(uid, documentId, locale, 'draft');
+      if (!draft) throw new errors.NotFoundError(`No ${locale} version of ${uid} ${documentId}.`);
+      const review = await find(uid, documentId, locale);
+      const state = review?.state ?? (await stateOf(uid, documentId, locale));
+      const verdict = decide({
+        state,
+        action,
+        actorId: user.id,
+        capabilities: await capabilities(user, input.ability, uid, draft),
+        submitterId: review?.submittedById ?? null,
+        reason: input.reason,
+        category: input.category,
+      });
+      if (!verdict.ok) {
+        throw verdict.refusal === 'permission' || verdict.refusal === 'four_eyes'
+          ? new errors.PolicyError(verdict.reason)
+          : new errors.ValidationError(verdict.reason);
+      }
+
+      if (action === 'publish') {
+        await strapi
+          .documents(uid as Parameters<Core.Strapi['documents']>[0])
+          .publish({ documentId, locale });
+      } else if (action === 'unpublish') {
+        await workflowContext.run({ unpublishReason: input.reason!.trim() }, () =>
+          strapi
+            .documents(uid as Parameters<Core.Strapi['documents']>[0])
+            .unpublish({ documentId, locale })
+        );
+      } else {
+        const hash = contentHash(draft);
+        if (action !== 'submit' && action !== 'return' && hash !== review?.submittedHash) {
+          throw new errors.ValidationError(
+            'It changed after it was submitted, so it is back in draft: the editor submits it again.'
+          );
+        }
+        await record({
+          uid,
+          documentId,
+          locale,
+          action,
+          from: state,
+          to: verdict.to,
+          actor: actorFromUser(user),
+          reason: input.reason?.trim() || null,
+          category: input.category ?? null,
+          hash,
+          patch: {
+            ...patchFor(action, user, hash, input),
+            title: String(draft.title ?? draft.name ?? ''),
+            department: (draft.department as { documentId?: string } | null)?.documentId ?? null,
+          },
+        });
+      }
+      return (await find(uid, documentId, locale))!;
+    },
+  };
+};

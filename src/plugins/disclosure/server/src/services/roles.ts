@@ -1,0 +1,146 @@
+import type { Core } from '@strapi/strapi';
+import { ACTIONS, PLUGIN_ID } from '../constants';
+import type { DisclosureConfig } from '../config';
+
+const CM = {
+  read: 'plugin::content-manager.explorer.read',
+  create: 'plugin::content-manager.explorer.create',
+  update: 'plugin::content-manager.explorer.update',
+  delete: 'plugin::content-manager.explorer.delete',
+  publish: 'plugin::content-manager.explorer.publish',
+};
+
+const UPLOAD_READ = [
+  'plugin::upload.read',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+];
+const UPLOAD_WRITE = [
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.configure-view',
+];
+
+/** The four roles of domain.md §1, with the Content Manager rights each needs. */
+export const WORKFLOW_ROLES = [
+  {
+    code: 'disclosure-editor',
+    name: '编辑',
+    description: 'Editor (编辑): drafts items of their own division and submits them for review.',
+    content: {
+      gated: [CM.read, CM.create, CM.update, CM.delete, CM.publish],
+      catalogue: [CM.read],
+    },
+    plugin: [ACTIONS.submit, ACTIONS.readQueue, ...UPLOAD_READ, ...UPLOAD_WRITE],
+  },
+  {
+    code: 'disclosure-division-reviewer',
+    name: '处室审核人',
+    description:
+      'Division reviewer (处室审核人): approves or returns the items of their division (发布审核).',
+    content: { gated: [CM.read], catalogue: [CM.read] },
+    plugin: [ACTIONS.approveDivision, ACTIONS.readQueue, ACTIONS.readAudit, ...UPLOAD_READ],
+  },
+  {
+    code: 'disclosure-confidentiality-reviewer',
+    name: '保密审查员',
+    description:
+      'Confidentiality reviewer (保密审查员): clears, withholds or returns any item before publication (保密审查).',
+    content: { gated: [CM.read], catalogue: [CM.read] },
+    plugin: [ACTIONS.approveConfidentiality, ACTIONS.readQueue, ACTIONS.readAudit, ...UPLOAD_READ],
+  },
+  {
+    code: 'disclosure-coordinator',
+    name: '政务公开协调员',
+    description:
+      'Coordinator (政务公开协调员): sees everything, manages the catalogue, unpublishes with a reason, reads the audit trail.',
+    content: {
+      gated: [CM.read, CM.create, CM.update, CM.delete, CM.publish],
+      catalogue: [CM.read, CM.create, CM.update, CM.delete, CM.publish],
+    },
+    plugin: [
+      ACTIONS.unpublish,
+      ACTIONS.readQueue,
+      ACTIONS.readAudit,
+      ...UPLOAD_READ,
+      ...UPLOAD_WRITE,
+    ],
+  },
+] as const;
+
+interface Permission {
+  action: string;
+  subject?: string | null;
+  properties?: Record<string, unknown>;
+}
+
+/**
+ * Creates the workflow roles once on a new database, so a coordinator's later edits in
+ * Settings › Roles survive restarts.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async ensureWorkflowRoles(): Promise<void> {
+    const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
+    if (await store.get({ key: 'roles-seeded' })) return;
+
+    const { contentTypes: gated } = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
+    const catalogue = Object.keys(strapi.contentTypes).filter(
+      (uid) => uid.startsWith('api::') && !gated.includes(uid)
+    );
+    const locales = (
+      (await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>
+    ).map((locale) => locale.code);
+    const actions = (
+      strapi.service('admin::permission').actionProvider.values() as Array<{
+        actionId: string;
+        section: string;
+      }>
+    ).filter(
+      (action) => action.section === 'contentTypes' && Object.values(CM).includes(action.actionId)
+    );
+    const withFields = strapi
+      .service('admin::content-type')
+      .getPermissionsWithNestedFields(actions) as Permission[];
+
+    for (const definition of WORKFLOW_ROLES) {
+      const roleService = strapi.service('admin::role');
+      const existing = await strapi.db
+        .query('admin::role')
+        .findOne({ where: { code: definition.code } });
+      const role =
+        existing ??
+        (await roleService.create({
+          name: definition.name,
+          code: definition.code,
+          description: definition.description,
+        }));
+      const allowed = (subject: string, action: string) =>
+        (gated.includes(subject) &&
+          (definition.content.gated as readonly string[]).includes(action)) ||
+        (catalogue.includes(subject) &&
+          (definition.content.catalogue as readonly string[]).includes(action));
+      const content = withFields
+        .filter(
+          (permission) => permission.subject && allowed(permission.subject, permission.action)
+        )
+        .map((permission) => ({
+          ...permission,
+          properties: {
+            ...permission.properties,
+            ...(isLocalized(strapi, permission.subject!) ? { locales } : {}),
+          },
+        }));
+      const plugin = definition.plugin.map((action) => ({ action, subject: null, properties: {} }));
+      await roleService.addPermissions(role.id, [...content, ...plugin]);
+    }
+    await store.set({ key: 'roles-seeded', value: { at: new Date().toISOString() } });
+  },
+});
+
+const isLocalized = (strapi: Core.Strapi, uid: string): boolean =>
+  Boolean(
+    (
+      strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.pluginOptions as
+        { i18n?: { localized?: boolean } } | undefined
+    )?.i18n?.localized
+  );
