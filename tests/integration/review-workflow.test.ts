@@ -1,0 +1,416 @@
+import request from 'supertest';
+import { columnId, createApiToken, createDraft, createPublished } from '../helpers/content';
+import { staffLogin, type StaffLogin } from '../helpers/staff';
+import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
+
+const ARTICLE = 'api::article.article';
+const CM = '/content-manager/collection-types/api::article.article';
+
+let app: TestApp;
+let office: string; // 办公室
+let other: string; // 投资处
+const staff: Record<string, StaffLogin> = {};
+
+beforeAll(async () => {
+  app = await bootApp();
+  office = await createPublished(app.strapi, 'api::department.department', {
+    name: '办公室',
+    code: 'BGS',
+  });
+  other = await createPublished(app.strapi, 'api::department.department', {
+    name: '投资处',
+    code: 'TZJS',
+  });
+  const login = (email: string, role: string, division?: string) =>
+    staffLogin(app.strapi, app.http, { email, role, division });
+  staff.editor = await login('editor@bgs.test', 'disclosure-editor', office);
+  staff.editor2 = await login('editor2@bgs.test', 'disclosure-editor', office);
+  staff.head = await login('head@bgs.test', 'disclosure-division-reviewer', office);
+  staff.otherHead = await login('head@tzjs.test', 'disclosure-division-reviewer', other);
+  staff.secrecy = await login('secrecy@test', 'disclosure-confidentiality-reviewer');
+  staff.coordinator = await login('coordinator@test', 'disclosure-coordinator');
+  staff.superAdmin = await login('super@test', 'strapi-super-admin');
+});
+
+afterAll(async () => {
+  if (app) await stopApp(app);
+});
+
+const as = (who: StaffLogin) => ({ Authorization: `Bearer ${who.token}` });
+
+const draft = async (title: string, locale = 'zh-Hans') =>
+  createDraft(
+    app.strapi,
+    ARTICLE,
+    {
+      title,
+      column: await columnId(app.strapi, 'notices'),
+      department: office,
+      metadata: { disclosureMode: 'proactive', docNumber: '示工信发〔2018〕1号' },
+    },
+    locale
+  );
+
+const step = (
+  action: string,
+  who: StaffLogin,
+  documentId: string,
+  extra: Record<string, string> = {}
+) =>
+  request(app.http)
+    .post(`/disclosure/reviews/${action}`)
+    .set(as(who))
+    .send({ contentType: ARTICLE, documentId, locale: 'zh-Hans', ...extra });
+
+const stateOf = async (documentId: string, locale = 'zh-Hans') =>
+  (
+    (await app.strapi.db
+      .query('plugin::disclosure.review')
+      .findOne({ where: { itemDocumentId: documentId, itemLocale: locale } })) as {
+      state: string;
+    } | null
+  )?.state ?? 'draft';
+
+const walkToCleared = async (documentId: string) => {
+  await step('submit', staff.editor, documentId).expect(200);
+  await step('approve', staff.head, documentId).expect(200);
+  await step('clear', staff.secrecy, documentId).expect(200);
+};
+
+describe('the review, step by step, by the people whose job it is', () => {
+  it('takes an item from draft to the website with its 索引号 and a named record of each step', async () => {
+    const id = await draft('关于开展技术改造项目申报的通知');
+    expect((await step('submit', staff.editor, id).expect(200)).body.data.state).toBe('submitted');
+    expect((await step('approve', staff.head, id).expect(200)).body.data.state).toBe(
+      'division_approved'
+    );
+    expect((await step('clear', staff.secrecy, id).expect(200)).body.data.state).toBe('cleared');
+    expect((await step('publish', staff.editor, id).expect(200)).body.data.state).toBe('published');
+
+    const published = await request(app.http)
+      .get(`/api/articles/${id}?populate[metadata]=true`)
+      .expect(200);
+    expect(published.body.data.metadata.indexNumber).toMatch(/^11210100MB0000000X\/\d{4}-00001$/);
+
+    const record = await request(app.http)
+      .get(`/disclosure/reviews/${ARTICLE}/${id}`)
+      .set(as(staff.coordinator))
+      .expect(200);
+    expect(record.body.data.indexNumber).toBe(published.body.data.metadata.indexNumber);
+    expect(
+      record.body.data.history.map((entry: { action: string; actorName: string }) => [
+        entry.action,
+        entry.actorName,
+      ])
+    ).toEqual([
+      ['submit', 'editor Staff'],
+      ['approve', 'head Staff'],
+      ['clear', 'secrecy Staff'],
+      ['publish', 'editor Staff'],
+    ]);
+  });
+
+  it('returns an item with a mandatory reason, and the editor can resubmit it', async () => {
+    const id = await draft('需要修改的通知');
+    await step('submit', staff.editor, id).expect(200);
+    const noReason = await step('return', staff.head, id).expect(400);
+    expect(noReason.body.error.message).toBe(
+      'You cannot return it for changes without a reason: write why.'
+    );
+    await step('return', staff.head, id, { reason: '文号有误' }).expect(200);
+    expect(await stateOf(id)).toBe('draft');
+    await step('submit', staff.editor, id).expect(200);
+  });
+
+  it('lets the confidentiality reviewer withhold an item with a reason category (不予公开)', async () => {
+    const id = await draft('涉及商业秘密的材料');
+    await step('submit', staff.editor, id).expect(200);
+    await step('approve', staff.head, id).expect(200);
+    await step('withhold', staff.secrecy, id, {
+      reason: '含企业报价',
+      category: 'nonsense',
+    }).expect(400);
+    const response = await step('withhold', staff.secrecy, id, {
+      reason: '含企业报价',
+      category: 'commercial_secret',
+    }).expect(200);
+    expect(response.body.data).toMatchObject({
+      state: 'withheld',
+      withholdCategory: 'commercial_secret',
+      lastReason: '含企业报价',
+    });
+    await step('publish', staff.editor, id).expect(400);
+  });
+});
+
+describe('four eyes and divisions', () => {
+  it('refuses the submitter the approval, even as a super admin holding every role', async () => {
+    const id = await draft('超级管理员自己的稿件');
+    await step('submit', staff.superAdmin, id).expect(200);
+    const response = await step('approve', staff.superAdmin, id).expect(403);
+    expect(response.body.error.message).toBe(
+      'You cannot approve it for the division: you submitted this version, and nobody reviews their own item (four eyes).'
+    );
+    await step('approve', staff.head, id).expect(200);
+    await step('clear', staff.superAdmin, id).expect(403);
+  });
+
+  it("refuses the head of another division and an editor's approval", async () => {
+    const id = await draft('办公室的稿件');
+    await step('submit', staff.editor, id).expect(200);
+    const otherHead = await step('approve', staff.otherHead, id).expect(403);
+    expect(otherHead.body.error.message).toBe(
+      'You cannot approve it for the division: only a reviewer of its division (处室审核人) can.'
+    );
+    await step('approve', staff.editor2, id).expect(403);
+  });
+
+  it('refuses a step that does not fit the state, saying which state it is in', async () => {
+    const id = await draft('还没提交的稿件');
+    const response = await step('clear', staff.secrecy, id).expect(400);
+    expect(response.body.error.message).toContain('it is 草稿 (draft)');
+  });
+});
+
+describe('the publish gate: no path around the review', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = await draft('未经审查的稿件');
+  });
+
+  const refusal = (body: { error: { message: string } }) => body.error.message;
+
+  it("refuses the Content Manager's publish button with the gate's reason", async () => {
+    const response = await request(app.http)
+      .post(`${CM}/${id}/actions/publish?locale=zh-Hans`)
+      .set(as(staff.superAdmin))
+      .send({})
+      .expect(400);
+    expect(refusal(response.body)).toBe(
+      '"未经审查的稿件" (zh-Hans) cannot be published: it is 草稿 (draft). Publishing needs the division head’s approval (发布审核) and confidentiality clearance (保密审查) first.'
+    );
+  });
+
+  it("refuses the Content Manager's bulk publish", async () => {
+    const response = await request(app.http)
+      .post(`${CM}/actions/bulkPublish?locale=zh-Hans`)
+      .set(as(staff.superAdmin))
+      .send({ documentIds: [id] });
+    expect(response.status).toBe(400);
+    expect(await stateOf(id)).toBe('draft');
+  });
+
+  it('refuses REST create and update, which publish by default', async () => {
+    const token = await createApiToken(app.strapi, 'full-access');
+    const created = await request(app.http)
+      .post('/api/articles')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: '直接发布', metadata: { disclosureMode: 'proactive' } } })
+      .expect(400);
+    expect(refusal(created.body)).toContain('Create it as a draft');
+    await request(app.http)
+      .put(`/api/articles/${id}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: '直接修改并发布' } })
+      .expect(400);
+  });
+
+  it('refuses code calling the Document Service', async () => {
+    await expect(
+      app.strapi.documents(ARTICLE).publish({ documentId: id, locale: 'zh-Hans' })
+    ).rejects.toThrow('cannot be published: it is 草稿 (draft)');
+    await expect(
+      app.strapi.documents(ARTICLE).create({ data: { title: 'x' } as never, status: 'published' })
+    ).rejects.toThrow('Create it as a draft');
+    const website = await request(app.http).get('/api/articles').expect(200);
+    expect(website.body.data.map((item: { title: string }) => item.title)).not.toContain(
+      '未经审查的稿件'
+    );
+  });
+
+  it('allows every path once the item is cleared: here the Content Manager button', async () => {
+    await walkToCleared(id);
+    await request(app.http)
+      .post(`${CM}/${id}/actions/publish?locale=zh-Hans`)
+      .set(as(staff.editor))
+      .send({})
+      .expect(200);
+    expect(await stateOf(id)).toBe('published');
+    await request(app.http).get(`/api/articles/${id}`).expect(200);
+  });
+
+  it('gates each locale on its own', async () => {
+    const doc = await draft('双语稿件');
+    await app.strapi
+      .documents(ARTICLE)
+      .update({
+        documentId: doc,
+        locale: 'en',
+        data: { title: 'Bilingual item', metadata: { disclosureMode: 'proactive' } } as never,
+      });
+    await walkToCleared(doc);
+    await expect(
+      app.strapi.documents(ARTICLE).publish({ documentId: doc, locale: 'en' })
+    ).rejects.toThrow('"Bilingual item" (en) cannot be published');
+    await expect(
+      app.strapi.documents(ARTICLE).publish({ documentId: doc, locale: '*' })
+    ).rejects.toThrow('(en) cannot be published');
+    await expect(stateOf(doc)).resolves.toBe('cleared');
+    await app.strapi.documents(ARTICLE).publish({ documentId: doc, locale: 'zh-Hans' });
+    expect(await stateOf(doc)).toBe('published');
+    await request(app.http).get(`/api/articles/${doc}?locale=en`).expect(404);
+  });
+});
+
+describe('approval binds to the content', () => {
+  it('sends an item edited after submission back to draft, and the approval is refused', async () => {
+    const id = await draft('提交后又修改的稿件');
+    await step('submit', staff.editor, id).expect(200);
+    await request(app.http)
+      .put(`${CM}/${id}?locale=zh-Hans`)
+      .set(as(staff.editor))
+      .send({ title: '提交后又修改的稿件（改）' })
+      .expect(200);
+    expect(await stateOf(id)).toBe('draft');
+    const response = await step('approve', staff.head, id).expect(400);
+    expect(response.body.error.message).toContain('it is 草稿 (draft)');
+  });
+
+  it('needs the whole review again after an edit to a published item, and keeps its 索引号', async () => {
+    const id = await draft('已发布后修改的稿件');
+    await walkToCleared(id);
+    await step('publish', staff.editor, id).expect(200);
+    const first = await request(app.http)
+      .get(`/api/articles/${id}?populate[metadata]=true`)
+      .expect(200);
+    await app.strapi
+      .documents(ARTICLE)
+      .update({ documentId: id, locale: 'zh-Hans', data: { summary: '补充说明' } as never });
+    expect(await stateOf(id)).toBe('draft');
+    await expect(
+      app.strapi.documents(ARTICLE).publish({ documentId: id, locale: 'zh-Hans' })
+    ).rejects.toThrow('it is 草稿 (draft)');
+    const live = await request(app.http).get(`/api/articles/${id}`).expect(200);
+    expect(live.body.data.summary).toBeNull();
+    await walkToCleared(id);
+    await step('publish', staff.editor, id).expect(200);
+    const again = await request(app.http)
+      .get(`/api/articles/${id}?populate[metadata]=true`)
+      .expect(200);
+    expect(again.body.data.summary).toBe('补充说明');
+    expect(again.body.data.metadata.indexNumber).toBe(first.body.data.metadata.indexNumber);
+  });
+});
+
+describe('unpublishing (撤稿)', () => {
+  it('needs a reason: refused in the Content Manager and without one, recorded with one', async () => {
+    const id = await createPublished(app.strapi, ARTICLE, {
+      title: '将被撤回的稿件',
+      department: office,
+    });
+    const cm = await request(app.http)
+      .post(`${CM}/${id}/actions/unpublish?locale=zh-Hans`)
+      .set(as(staff.coordinator))
+      .send({})
+      .expect(400);
+    expect(cm.body.error.message).toContain('Unpublishing (撤稿) needs a reason');
+    await step('unpublish', staff.coordinator, id).expect(400);
+    await step('unpublish', staff.editor, id, { reason: '信息有误' }).expect(403);
+    await step('unpublish', staff.coordinator, id, { reason: '信息有误，需更正' }).expect(200);
+    await request(app.http).get(`/api/articles/${id}`).expect(404);
+    const record = await request(app.http)
+      .get(`/disclosure/reviews/${ARTICLE}/${id}`)
+      .set(as(staff.coordinator))
+      .expect(200);
+    expect(record.body.data.history.at(-1)).toMatchObject({
+      action: 'unpublish',
+      reason: '信息有误，需更正',
+      actorName: 'coordinator Staff',
+    });
+  });
+
+  it('refuses deleting a published item before it is unpublished', async () => {
+    const id = await createPublished(app.strapi, ARTICLE, {
+      title: '不能直接删除的稿件',
+      department: office,
+    });
+    await expect(
+      app.strapi.documents(ARTICLE).delete({ documentId: id, locale: 'zh-Hans' })
+    ).rejects.toThrow('unpublish it (撤稿, with a reason) before deleting it');
+  });
+});
+
+describe('the admin API validates its input', () => {
+  it.each([
+    [{}, 'contentType'],
+    [{ contentType: ARTICLE, locale: 'zh-Hans' }, 'documentId'],
+    [{ contentType: ARTICLE, documentId: 'x', locale: 'zh-Hans', extra: 1 }, 'extra'],
+  ])('answers %j with a 400 naming %s', async (body, field) => {
+    const response = await request(app.http)
+      .post('/disclosure/reviews/submit')
+      .set(as(staff.editor))
+      .send(body)
+      .expect(400);
+    expect(JSON.stringify(response.body.error)).toContain(field);
+  });
+
+  it('answers an unknown document with a 404 and an anonymous caller with a 401', async () => {
+    await step('submit', staff.editor, 'no-such-document').expect(404);
+    await request(app.http).post('/disclosure/reviews/submit').send({}).expect(401);
+  });
+
+  it("refuses a step to a role without the plugin's permission", async () => {
+    const id = await draft('权限测试');
+    await step('submit', staff.secrecy, id).expect(403);
+  });
+});
+
+describe('the audit trail', () => {
+  it('verifies, and finds the row that was tampered with', async () => {
+    const verify = () =>
+      request(app.http).get('/disclosure/audit/verify').set(as(staff.coordinator)).expect(200);
+    expect((await verify()).body.data).toMatchObject({ ok: true });
+    const entries = app.strapi.db.query('plugin::disclosure.audit-entry');
+    const victim = (await entries.findOne({ where: { seq: 3 } })) as {
+      id: number;
+      actorName: string;
+    };
+    await entries.update({ where: { id: victim.id }, data: { actorName: 'someone else' } });
+    expect((await verify()).body.data).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: 'entry 3 was changed after it was written',
+    });
+    await entries.update({ where: { id: victim.id }, data: { actorName: victim.actorName } });
+    expect((await verify()).body.data).toMatchObject({ ok: true });
+  });
+
+  it('is readable only with the audit permission', async () => {
+    await request(app.http).get('/disclosure/audit/verify').set(as(staff.editor)).expect(403);
+  });
+});
+
+describe('index numbers (索引号)', () => {
+  it('are unique and consecutive when many publications happen at once', async () => {
+    const numbers = app.strapi.plugin('disclosure').service('index-numbers');
+    const ids = Array.from({ length: 30 }, (_, n) => `concurrent-${n}`);
+    const values: string[] = await Promise.all(
+      ids.map((documentId) =>
+        numbers.allocate(ARTICLE, documentId, new Date('2030-06-01T00:00:00Z'))
+      )
+    );
+    expect(new Set(values).size).toBe(30);
+    expect(values.map((value) => Number(value.slice(-5))).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 30 }, (_, n) => n + 1)
+    );
+    expect(await numbers.allocate(ARTICLE, 'concurrent-0')).toBe(values[0]);
+  });
+
+  it('count the year in Beijing time', async () => {
+    const numbers = app.strapi.plugin('disclosure').service('index-numbers');
+    // 2031-01-01 00:30 in Beijing is still 2030 in UTC.
+    expect(await numbers.allocate(ARTICLE, 'new-year', new Date('2030-12-31T16:30:00Z'))).toBe(
+      '11210100MB0000000X/2031-00001'
+    );
+  });
+});
