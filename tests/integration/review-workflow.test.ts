@@ -241,13 +241,11 @@ describe('the publish gate: no path around the review', () => {
 
   it('gates each locale on its own', async () => {
     const doc = await draft('双语稿件');
-    await app.strapi
-      .documents(ARTICLE)
-      .update({
-        documentId: doc,
-        locale: 'en',
-        data: { title: 'Bilingual item', metadata: { disclosureMode: 'proactive' } } as never,
-      });
+    await app.strapi.documents(ARTICLE).update({
+      documentId: doc,
+      locale: 'en',
+      data: { title: 'Bilingual item', metadata: { disclosureMode: 'proactive' } } as never,
+    });
     await walkToCleared(doc);
     await expect(
       app.strapi.documents(ARTICLE).publish({ documentId: doc, locale: 'en' })
