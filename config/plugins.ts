@@ -24,6 +24,22 @@ const deniedTypes = [
 ];
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', '127.0.0.1'),
+        port: env.int('SMTP_PORT', 1025),
+        secure: env.bool('SMTP_SECURE', false),
+        ignoreTLS: env.bool('SMTP_IGNORE_TLS', !env.bool('SMTP_SECURE', false)),
+        ...(env('SMTP_USER') ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASS') } } : {}),
+      },
+      settings: {
+        defaultFrom: env('SMTP_FROM', 'gongkai@demo.gov.cn'),
+        defaultReplyTo: env('SMTP_REPLY_TO', env('SMTP_FROM', 'gongkai@demo.gov.cn')),
+      },
+    },
+  },
   disclosure: {
     enabled: true,
     resolve: './src/plugins/disclosure',
@@ -31,6 +47,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // The publisher's 9-character organisation code or 18-character unified social credit code.
       orgCode: env('DISCLOSURE_ORG_CODE', '000000000'),
       indexPattern: env('DISCLOSURE_INDEX_PATTERN', '{orgCode}/{YYYY}-{NNNNN}'),
+      // Mail each review step to the people concerned once an SMTP server is configured.
+      emailNotifications: env.bool('DISCLOSURE_EMAIL_NOTIFICATIONS', Boolean(env('SMTP_HOST'))),
     },
   },
   'users-permissions': {

@@ -8,6 +8,8 @@ export interface DisclosureConfig {
   orgCode: string;
   /** 索引号 pattern, e.g. `{orgCode}/{YYYY}-{NNNNN}`. */
   indexPattern: string;
+  /** Email each step to the people concerned (needs the email plugin configured). */
+  emailNotifications: boolean;
 }
 
 export const config = {
@@ -15,6 +17,7 @@ export const config = {
     contentTypes: [...DEFAULT_GATED_CONTENT_TYPES],
     orgCode: '000000000',
     indexPattern: DEFAULT_INDEX_PATTERN,
+    emailNotifications: false,
   }),
   validator(candidate: DisclosureConfig) {
     if (

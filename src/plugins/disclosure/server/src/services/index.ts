@@ -1,5 +1,6 @@
 import audit from './audit';
 import indexNumbers from './index-numbers';
+import notifications from './notifications';
 import reviews from './reviews';
 import roles from './roles';
 import workflow from './workflow';
@@ -7,6 +8,7 @@ import workflow from './workflow';
 export const services = {
   audit,
   'index-numbers': indexNumbers,
+  notifications,
   reviews,
   roles,
   workflow,

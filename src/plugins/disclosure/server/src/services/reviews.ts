@@ -121,7 +121,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Writes the new state and its audit entry together, in the caller's transaction if any. */
   const record = async (input: RecordInput): Promise<void> => {
-    await strapi.db.transaction(async () => {
+    await strapi.db.transaction(async ({ onCommit }) => {
       const existing = await find(input.uid, input.documentId, input.locale);
       const data = { ...input.patch, state: input.to };
       if (existing) await rows().update({ where: { id: existing.id }, data });
@@ -148,6 +148,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         reason: input.reason ?? null,
         category: input.category ?? null,
         contentHash: input.hash ?? null,
+      });
+      const review = (await find(input.uid, input.documentId, input.locale))!;
+      onCommit(() => {
+        // After the commit, outside the request: a slow or failing mail server never holds it up.
+        void strapi
+          .plugin(PLUGIN_ID)
+          .service('notifications')
+          .afterStep(input.action, review, input.reason ?? null);
       });
     });
   };

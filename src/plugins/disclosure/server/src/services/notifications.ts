@@ -1,0 +1,132 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID, UID } from '../constants';
+import type { DisclosureConfig } from '../config';
+import type { ReviewRow } from './reviews';
+
+const WITHHOLD_LABELS: Record<string, string> = {
+  state_secret: '国家秘密',
+  commercial_secret: '商业秘密',
+  personal_privacy: '个人隐私',
+  internal_affairs: '内部事务',
+  process_information: '过程性信息',
+  security_stability: '危及"三安全一稳定"',
+  other: '其他',
+};
+
+interface Mail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+interface AdminRow {
+  id: number;
+  email: string;
+  isActive: boolean;
+}
+
+/**
+ * Who hears of each step, by email: on submission the division's reviewers, on division approval
+ * the confidentiality reviewers, on return, withholding and publication the author. Sent after
+ * the transaction commits; a failed mail is logged and never undoes or blocks the step.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const usersWithRole = async (roleCode: string): Promise<AdminRow[]> =>
+    (await strapi.db.query('admin::user').findMany({
+      where: { roles: { code: roleCode }, isActive: true },
+      select: ['id', 'email', 'isActive'],
+    })) as AdminRow[];
+
+  const divisionReviewers = async (department: string | null) => {
+    const reviewers = await usersWithRole('disclosure-division-reviewer');
+    const divisions = (await strapi.db
+      .query(UID.staff)
+      .findMany({ where: { adminUserId: { $in: reviewers.map((user) => user.id) } } })) as Array<{
+      adminUserId: number;
+      department: string;
+    }>;
+    const divisionOf = new Map(divisions.map((row) => [Number(row.adminUserId), row.department]));
+    return reviewers.filter((user) => {
+      const division = divisionOf.get(Number(user.id));
+      return division === undefined || department === null || division === department;
+    });
+  };
+
+  const emailOf = async (userId: number | null) => {
+    if (userId === null) return [];
+    const user = (await strapi.db
+      .query('admin::user')
+      .findOne({ where: { id: userId }, select: ['email'] })) as { email: string } | null;
+    return user ? [user.email] : [];
+  };
+
+  const link = (review: ReviewRow) => {
+    const base = String(strapi.config.get('server.url', '') || '').replace(/\/$/, '');
+    return `${base}/admin/content-manager/collection-types/${review.itemUid}/${review.itemDocumentId}?plugins[i18n][locale]=${review.itemLocale}`;
+  };
+
+  const compose = async (
+    action: string,
+    review: ReviewRow,
+    reason: string | null
+  ): Promise<Mail | null> => {
+    const title = `「${review.title ?? review.itemDocumentId}」（${review.itemLocale}）`;
+    const footer = `\n\n${link(review)}\n\n—— 政务公开发布审核系统`;
+    switch (action) {
+      case 'submit':
+        return {
+          to: (await divisionReviewers(review.department)).map((user) => user.email),
+          subject: `【待审核】${review.title ?? ''}`,
+          text: `${title}已提交，请进行发布审核。${footer}`,
+        };
+      case 'approve':
+        return {
+          to: (await usersWithRole('disclosure-confidentiality-reviewer')).map(
+            (user) => user.email
+          ),
+          subject: `【待保密审查】${review.title ?? ''}`,
+          text: `${title}已通过处室发布审核，请进行保密审查。${footer}`,
+        };
+      case 'return':
+        return {
+          to: await emailOf(review.submittedById),
+          subject: `【退回修改】${review.title ?? ''}`,
+          text: `${title}被退回修改。\n理由：${reason ?? ''}${footer}`,
+        };
+      case 'withhold':
+        return {
+          to: await emailOf(review.submittedById),
+          subject: `【不予公开】${review.title ?? ''}`,
+          text: `${title}经保密审查决定不予公开。\n类别：${WITHHOLD_LABELS[review.withholdCategory ?? ''] ?? ''}\n理由：${reason ?? ''}${footer}`,
+        };
+      case 'publish':
+        return {
+          to: await emailOf(review.submittedById),
+          subject: `【已发布】${review.title ?? ''}`,
+          text: `${title}已发布。${reason ? `\n${reason}` : ''}${footer}`,
+        };
+      default:
+        return null;
+    }
+  };
+
+  return {
+    /** Sends the mail for a step that has been committed; logs and swallows any failure. */
+    async afterStep(action: string, review: ReviewRow, reason: string | null): Promise<void> {
+      const { emailNotifications } = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
+      if (!emailNotifications) return;
+      try {
+        const mail = await compose(action, review, reason);
+        if (!mail || mail.to.length === 0) return;
+        const email = strapi.plugin('email').service('email');
+        for (const to of [...new Set(mail.to)]) {
+          await email.send({ to, subject: mail.subject, text: mail.text });
+        }
+      } catch (error) {
+        strapi.log.error(
+          `[${PLUGIN_ID}] could not send the "${action}" mail for ${review.itemUid} ${review.itemDocumentId}: ${(error as Error).message}`
+        );
+      }
+    },
+  };
+};
