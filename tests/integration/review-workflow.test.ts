@@ -143,6 +143,60 @@ describe('the review, step by step, by the people whose job it is', () => {
   });
 });
 
+describe('the review queue (审核任务) and the panel', () => {
+  it('lists what waits for each reviewer, in their division only', async () => {
+    const id = await draft('排队等待审核的稿件');
+    await step('submit', staff.editor, id).expect(200);
+    const queue = async (who: StaffLogin, query = '') =>
+      (await request(app.http).get(`/disclosure/queue${query}`).set(as(who)).expect(200)).body;
+    const titlesIn = (body: { data: Array<{ title: string }> }) =>
+      body.data.map((row) => row.title);
+    expect(titlesIn(await queue(staff.head))).toContain('排队等待审核的稿件');
+    expect(titlesIn(await queue(staff.otherHead))).not.toContain('排队等待审核的稿件');
+    expect(titlesIn(await queue(staff.secrecy))).not.toContain('排队等待审核的稿件');
+    const filtered = await queue(staff.coordinator, '?state=submitted&column=notices');
+    expect(
+      filtered.data.find((row: { title: string }) => row.title === '排队等待审核的稿件')
+    ).toMatchObject({
+      state: 'submitted',
+      stateLabel: '待审核',
+      column: 'notices',
+      locale: 'zh-Hans',
+    });
+    await step('approve', staff.head, id).expect(200);
+    expect(titlesIn(await queue(staff.secrecy))).toContain('排队等待审核的稿件');
+  });
+
+  it('answers a bad filter with a 400', async () => {
+    await request(app.http).get('/disclosure/queue?state=nonsense').set(as(staff.head)).expect(400);
+    await request(app.http).get('/disclosure/queue?pageSize=1000').set(as(staff.head)).expect(400);
+    await request(app.http).get('/disclosure/queue?foo=1').set(as(staff.head)).expect(400);
+  });
+
+  it('offers each user only the steps they may take', async () => {
+    const id = await draft('面板按钮测试');
+    const allowed = async (who: StaffLogin) =>
+      (
+        await request(app.http)
+          .get(`/disclosure/reviews/${ARTICLE}/${id}?locale=zh-Hans`)
+          .set(as(who))
+          .expect(200)
+      ).body.data.allowedActions;
+    const editorRecord = await request(app.http)
+      .get(`/disclosure/reviews/${ARTICLE}/${id}?locale=zh-Hans`)
+      .set(as(staff.head))
+      .expect(200);
+    expect(editorRecord.body.data.states).toEqual([]);
+    await step('submit', staff.editor, id).expect(200);
+    expect(await allowed(staff.head)).toEqual(['approve', 'return']);
+    expect(await allowed(staff.otherHead)).toEqual([]);
+    expect(await allowed(staff.secrecy)).toEqual([]);
+    await step('approve', staff.head, id).expect(200);
+    expect(await allowed(staff.secrecy)).toEqual(['clear', 'withhold', 'return']);
+    expect(await allowed(staff.coordinator)).toEqual([]);
+  });
+});
+
 describe('four eyes and divisions', () => {
   it('refuses the submitter the approval, even as a super admin holding every role', async () => {
     const id = await draft('超级管理员自己的稿件');

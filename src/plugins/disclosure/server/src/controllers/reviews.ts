@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
-import { WITHHOLD_REASONS, type Action } from '../domain/workflow';
+import { STATES, WITHHOLD_REASONS, type Action, type State } from '../domain/workflow';
 import type { AdminUser, Ability } from '../services/reviews';
 
 interface AdminContext {
@@ -27,6 +27,20 @@ const stepSchema = yup
   .strict();
 
 const validateStep = validateYupSchema(stepSchema, { strict: true });
+
+const validateQueue = validateYupSchema(
+  yup
+    .object({
+      state: yup.string().oneOf([...STATES]),
+      column: yup.string().max(64),
+      department: yup.string().max(64),
+      page: yup.number().integer().min(1),
+      pageSize: yup.number().integer().min(1).max(100),
+    })
+    .noUnknown()
+);
+
+const validateShow = validateYupSchema(yup.object({ locale: yup.string().max(16) }).noUnknown());
 
 const step =
   (strapi: Core.Strapi, action: Exclude<Action, 'edit'>) => async (ctx: AdminContext) => {
@@ -59,9 +73,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   publish: step(strapi, 'publish'),
   unpublish: step(strapi, 'unpublish'),
 
-  /** GET /disclosure/reviews/:contentType/:documentId — state per locale and the history. */
+  /** GET /disclosure/queue — 审核任务: what waits for this user, filterable. */
+  async queue(ctx: AdminContext) {
+    const query = (await validateQueue(ctx.query)) as {
+      state?: State;
+      column?: string;
+      department?: string;
+      page?: number;
+      pageSize?: number;
+    };
+    return strapi
+      .plugin(PLUGIN_ID)
+      .service('queue')
+      .forUser(ctx.state.user, ctx.state.userAbility, {
+        ...query,
+        page: query.page ?? 1,
+        pageSize: query.pageSize ?? 20,
+      });
+  },
+
+  /**
+   * GET /disclosure/reviews/:contentType/:documentId?locale= — the state per locale, the 索引号,
+   * the history, and the steps this user may take in `locale`.
+   */
   async show(ctx: AdminContext) {
     const { contentType, documentId } = ctx.params;
+    const { locale } = (await validateShow(ctx.query)) as { locale?: string };
     const reviews = strapi.plugin(PLUGIN_ID).service('reviews');
     const rows = await strapi.db.query('plugin::disclosure.review').findMany({
       where: { itemUid: contentType, itemDocumentId: documentId },
@@ -74,6 +111,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const indexNumber = reviews.isGated(contentType)
       ? await strapi.plugin(PLUGIN_ID).service('index-numbers').find(contentType, documentId)
       : null;
-    return { data: { states: rows, indexNumber, history } };
+    const allowedActions = locale
+      ? await reviews.allowedActions(
+          contentType,
+          documentId,
+          locale,
+          ctx.state.user,
+          ctx.state.userAbility
+        )
+      : [];
+    return { data: { states: rows, indexNumber, history, allowedActions } };
   },
 });

@@ -55,6 +55,7 @@ export default {
       handler: 'reviews.show',
       config: allowed(ACTIONS.readQueue),
     },
+    { method: 'GET', path: '/queue', handler: 'reviews.queue', config: allowed(ACTIONS.readQueue) },
     {
       method: 'GET',
       path: '/audit/verify',

@@ -1,6 +1,7 @@
 import audit from './audit';
 import indexNumbers from './index-numbers';
 import notifications from './notifications';
+import queue from './queue';
 import reviews from './reviews';
 import roles from './roles';
 import workflow from './workflow';
@@ -9,6 +10,7 @@ export const services = {
   audit,
   'index-numbers': indexNumbers,
   notifications,
+  queue,
   reviews,
   roles,
   workflow,

@@ -3,7 +3,23 @@ import { errors } from '@strapi/utils';
 import { ACTIONS, PLUGIN_ID, UID } from '../constants';
 import type { DisclosureConfig } from '../config';
 import { contentHash } from '../domain/content-hash';
-import { decide, type Action, type Capability, type State } from '../domain/workflow';
+import {
+  WITHHOLD_REASONS,
+  decide,
+  type Action,
+  type Capability,
+  type State,
+} from '../domain/workflow';
+
+const ACTION_ORDER: Array<Exclude<Action, 'edit'>> = [
+  'submit',
+  'approve',
+  'clear',
+  'withhold',
+  'return',
+  'publish',
+  'unpublish',
+];
 import { workflowContext } from '../workflow-context';
 import { actorFromUser, type Actor } from './actor';
 
@@ -15,6 +31,7 @@ export interface ReviewRow {
   state: State;
   title: string | null;
   department: string | null;
+  columnCode: string | null;
   submittedById: number | null;
   submittedAt: string | null;
   submittedHash: string | null;
@@ -227,6 +244,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     divisionOf,
 
     /**
+     * The steps this user may take on the item now, in the order of the workflow: what the review
+     * panel offers as buttons. Reasons are asked for when a step is taken.
+     */
+    async allowedActions(
+      uid: string,
+      documentId: string,
+      locale: string,
+      user: AdminUser,
+      ability: Ability
+    ): Promise<Action[]> {
+      if (!isGated(uid)) return [];
+      const draft = await load(uid, documentId, locale, 'draft');
+      if (!draft) return [];
+      const review = await find(uid, documentId, locale);
+      const state = review?.state ?? (await stateOf(uid, documentId, locale));
+      const granted = await capabilities(user, ability, uid, draft);
+      return ACTION_ORDER.filter(
+        (action) =>
+          decide({
+            state,
+            action,
+            actorId: user.id,
+            capabilities: granted,
+            submitterId: review?.submittedById ?? null,
+            reason: 'given when the step is taken',
+            category: WITHHOLD_REASONS[0],
+          }).ok
+      );
+    },
+
+    /**
      * Takes one workflow step for a user. Refusals: 400 for the item's state or missing input,
      * 403 for missing rights and four eyes, 404 when the document or locale does not exist.
      * `publish` and `unpublish` go through the Document Service, where the publish gate records
@@ -290,6 +338,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ...patchFor(action, user, hash, input),
             title: String(draft.title ?? draft.name ?? ''),
             department: (draft.department as { documentId?: string } | null)?.documentId ?? null,
+            columnCode: (draft.column as { code?: string } | null)?.code ?? null,
           },
         });
       }

@@ -1,0 +1,76 @@
+import type { Core } from '@strapi/strapi';
+import { ACTIONS, UID } from '../constants';
+import { STATE_LABELS, type State } from '../domain/workflow';
+import type { Ability, AdminUser, ReviewRow } from './reviews';
+
+export interface QueueQuery {
+  state?: State;
+  column?: string;
+  department?: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * 审核任务: what waits for this user. Without a state filter: what their roles act on next
+ * (division reviewers: submitted; confidentiality reviewers: awaiting 保密审查; editors: returned
+ * drafts and cleared items to publish). Editors and division reviewers see their division only.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async forUser(user: AdminUser, ability: Ability, query: QueueQuery) {
+    const reviews = strapi.plugin('disclosure').service('reviews');
+    const division: string | null = await reviews.divisionOf(user.id);
+    const states: State[] = query.state ? [query.state] : defaultStates(ability);
+    const where: Record<string, unknown> = { state: { $in: states } };
+    if (query.column) where.columnCode = query.column;
+    if (division) where.department = division;
+    else if (query.department) where.department = query.department;
+
+    const rows = strapi.db.query(UID.review);
+    const [results, total] = await Promise.all([
+      rows.findMany({
+        where,
+        orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      }) as Promise<ReviewRow[]>,
+      rows.count({ where }),
+    ]);
+    return {
+      data: results.map((row) => ({
+        contentType: row.itemUid,
+        documentId: row.itemDocumentId,
+        locale: row.itemLocale,
+        title: row.title,
+        state: row.state,
+        stateLabel: STATE_LABELS[row.state],
+        column: row.columnCode,
+        department: row.department,
+        submittedAt: row.submittedAt,
+        lastReason: row.lastReason,
+      })),
+      meta: {
+        pagination: {
+          page: query.page,
+          pageSize: query.pageSize,
+          total,
+          pageCount: Math.ceil(total / query.pageSize),
+        },
+      },
+    };
+  },
+});
+
+function defaultStates(ability: Ability): State[] {
+  const states = new Set<State>();
+  if (ability.can(ACTIONS.approveDivision)) states.add('submitted');
+  if (ability.can(ACTIONS.approveConfidentiality)) states.add('division_approved');
+  if (ability.can(ACTIONS.submit))
+    ['draft', 'cleared'].forEach((state) => states.add(state as State));
+  if (ability.can(ACTIONS.unpublish)) {
+    ['submitted', 'division_approved', 'cleared', 'withheld'].forEach((state) =>
+      states.add(state as State)
+    );
+  }
+  return [...states];
+}
