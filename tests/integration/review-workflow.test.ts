@@ -171,6 +171,12 @@ describe('the review queue (审核任务) and the panel', () => {
     await request(app.http).get('/disclosure/queue?state=nonsense').set(as(staff.head)).expect(400);
     await request(app.http).get('/disclosure/queue?pageSize=1000').set(as(staff.head)).expect(400);
     await request(app.http).get('/disclosure/queue?foo=1').set(as(staff.head)).expect(400);
+    await request(app.http).get('/disclosure/queue?page=abc').set(as(staff.head)).expect(400);
+    const paged = await request(app.http)
+      .get('/disclosure/queue?page=1&pageSize=50')
+      .set(as(staff.head))
+      .expect(200);
+    expect(paged.body.meta.pagination).toMatchObject({ page: 1, pageSize: 50 });
   });
 
   it('offers each user only the steps they may take', async () => {
@@ -198,6 +204,20 @@ describe('the review queue (审核任务) and the panel', () => {
 });
 
 describe('four eyes and divisions', () => {
+  it("files an editor's new item under the editor's division", async () => {
+    const created = await request(app.http)
+      .post(`${CM}?locale=zh-Hans`)
+      .set(as(staff.editor))
+      .send({ title: '编辑新建的稿件' })
+      .expect(201);
+    const item = await app.strapi.documents(ARTICLE).findOne({
+      documentId: created.body.data.documentId,
+      locale: 'zh-Hans',
+      populate: ['department'],
+    });
+    expect((item as { department?: { documentId: string } }).department?.documentId).toBe(office);
+  });
+
   it('refuses the submitter the approval, even as a super admin holding every role', async () => {
     const id = await draft('超级管理员自己的稿件');
     await step('submit', staff.superAdmin, id).expect(200);

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from './constants';
+import { METADATA_COMPONENT, PLUGIN_ID } from './constants';
 import { createPublishGate } from './services/publish-gate';
 
 const RBAC_ACTIONS = [
@@ -18,6 +18,41 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   );
   // 2. The publish gate: no publish path around the review.
   strapi.documents.use(createPublishGate(strapi));
+  // 3. 索引号 is shown but not editable in the Content Manager: the gate assigns it.
+  await makeIndexNumberReadOnly(strapi);
   // The four workflow roles are created by the app once its content locales exist
   // (service('roles').ensureWorkflowRoles()), since role permissions name the locales.
 };
+
+interface FieldMetadata {
+  edit: Record<string, unknown>;
+  list: Record<string, unknown>;
+}
+
+async function makeIndexNumberReadOnly(strapi: Core.Strapi): Promise<void> {
+  const components = strapi.plugin('content-manager').service('components');
+  const component = components.findComponent(METADATA_COMPONENT);
+  if (!component) return;
+  const {
+    uid: _uid,
+    category: _category,
+    ...configuration
+  } = await components.findConfiguration(component);
+  const metadatas = configuration.metadatas as Record<string, FieldMetadata> | undefined;
+  const field = metadatas?.indexNumber;
+  if (!field || field.edit.editable === false) return;
+  await components.updateConfiguration(component, {
+    ...configuration,
+    metadatas: {
+      ...metadatas,
+      indexNumber: {
+        ...field,
+        edit: {
+          ...field.edit,
+          editable: false,
+          description: '首次发布时由系统自动生成 / assigned at first publication',
+        },
+      },
+    },
+  });
+}

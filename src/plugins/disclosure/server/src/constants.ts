@@ -29,3 +29,6 @@ export const DEFAULT_GATED_CONTENT_TYPES = [
   'api::organisation-profile.organisation-profile',
   'api::disclosure-guide.disclosure-guide',
 ];
+
+/** The catalogue metadata component (公开属性) whose `indexNumber` the plugin assigns. */
+export const METADATA_COMPONENT = 'disclosure.metadata';

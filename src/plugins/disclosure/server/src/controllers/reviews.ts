@@ -38,7 +38,19 @@ const validateQueue = validateYupSchema(
       pageSize: yup.number().integer().min(1).max(100),
     })
     .noUnknown()
+    .strict()
 );
+
+/** Query strings arrive as text: whole numbers become numbers, anything else stays and fails. */
+const withNumbers = (query: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(
+    Object.entries(query).map(([key, value]) => [
+      key,
+      keys.includes(key) && typeof value === 'string' && /^-?\d+$/.test(value)
+        ? Number(value)
+        : value,
+    ])
+  );
 
 const validateShow = validateYupSchema(yup.object({ locale: yup.string().max(16) }).noUnknown());
 
@@ -75,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** GET /disclosure/queue — 审核任务: what waits for this user, filterable. */
   async queue(ctx: AdminContext) {
-    const query = (await validateQueue(ctx.query)) as {
+    const query = (await validateQueue(withNumbers(ctx.query, ['page', 'pageSize']))) as {
       state?: State;
       column?: string;
       department?: string;

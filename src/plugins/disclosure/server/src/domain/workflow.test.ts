@@ -5,6 +5,7 @@ const EVERYONE: ReadonlySet<Capability> = new Set([
   'divisionReview',
   'confidentialityReview',
   'publish',
+  'unpublish',
 ]);
 
 const request = (

@@ -32,7 +32,8 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /** What the acting user may do, as decided by RBAC and division scoping (not by this module). */
-export type Capability = 'author' | 'divisionReview' | 'confidentialityReview' | 'publish';
+export type Capability =
+  'author' | 'divisionReview' | 'confidentialityReview' | 'publish' | 'unpublish';
 
 export const WITHHOLD_REASONS = [
   'state_secret',
@@ -96,7 +97,7 @@ export const TRANSITIONS: Record<Action, Rule> = {
     needsCategory: true,
   },
   publish: { from: ['cleared'], to: 'published', needs: 'publish' },
-  unpublish: { from: ['published'], to: 'draft', needs: 'publish', needsReason: true },
+  unpublish: { from: ['published'], to: 'draft', needs: 'unpublish', needsReason: true },
   edit: {
     from: ['submitted', 'division_approved', 'cleared', 'published', 'withheld'],
     to: 'draft',
@@ -137,6 +138,7 @@ const CAPABILITY_LABELS: Record<Capability, string> = {
   divisionReview: 'a reviewer of its division (处室审核人)',
   confidentialityReview: 'a confidentiality reviewer (保密审查员)',
   publish: 'allowed to publish',
+  unpublish: 'the coordinator, who holds the 撤稿 permission,',
 };
 
 /**

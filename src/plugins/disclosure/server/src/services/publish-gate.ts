@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PLUGIN_ID } from '../constants';
+import { METADATA_COMPONENT, PLUGIN_ID } from '../constants';
 import { STATE_LABELS, type State } from '../domain/workflow';
 import { workflowContext } from '../workflow-context';
 import { currentActor } from './actor';
@@ -30,6 +30,7 @@ export const createPublishGate =
     switch (ctx.action) {
       case 'create':
         if (params.status === 'published') throw new errors.ValidationError(REVIEW_FIRST);
+        await gate.defaultToOwnDivision(ctx as { params: { data?: Record<string, unknown> } });
         return next();
       case 'publish':
         return gate.publish(proceed);
@@ -160,7 +161,7 @@ class Gate {
       // Strapi itself refuses to publish without the required metadata; nothing to write then.
       if (draft?.metadata?.id) {
         await this.strapi.db
-          .query('disclosure.metadata' as DocumentsUid)
+          .query(METADATA_COMPONENT as DocumentsUid)
           .update({ where: { id: draft.metadata.id }, data: { indexNumber: value } });
       }
     }
@@ -244,6 +245,19 @@ class Gate {
       }
       return result;
     });
+  }
+
+  /** An item an editor creates belongs to the editor's division unless they choose another. */
+  async defaultToOwnDivision(ctx: { params: { data?: Record<string, unknown> } }): Promise<void> {
+    const attributes = this.strapi.contentType(
+      this.uid as Parameters<Core.Strapi['contentType']>[0]
+    ).attributes;
+    const data = ctx.params.data;
+    if (!data || !('department' in attributes) || data.department) return;
+    const actor = currentActor(this.strapi);
+    if (actor.id === null) return;
+    const division: string | null = await this.reviews.divisionOf(actor.id);
+    if (division) ctx.params.data = { ...data, department: division };
   }
 
   async refuseDeletingPublished(): Promise<void> {

@@ -23,7 +23,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const states: State[] = query.state ? [query.state] : defaultStates(ability);
     const where: Record<string, unknown> = { state: { $in: states } };
     if (query.column) where.columnCode = query.column;
-    if (division) where.department = division;
+    // Editors and division reviewers see their division's items and those of no division.
+    if (division) where.$or = [{ department: division }, { department: null }];
     else if (query.department) where.department = query.department;
 
     const rows = strapi.db.query(UID.review);

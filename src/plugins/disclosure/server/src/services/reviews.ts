@@ -198,6 +198,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (inDivision && ability.can(ACTIONS.approveDivision)) granted.add('divisionReview');
     if (ability.can(ACTIONS.approveConfidentiality)) granted.add('confidentialityReview');
     if (ability.can('plugin::content-manager.explorer.publish', uid)) granted.add('publish');
+    if (ability.can(ACTIONS.unpublish)) granted.add('unpublish');
     return granted;
   };
 

@@ -1,9 +1,15 @@
 import { ACTIONS, STATES, STATE_LABELS, TRANSITIONS, WITHHOLD_REASONS } from '../domain/workflow';
 
-export default () => ({
-  /** The transition table as the admin UI and integrators read it. */
+import type { Core } from '@strapi/strapi';
+import type { DisclosureConfig } from '../config';
+import { PLUGIN_ID } from '../constants';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The transition table and the content types under review, as the admin UI reads them. */
   describe() {
+    const { contentTypes } = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
     return {
+      contentTypes,
       states: STATES.map((state) => ({ state, label: STATE_LABELS[state] })),
       actions: ACTIONS.map((action) => ({ action, ...TRANSITIONS[action] })),
       withholdReasons: [...WITHHOLD_REASONS],

@@ -1,0 +1,47 @@
+import { CheckCircle } from '@strapi/icons';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { ReviewPanel } from './components/ReviewPanel';
+import { PLUGIN_ID } from './plugin-id';
+
+type ContentManagerApis = {
+  addEditViewSidePanel(panels: unknown[]): void;
+};
+
+export default {
+  register(app: StrapiApp) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: CheckCircle,
+      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: '审核任务' },
+      Component: () => import('./pages/QueuePage'),
+      permissions: [{ action: 'plugin::disclosure.queue.read', subject: null }],
+    });
+    app.registerPlugin({ id: PLUGIN_ID, name: '政务公开' });
+  },
+
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      apis: ContentManagerApis;
+    };
+    contentManager.apis.addEditViewSidePanel([ReviewPanel]);
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = await import(`./translations/${locale}.json`);
+          const prefixed = Object.fromEntries(
+            Object.entries(data as Record<string, string>).map(([key, value]) => [
+              `${PLUGIN_ID}.${key}`,
+              value,
+            ])
+          );
+          return { data: prefixed, locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      })
+    );
+  },
+};
