@@ -313,6 +313,35 @@ describe('the publish gate: no path around the review', () => {
     await request(app.http).get(`/api/articles/${id}`).expect(200);
   });
 
+  it('allows bulk publish once the items are cleared', async () => {
+    const first = await draft('批量发布一');
+    const second = await draft('批量发布二');
+    await walkToCleared(first);
+    await walkToCleared(second);
+    await request(app.http)
+      .post(`${CM}/actions/bulkPublish?locale=zh-Hans`)
+      .set(as(staff.editor))
+      .send({ documentIds: [first, second] })
+      .expect(200);
+    expect([await stateOf(first), await stateOf(second)]).toEqual(['published', 'published']);
+  });
+
+  it('refuses a REST update that changes a cleared item while publishing it, and keeps nothing of it', async () => {
+    const id = await draft('已通过审查的原文');
+    await walkToCleared(id);
+    const token = await createApiToken(app.strapi, 'full-access');
+    const response = await request(app.http)
+      .put(`/api/articles/${id}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: '审查后偷偷改过的标题' } })
+      .expect(400);
+    expect(response.body.error.message).toContain('it differs from the version that was cleared');
+    await request(app.http).get(`/api/articles/${id}`).expect(404);
+    const kept = await app.strapi.documents(ARTICLE).findOne({ documentId: id, locale: 'zh-Hans' });
+    expect((kept as { title: string }).title).toBe('已通过审查的原文');
+    expect(await stateOf(id)).toBe('cleared');
+  });
+
   it('gates each locale on its own', async () => {
     const doc = await draft('双语稿件');
     await app.strapi.documents(ARTICLE).update({
