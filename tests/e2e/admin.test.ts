@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const ADMIN = { email: 'admin@demo.gov.cn', password: 'Demo2018!Disclosure' };
@@ -17,18 +18,7 @@ beforeAll(async () => {
     DEMO_ADMIN_EMAIL: ADMIN.email,
     DEMO_ADMIN_PASSWORD: ADMIN.password,
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   // A new context has empty localStorage: a first visit, as a new member of staff sees it.
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
 });

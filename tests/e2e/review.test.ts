@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const PASSWORD = 'Demo2018!Disclosure';
@@ -18,18 +19,7 @@ beforeAll(async () => {
     DEMO_ADMIN_EMAIL: 'admin@demo.gov.cn',
     DEMO_ADMIN_PASSWORD: PASSWORD,
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

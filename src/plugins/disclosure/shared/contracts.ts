@@ -69,13 +69,3 @@ export interface QueueResponse {
   data: QueueRow[];
   meta: { pagination: { page: number; pageSize: number; total: number; pageCount: number } };
 }
-
-export const WITHHOLD_CATEGORIES = [
-  'state_secret',
-  'commercial_secret',
-  'personal_privacy',
-  'internal_affairs',
-  'process_information',
-  'security_stability',
-  'other',
-] as const;
