@@ -1,10 +1,13 @@
 /** Request and response shapes of the plugin's admin API, shared by the server and the admin UI. */
 
-export type ReviewState =
-  'draft' | 'submitted' | 'division_approved' | 'cleared' | 'published' | 'withheld';
+import type { Action, State } from '../server/src/domain/workflow';
 
-export type ReviewStep =
-  'submit' | 'approve' | 'return' | 'clear' | 'withhold' | 'publish' | 'unpublish';
+export { WITHHOLD_REASONS as WITHHOLD_CATEGORIES } from '../server/src/domain/workflow';
+
+export type ReviewState = State;
+
+/** The steps a user takes (`edit` happens by saving the draft). */
+export type ReviewStep = Exclude<Action, 'edit'>;
 
 /** POST /disclosure/reviews/:step */
 export interface StepRequest {
