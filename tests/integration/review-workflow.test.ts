@@ -239,6 +239,28 @@ describe('four eyes and divisions', () => {
     await step('approve', staff.editor2, id).expect(403);
   });
 
+  it('refuses an editor of another division changing the item in the Content Manager', async () => {
+    const outsider = await staffLogin(app.strapi, app.http, {
+      email: 'editor@tzjs.test',
+      role: 'disclosure-editor',
+      division: other,
+    });
+    const id = await draft('办公室的通知（他处不得修改）');
+    const response = await request(app.http)
+      .put(`${CM}/${id}?locale=zh-Hans`)
+      .set(as(outsider))
+      .send({ title: '被他处修改' })
+      .expect(403);
+    expect(response.body.error.message).toBe(
+      "This item belongs to 办公室: only that division's staff can edit it."
+    );
+    await request(app.http)
+      .put(`${CM}/${id}?locale=zh-Hans`)
+      .set(as(staff.editor))
+      .send({ title: '本处室修改' })
+      .expect(200);
+  });
+
   it('refuses a step that does not fit the state, saying which state it is in', async () => {
     const id = await draft('还没提交的稿件');
     const response = await step('clear', staff.secrecy, id).expect(400);
@@ -438,6 +460,66 @@ describe('unpublishing (撤稿)', () => {
     await expect(
       app.strapi.documents(ARTICLE).delete({ documentId: id, locale: 'zh-Hans' })
     ).rejects.toThrow('unpublish it (撤稿, with a reason) before deleting it');
+  });
+});
+
+describe('staff divisions (处室人员)', () => {
+  it('lets the coordinator put a user in a division, move them and take them out', async () => {
+    const list = await request(app.http)
+      .get('/disclosure/staff')
+      .set(as(staff.coordinator))
+      .expect(200);
+    expect(list.body.data.departments.map((d: { code: string }) => d.code)).toEqual(
+      expect.arrayContaining(['BGS', 'TZJS'])
+    );
+    const editor2 = list.body.data.users.find(
+      (u: { email: string }) => u.email === 'editor2@bgs.test'
+    );
+    expect(editor2.department).toBe(office);
+
+    await request(app.http)
+      .put(`/disclosure/staff/${editor2.id}`)
+      .set(as(staff.coordinator))
+      .send({ department: other })
+      .expect(200);
+    const id = await draft('调动后的权限');
+    await step('submit', staff.editor2, id).expect(403);
+    await request(app.http)
+      .put(`/disclosure/staff/${editor2.id}`)
+      .set(as(staff.coordinator))
+      .send({ department: office })
+      .expect(200);
+    await step('submit', staff.editor2, id).expect(200);
+  });
+
+  it('answers bad assignments with a 400 or 404, and others than the coordinator with a 403', async () => {
+    const put = (userId: string, body: object, who = staff.coordinator) =>
+      request(app.http).put(`/disclosure/staff/${userId}`).set(as(who)).send(body);
+    await put(String(staff.editor.id), { department: 'no-such-division' }).expect(400);
+    await put(String(staff.editor.id), {}).expect(400);
+    await put(String(staff.editor.id), { department: office, extra: true }).expect(400);
+    await put('abc', { department: office }).expect(400);
+    await put('999999', { department: office }).expect(404);
+    await put(String(staff.editor.id), { department: other }, staff.editor).expect(403);
+    await request(app.http).get('/disclosure/staff').set(as(staff.head)).expect(403);
+  });
+
+  it('lets the coordinator filter the queue by division', async () => {
+    const id = await draft('按处室筛选');
+    await step('submit', staff.editor, id).expect(200);
+    const byOffice = await request(app.http)
+      .get(`/disclosure/queue?state=submitted&department=${office}`)
+      .set(as(staff.coordinator))
+      .expect(200);
+    expect(byOffice.body.data.map((row: { title: string }) => row.title)).toContain('按处室筛选');
+    expect(byOffice.body.meta.division).toBeNull();
+    const byOther = await request(app.http)
+      .get(`/disclosure/queue?state=submitted&department=${other}`)
+      .set(as(staff.coordinator))
+      .expect(200);
+    expect(byOther.body.data.map((row: { title: string }) => row.title)).not.toContain(
+      '按处室筛选'
+    );
   });
 });
 

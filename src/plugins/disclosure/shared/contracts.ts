@@ -70,5 +70,25 @@ export interface QueueRow {
 /** GET /disclosure/queue?state=&column=&department=&page=&pageSize= */
 export interface QueueResponse {
   data: QueueRow[];
-  meta: { pagination: { page: number; pageSize: number; total: number; pageCount: number } };
+  meta: {
+    pagination: { page: number; pageSize: number; total: number; pageCount: number };
+    departments: Array<{ documentId: string; name: string }>;
+    division: string | null;
+  };
+}
+
+/** GET /disclosure/staff */
+export interface StaffResponse {
+  data: {
+    users: Array<{
+      id: number;
+      name: string;
+      email: string;
+      isActive: boolean;
+      roles: string[];
+      /** The division's documentId, or null. */
+      department: string | null;
+    }>;
+    departments: Array<{ documentId: string; name: string; code: string }>;
+  };
 }

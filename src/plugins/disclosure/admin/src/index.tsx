@@ -16,6 +16,13 @@ export default {
       Component: () => import('./pages/QueuePage'),
       permissions: [{ action: 'plugin::disclosure.queue.read', subject: null }],
     });
+    app.addSettingsLink('global', {
+      id: `${PLUGIN_ID}-staff`,
+      to: `${PLUGIN_ID}/staff`,
+      intlLabel: { id: `${PLUGIN_ID}.staff.title`, defaultMessage: '处室人员' },
+      Component: () => import('./pages/StaffPage'),
+      permissions: [{ action: 'plugin::disclosure.staff.manage', subject: null }],
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: '政务公开' });
   },
 

@@ -9,6 +9,7 @@ const RBAC_ACTIONS = [
   { uid: 'unpublish', displayName: 'Unpublish with a reason (撤稿)' },
   { uid: 'queue.read', displayName: 'Read the review queue (审核任务)' },
   { uid: 'audit.read', displayName: 'Read and verify the audit trail' },
+  { uid: 'staff.manage', displayName: 'Assign staff to divisions (处室人员)' },
 ];
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {

@@ -17,6 +17,7 @@ export const ACTIONS = {
   unpublish: 'plugin::disclosure.unpublish',
   readQueue: 'plugin::disclosure.queue.read',
   readAudit: 'plugin::disclosure.audit.read',
+  manageStaff: 'plugin::disclosure.staff.manage',
 } as const;
 
 /** Content types under review by default: every public catalogue type of the app. */

@@ -37,18 +37,23 @@ const QueuePage = () => {
   const { toggleNotification } = useNotification();
   const [state, setState] = useState<string>('');
   const [column, setColumn] = useState('');
+  const [department, setDepartment] = useState('');
   const [queue, setQueue] = useState<QueueResponse | null>(null);
 
   useEffect(() => {
     const params = new URLSearchParams({ pageSize: '50' });
     if (state) params.set('state', state);
     if (/^[a-z0-9-]+$/.test(column)) params.set('column', column);
+    if (department) params.set('department', department);
     get<QueueResponse>(`/disclosure/queue?${params}`).then(
       ({ data }) => setQueue(data),
       (error: { message?: string }) =>
         toggleNotification({ type: 'danger', message: error.message ?? '' })
     );
-  }, [get, state, column, toggleNotification]);
+  }, [get, state, column, department, toggleNotification]);
+
+  const departmentName = (documentId: string | null) =>
+    queue?.meta.departments.find((entry) => entry.documentId === documentId)?.name ?? '—';
 
   const label = (id: string, fallback: string) =>
     formatMessage({ id: t(id), defaultMessage: fallback });
@@ -91,6 +96,25 @@ const QueuePage = () => {
               />
             </Field.Root>
           </Box>
+          {queue && queue.meta.division === null && (
+            <Box width="240px">
+              <Field.Root>
+                <Field.Label>{label('queue.filter.division', 'Division')}</Field.Label>
+                <SingleSelect
+                  value={department}
+                  placeholder="—"
+                  onChange={(value: string | number) => setDepartment(String(value))}
+                  onClear={() => setDepartment('')}
+                >
+                  {queue.meta.departments.map((entry) => (
+                    <SingleSelectOption key={entry.documentId} value={entry.documentId}>
+                      {entry.name}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Field.Root>
+            </Box>
+          )}
           {queue && (
             <Typography variant="pi">
               {formatMessage(
@@ -103,7 +127,7 @@ const QueuePage = () => {
         {queue && queue.data.length === 0 ? (
           <Typography>{label('queue.empty', 'Nothing waits')}</Typography>
         ) : (
-          <Table colCount={5} rowCount={(queue?.data.length ?? 0) + 1}>
+          <Table colCount={6} rowCount={(queue?.data.length ?? 0) + 1}>
             <Thead>
               <Tr>
                 <Th>
@@ -114,6 +138,11 @@ const QueuePage = () => {
                 </Th>
                 <Th>
                   <Typography variant="sigma">{label('queue.column.column', 'Column')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">
+                    {label('queue.filter.division', 'Division')}
+                  </Typography>
                 </Th>
                 <Th>
                   <Typography variant="sigma">{label('queue.column.locale', 'Locale')}</Typography>
@@ -140,6 +169,9 @@ const QueuePage = () => {
                   </Td>
                   <Td>
                     <Typography>{row.column ?? '—'}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{departmentName(row.department)}</Typography>
                   </Td>
                   <Td>
                     <Typography>{row.locale}</Typography>

@@ -55,6 +55,13 @@ export default {
       handler: 'reviews.show',
       config: allowed(ACTIONS.readQueue),
     },
+    { method: 'GET', path: '/staff', handler: 'staff.list', config: allowed(ACTIONS.manageStaff) },
+    {
+      method: 'PUT',
+      path: '/staff/:userId',
+      handler: 'staff.assign',
+      config: allowed(ACTIONS.manageStaff),
+    },
     { method: 'GET', path: '/queue', handler: 'reviews.queue', config: allowed(ACTIONS.readQueue) },
     {
       method: 'GET',

@@ -4,6 +4,7 @@ import notifications from './notifications';
 import queue from './queue';
 import reviews from './reviews';
 import roles from './roles';
+import staff from './staff';
 import workflow from './workflow';
 
 export const services = {
@@ -13,5 +14,6 @@ export const services = {
   queue,
   reviews,
   roles,
+  staff,
   workflow,
 };

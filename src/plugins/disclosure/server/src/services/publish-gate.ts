@@ -27,6 +27,8 @@ export const createPublishGate =
     const gate = new Gate(strapi, ctx.uid, params);
     const proceed = async () => next();
 
+    if (CHANGING.has(ctx.action)) await gate.refuseOtherDivisions(ctx.action);
+
     switch (ctx.action) {
       case 'create':
         if (params.status === 'published') throw new errors.ValidationError(REVIEW_FIRST);
@@ -48,6 +50,9 @@ export const createPublishGate =
         return next();
     }
   };
+
+/** Actions by which an editor changes an item: only the item's own division may take them. */
+const CHANGING = new Set(['update', 'delete', 'discardDraft', 'publish', 'unpublish']);
 
 const REVIEW_FIRST =
   'Create it as a draft: an item is published only after the division head approves it and a confidentiality reviewer clears it (先审查、后公开).';
@@ -245,6 +250,32 @@ class Gate {
       }
       return result;
     });
+  }
+
+  /**
+   * Editors and division reviewers change only their own division's items (and items of no
+   * division). The coordinator and super admins have no division and are not limited.
+   */
+  async refuseOtherDivisions(action: string): Promise<void> {
+    const actor = currentActor(this.strapi);
+    if (actor.id === null || !this.params.documentId) return;
+    const division: string | null = await this.reviews.divisionOf(actor.id);
+    if (!division) return;
+    const attributes = this.strapi.contentType(
+      this.uid as Parameters<Core.Strapi['contentType']>[0]
+    ).attributes;
+    if (!('department' in attributes)) return;
+    const item = (await this.strapi.documents(this.uid as DocumentsUid).findFirst({
+      filters: { documentId: this.params.documentId },
+      status: 'draft',
+      populate: { department: { fields: ['name'] } },
+    })) as { department?: { documentId: string; name: string } | null } | null;
+    const owner = item?.department;
+    if (owner && owner.documentId !== division) {
+      throw new errors.PolicyError(
+        `This item belongs to ${owner.name}: only that division's staff can ${action === 'update' ? 'edit' : action} it.`
+      );
+    }
   }
 
   /** An item an editor creates belongs to the editor's division unless they choose another. */

@@ -37,6 +37,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }) as Promise<ReviewRow[]>,
       rows.count({ where }),
     ]);
+    const departments = await strapi
+      .documents('api::department.department' as Parameters<Core.Strapi['documents']>[0])
+      .findMany({ status: 'draft', fields: ['name'], sort: ['sortOrder:asc'] });
     return {
       data: results.map((row) => ({
         contentType: row.itemUid,
@@ -57,6 +60,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           total,
           pageCount: Math.ceil(total / query.pageSize),
         },
+        /** The divisions, to name them and to filter by them. */
+        departments: departments.map((department) => ({
+          documentId: department.documentId,
+          name: department.name as string,
+        })),
+        /** The user's own division, which scopes the queue, or null. */
+        division,
       },
     };
   },

@@ -62,6 +62,7 @@ export const WORKFLOW_ROLES = [
       ACTIONS.unpublish,
       ACTIONS.readQueue,
       ACTIONS.readAudit,
+      ACTIONS.manageStaff,
       ...UPLOAD_READ,
       ...UPLOAD_WRITE,
     ],
