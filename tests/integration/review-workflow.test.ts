@@ -239,26 +239,50 @@ describe('four eyes and divisions', () => {
     await step('approve', staff.editor2, id).expect(403);
   });
 
-  it('refuses an editor of another division changing the item in the Content Manager', async () => {
+  it('refuses an editor of another division changing or publishing the item, on every path', async () => {
     const outsider = await staffLogin(app.strapi, app.http, {
       email: 'editor@tzjs.test',
       role: 'disclosure-editor',
       division: other,
     });
     const id = await draft('办公室的通知（他处不得修改）');
-    const response = await request(app.http)
+    // The Content Manager refuses by its RBAC condition (本处室)…
+    await request(app.http)
       .put(`${CM}/${id}?locale=zh-Hans`)
       .set(as(outsider))
       .send({ title: '被他处修改' })
       .expect(403);
+    // …and the publish gate by the item's division, whatever the path.
+    await walkToCleared(id);
+    const response = await step('publish', outsider, id).expect(403);
     expect(response.body.error.message).toBe(
-      "This item belongs to 办公室: only that division's staff can edit it."
+      "This item belongs to 办公室: only that division's staff can publish it."
     );
+    expect(await stateOf(id)).toBe('cleared');
     await request(app.http)
       .put(`${CM}/${id}?locale=zh-Hans`)
       .set(as(staff.editor))
       .send({ title: '本处室修改' })
       .expect(200);
+  });
+
+  it("shows an editor only their own division's items in the Content Manager", async () => {
+    const outsider = await staffLogin(app.strapi, app.http, {
+      email: 'reader@tzjs.test',
+      role: 'disclosure-editor',
+      division: other,
+    });
+    const id = await draft('办公室内部可见的稿件');
+    const list = (who: StaffLogin) =>
+      request(app.http).get(`${CM}?page=1&pageSize=100&locale=zh-Hans`).set(as(who)).expect(200);
+    const titlesOf = (body: { results: Array<{ title: string }> }) =>
+      body.results.map((row) => row.title);
+    expect(titlesOf((await list(staff.editor)).body)).toContain('办公室内部可见的稿件');
+    expect(titlesOf((await list(outsider)).body)).not.toContain('办公室内部可见的稿件');
+    expect(titlesOf((await list(staff.coordinator)).body)).toContain('办公室内部可见的稿件');
+    await request(app.http).get(`${CM}/${id}?locale=zh-Hans`).set(as(outsider)).expect(403);
+    await request(app.http).get(`${CM}/${id}?locale=zh-Hans`).set(as(staff.editor)).expect(200);
+    await request(app.http).get(`${CM}/${id}?locale=zh-Hans`).set(as(staff.head)).expect(200);
   });
 
   it('refuses a step that does not fit the state, saying which state it is in', async () => {

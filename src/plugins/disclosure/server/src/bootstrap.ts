@@ -17,9 +17,22 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.admin.services.permission.actionProvider.registerMany(
     RBAC_ACTIONS.map((action) => ({ ...action, section: 'plugins', pluginName: PLUGIN_ID }))
   );
-  // 2. The publish gate: no publish path around the review.
+  // 2. Editors and division reviewers see their own division's items in the Content Manager.
+  await strapi.admin.services.permission.conditionProvider.register({
+    displayName: 'Same division (本处室)',
+    name: 'same-division',
+    plugin: PLUGIN_ID,
+    async handler(user: { id: number }) {
+      const division: string | null = await strapi
+        .plugin(PLUGIN_ID)
+        .service('reviews')
+        .divisionOf(user.id);
+      return division ? { 'department.documentId': division } : true;
+    },
+  });
+  // 3. The publish gate: no publish path around the review.
   strapi.documents.use(createPublishGate(strapi));
-  // 3. 索引号 is shown but not editable in the Content Manager: the gate assigns it.
+  // 4. 索引号 is shown but not editable in the Content Manager: the gate assigns it.
   await makeIndexNumberReadOnly(strapi);
   // The four workflow roles are created by the app once its content locales exist
   // (service('roles').ensureWorkflowRoles()), since role permissions name the locales.

@@ -33,3 +33,6 @@ export const DEFAULT_GATED_CONTENT_TYPES = [
 
 /** The catalogue metadata component (公开属性) whose `indexNumber` the plugin assigns. */
 export const METADATA_COMPONENT = 'disclosure.metadata';
+
+/** RBAC condition: the item belongs to the user's division (users without one are not limited). */
+export const SAME_DIVISION_CONDITION = 'plugin::disclosure.same-division';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ACTIONS, PLUGIN_ID } from '../constants';
+import { ACTIONS, PLUGIN_ID, SAME_DIVISION_CONDITION } from '../constants';
 import type { DisclosureConfig } from '../config';
 
 const CM = {
@@ -26,6 +26,7 @@ export const WORKFLOW_ROLES = [
   {
     code: 'disclosure-editor',
     name: '编辑',
+    divisionScoped: true,
     description: 'Editor (编辑): drafts items of their own division and submits them for review.',
     content: {
       gated: [CM.read, CM.create, CM.update, CM.delete, CM.publish],
@@ -36,6 +37,7 @@ export const WORKFLOW_ROLES = [
   {
     code: 'disclosure-division-reviewer',
     name: '处室审核人',
+    divisionScoped: true,
     description:
       'Division reviewer (处室审核人): approves or returns the items of their division (发布审核).',
     content: { gated: [CM.read], catalogue: [CM.read] },
@@ -44,6 +46,7 @@ export const WORKFLOW_ROLES = [
   {
     code: 'disclosure-confidentiality-reviewer',
     name: '保密审查员',
+    divisionScoped: false,
     description:
       'Confidentiality reviewer (保密审查员): clears, withholds or returns any item before publication (保密审查).',
     content: { gated: [CM.read], catalogue: [CM.read] },
@@ -52,6 +55,7 @@ export const WORKFLOW_ROLES = [
   {
     code: 'disclosure-coordinator',
     name: '政务公开协调员',
+    divisionScoped: false,
     description:
       'Coordinator (政务公开协调员): sees everything, manages the catalogue, unpublishes with a reason, reads the audit trail.',
     content: {
@@ -126,6 +130,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         )
         .map((permission) => ({
           ...permission,
+          // Items of a type with divisions are seen and changed by their own division only.
+          conditions:
+            definition.divisionScoped &&
+            gated.includes(permission.subject!) &&
+            hasDivision(strapi, permission.subject!)
+              ? [SAME_DIVISION_CONDITION]
+              : [],
           properties: {
             ...permission.properties,
             ...(isLocalized(strapi, permission.subject!) ? { locales } : {}),
@@ -145,3 +156,6 @@ const isLocalized = (strapi: Core.Strapi, uid: string): boolean =>
         { i18n?: { localized?: boolean } } | undefined
     )?.i18n?.localized
   );
+
+const hasDivision = (strapi: Core.Strapi, uid: string): boolean =>
+  'department' in (strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.attributes ?? {});
