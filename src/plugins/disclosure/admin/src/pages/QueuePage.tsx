@@ -10,8 +10,6 @@ import {
   Tbody,
   Td,
   TextInput,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -19,6 +17,7 @@ import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/a
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import type { QueueResponse, ReviewState } from '../../../shared/contracts';
+import { TableHead } from '../components/TableHead';
 import { t } from '../plugin-id';
 
 const STATES: ReviewState[] = [
@@ -128,32 +127,16 @@ const QueuePage = () => {
           <Typography>{label('queue.empty', 'Nothing waits')}</Typography>
         ) : (
           <Table colCount={6} rowCount={(queue?.data.length ?? 0) + 1}>
-            <Thead>
-              <Tr>
-                <Th>
-                  <Typography variant="sigma">{label('queue.column.title', 'Title')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{label('queue.column.state', 'State')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{label('queue.column.column', 'Column')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">
-                    {label('queue.filter.division', 'Division')}
-                  </Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{label('queue.column.locale', 'Locale')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">
-                    {label('queue.column.submittedAt', 'Submitted')}
-                  </Typography>
-                </Th>
-              </Tr>
-            </Thead>
+            <TableHead
+              labels={[
+                label('queue.column.title', 'Title'),
+                label('queue.column.state', 'State'),
+                label('queue.column.column', 'Column'),
+                label('queue.filter.division', 'Division'),
+                label('queue.column.locale', 'Locale'),
+                label('queue.column.submittedAt', 'Submitted'),
+              ]}
+            />
             <Tbody>
               {queue?.data.map((row) => (
                 <Tr key={`${row.contentType}/${row.documentId}/${row.locale}`}>

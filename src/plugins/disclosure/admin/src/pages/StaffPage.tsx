@@ -5,14 +5,13 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { StaffResponse } from '../../../shared/contracts';
+import { TableHead } from '../components/TableHead';
 import { t } from '../plugin-id';
 
 const NONE = '__none__';
@@ -59,22 +58,14 @@ const StaffPage = () => {
       />
       <Layouts.Content>
         <Table colCount={4} rowCount={(staff?.users.length ?? 0) + 1}>
-          <Thead>
-            <Tr>
-              <Th>
-                <Typography variant="sigma">{label('staff.name', 'Name')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{label('staff.email', 'Email')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{label('staff.roles', 'Roles')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{label('staff.division', 'Division')}</Typography>
-              </Th>
-            </Tr>
-          </Thead>
+          <TableHead
+            labels={[
+              label('staff.name', 'Name'),
+              label('staff.email', 'Email'),
+              label('staff.roles', 'Roles'),
+              label('staff.division', 'Division'),
+            ]}
+          />
           <Tbody>
             {staff?.users.map((user) => (
               <Tr key={user.id}>
