@@ -462,7 +462,10 @@ describe('unpublishing (撤稿)', () => {
       .expect(400);
     expect(cm.body.error.message).toContain('Unpublishing (撤稿) needs a reason');
     await step('unpublish', staff.coordinator, id).expect(400);
-    await step('unpublish', staff.editor, id, { reason: '信息有误' }).expect(403);
+    const byEditor = await step('unpublish', staff.editor, id, { reason: '信息有误' }).expect(403);
+    expect(byEditor.body.error.message).toBe(
+      'Your roles do not allow you to unpublish items (撤稿): ask the coordinator for the permission "plugin::disclosure.unpublish".'
+    );
     await step('unpublish', staff.coordinator, id, { reason: '信息有误，需更正' }).expect(200);
     await request(app.http).get(`/api/articles/${id}`).expect(404);
     const record = await request(app.http)

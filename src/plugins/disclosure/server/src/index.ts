@@ -2,6 +2,7 @@ import bootstrap from './bootstrap';
 import { config } from './config';
 import { contentTypes } from './content-types';
 import { controllers } from './controllers';
+import { policies } from './policies';
 import { routes } from './routes';
 import { services } from './services';
 
@@ -14,6 +15,6 @@ export default {
   controllers,
   services,
   routes,
-  policies: {},
+  policies,
   middlewares: {},
 };

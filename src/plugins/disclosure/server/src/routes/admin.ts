@@ -1,9 +1,9 @@
 import { ACTIONS } from '../constants';
 
-const allowed = (...actions: string[]) => ({
+const allowed = (action?: string) => ({
   policies: [
     'admin::isAuthenticatedAdmin',
-    ...(actions.length ? [{ name: 'admin::hasPermissions', config: { actions } }] : []),
+    ...(action ? [{ name: 'plugin::disclosure.has-permission', config: { action } }] : []),
   ],
 });
 

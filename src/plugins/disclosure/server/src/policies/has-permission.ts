@@ -1,0 +1,26 @@
+import { errors } from '@strapi/utils';
+
+interface PolicyContext {
+  state: { userAbility?: { can(action: string): boolean } };
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  'plugin::disclosure.submit': 'submit items for review (提交审核)',
+  'plugin::disclosure.approve-division': 'approve items for a division (发布审核)',
+  'plugin::disclosure.approve-confidentiality': 'clear or withhold items (保密审查)',
+  'plugin::disclosure.unpublish': 'unpublish items (撤稿)',
+  'plugin::disclosure.queue.read': 'read the review queue (审核任务)',
+  'plugin::disclosure.audit.read': 'read the audit trail',
+  'plugin::disclosure.staff.manage': 'assign staff to divisions (处室人员)',
+};
+
+/**
+ * Like `admin::hasPermissions` for one plugin action, but a refusal says which permission is
+ * missing instead of "Policy Failed".
+ */
+export default (ctx: PolicyContext, config: { action: string }) => {
+  if (ctx.state.userAbility?.can(config.action)) return true;
+  throw new errors.PolicyError(
+    `Your roles do not allow you to ${ACTION_LABELS[config.action] ?? config.action}: ask the coordinator for the permission "${config.action}".`
+  );
+};

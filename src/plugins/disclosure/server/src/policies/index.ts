@@ -1,0 +1,3 @@
+import hasPermission from './has-permission';
+
+export const policies = { 'has-permission': hasPermission };
