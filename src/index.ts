@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { labelFieldsInChinese } from './catalogue/field-labels';
 import { seedCatalogue } from './catalogue/seed-catalogue';
 import { publishedOnlyForContentApi } from './content-api/published-only';
 import { setUpPublicRole } from './content-api/public-permissions';
@@ -22,7 +23,9 @@ export default {
     await setUpPublicRole(strapi);
     // 4. The admin roles of the publishing workflow (编辑, 处室审核人, 保密审查员, 政务公开协调员).
     await strapi.plugin('disclosure').service('roles').ensureWorkflowRoles();
-    // 5. Development demo: the source year's content and a documented first login.
+    // 5. The Content Manager labels fields in Chinese.
+    await labelFieldsInChinese(strapi);
+    // 6. Development demo: the source year's content and a documented first login.
     if (process.env.NODE_ENV !== 'production' && process.env.DEMO_SEED === 'true') {
       const email = await createDemoSuperAdmin(strapi, {
         email: process.env.DEMO_ADMIN_EMAIL,

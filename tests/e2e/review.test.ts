@@ -47,7 +47,7 @@ async function createDraft(page: Page, title: string): Promise<string> {
     `${server.url}/admin/content-manager/collection-types/api::article.article/create?plugins[i18n][locale]=zh-Hans`,
     { waitUntil: 'networkidle' }
   );
-  await page.getByLabel('title').fill(title);
+  await page.getByLabel('标题').fill(title);
   await page.getByRole('button', { name: '保存' }).click();
   await page.waitForURL(/api::article\.article\/(?!create)[a-z0-9]+/);
   return page.url();

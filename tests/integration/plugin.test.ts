@@ -36,4 +36,18 @@ describe('the disclosure plugin', () => {
       '不予公开',
     ]);
   });
+
+  it('labels the fields in Chinese in the Content Manager and shows 索引号 read-only', async () => {
+    const admin = await createAdminAndLogin(app.strapi, app.http, { email: 'labels@test.gov.cn' });
+    const response = await request(app.http)
+      .get('/content-manager/content-types/api::article.article/configuration')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .expect(200);
+    const { contentType, components } = response.body.data;
+    expect(contentType.metadatas.title.edit.label).toBe('标题');
+    expect(contentType.metadatas.column.list.label).toBe('栏目');
+    const metadata = components['disclosure.metadata'].metadatas;
+    expect(metadata.indexNumber.edit).toMatchObject({ label: '索引号', editable: false });
+    expect(metadata.disclosureMode.edit.label).toBe('公开方式');
+  });
 });
