@@ -1,6 +1,7 @@
 import type { Server } from 'http';
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
+import { createPublished } from './content';
 
 export interface StaffLogin {
   id: number;
@@ -39,4 +40,19 @@ export async function staffLogin(
     .send({ email, password: PASSWORD })
     .expect(200);
   return { id: user.id as number, email, token: response.body.data.token as string };
+}
+
+/** Two published divisions for the review tests: 办公室 (BGS) and 投资处 (TZJS); their documentIds. */
+export async function createDivisions(
+  strapi: Core.Strapi
+): Promise<{ office: string; other: string }> {
+  const office = await createPublished(strapi, 'api::department.department', {
+    name: '办公室',
+    code: 'BGS',
+  });
+  const other = await createPublished(strapi, 'api::department.department', {
+    name: '投资处',
+    code: 'TZJS',
+  });
+  return { office, other };
 }

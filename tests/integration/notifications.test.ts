@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { columnId, createDraft, createPublished } from '../helpers/content';
+import { columnId, createDraft } from '../helpers/content';
 import { recipients, startMailbox, type Mailbox } from '../helpers/smtp';
-import { staffLogin, type StaffLogin } from '../helpers/staff';
+import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
 
 const ARTICLE = 'api::article.article';
@@ -20,14 +20,9 @@ beforeAll(async () => {
       DISCLOSURE_EMAIL_NOTIFICATIONS: 'true',
     },
   });
-  office = await createPublished(app.strapi, 'api::department.department', {
-    name: '办公室',
-    code: 'BGS',
-  });
-  const other = await createPublished(app.strapi, 'api::department.department', {
-    name: '投资处',
-    code: 'TZJS',
-  });
+  const divisions = await createDivisions(app.strapi);
+  office = divisions.office;
+  const other = divisions.other;
   const login = (email: string, role: string, division?: string) =>
     staffLogin(app.strapi, app.http, { email, role, division });
   staff.editor = await login('editor@bgs.test', 'disclosure-editor', office);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createAdminAndLogin } from '../helpers/admin';
+import { staffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
@@ -20,8 +20,9 @@ describe('the disclosure plugin', () => {
 
   it('serves its workflow description to signed-in admins only', async () => {
     await request(app.http).get('/disclosure/workflow').expect(401);
-    const admin = await createAdminAndLogin(app.strapi, app.http, {
+    const admin = await staffLogin(app.strapi, app.http, {
       email: 'coordinator@test.gov.cn',
+      role: 'strapi-super-admin',
     });
     const response = await request(app.http)
       .get('/disclosure/workflow')
@@ -38,7 +39,10 @@ describe('the disclosure plugin', () => {
   });
 
   it('labels the fields in Chinese in the Content Manager and shows 索引号 read-only', async () => {
-    const admin = await createAdminAndLogin(app.strapi, app.http, { email: 'labels@test.gov.cn' });
+    const admin = await staffLogin(app.strapi, app.http, {
+      email: 'labels@test.gov.cn',
+      role: 'strapi-super-admin',
+    });
     const response = await request(app.http)
       .get('/content-manager/content-types/api::article.article/configuration')
       .set('Authorization', `Bearer ${admin.token}`)

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { columnId, createApiToken, createDraft, createPublished } from '../helpers/content';
-import { staffLogin, type StaffLogin } from '../helpers/staff';
+import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
 
 const ARTICLE = 'api::article.article';
@@ -13,14 +13,7 @@ const staff: Record<string, StaffLogin> = {};
 
 beforeAll(async () => {
   app = await bootApp();
-  office = await createPublished(app.strapi, 'api::department.department', {
-    name: '办公室',
-    code: 'BGS',
-  });
-  other = await createPublished(app.strapi, 'api::department.department', {
-    name: '投资处',
-    code: 'TZJS',
-  });
+  ({ office, other } = await createDivisions(app.strapi));
   const login = (email: string, role: string, division?: string) =>
     staffLogin(app.strapi, app.http, { email, role, division });
   staff.editor = await login('editor@bgs.test', 'disclosure-editor', office);

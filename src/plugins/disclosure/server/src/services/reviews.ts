@@ -127,8 +127,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * The state of a document in one locale. Without a review row it is `published` when its draft
    * equals its published version (e.g. published before the plugin was enabled), else `draft`.
    */
-  const stateOf = async (uid: string, documentId: string, locale: string): Promise<State> => {
-    const review = await find(uid, documentId, locale);
+  const stateOf = async (
+    uid: string,
+    documentId: string,
+    locale: string,
+    known?: ReviewRow | null
+  ): Promise<State> => {
+    const review = known === undefined ? await find(uid, documentId, locale) : known;
     if (review) return review.state;
     const published = await hashOf(uid, documentId, locale, 'published');
     return published && published === (await hashOf(uid, documentId, locale, 'draft'))
@@ -259,7 +264,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const draft = await load(uid, documentId, locale, 'draft');
       if (!draft) return [];
       const review = await find(uid, documentId, locale);
-      const state = review?.state ?? (await stateOf(uid, documentId, locale));
+      const state = await stateOf(uid, documentId, locale, review);
       const granted = await capabilities(user, ability, uid, draft);
       return ACTION_ORDER.filter(
         (action) =>
@@ -291,7 +296,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const draft = await load(uid, documentId, locale, 'draft');
       if (!draft) throw new errors.NotFoundError(`No ${locale} version of ${uid} ${documentId}.`);
       const review = await find(uid, documentId, locale);
-      const state = review?.state ?? (await stateOf(uid, documentId, locale));
+      const state = await stateOf(uid, documentId, locale, review);
       const verdict = decide({
         state,
         action,
