@@ -6,6 +6,7 @@ import { setUpPublicRole } from './content-api/public-permissions';
 import { createDemoSuperAdmin } from './demo/demo-admin';
 import { seedDemoContent } from './demo/seed-demo';
 import { setUpContentLocales } from './i18n/locales';
+import { registerCatalogueStatistics } from './statistics';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -14,6 +15,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // 0. The catalogue's figures for the yearly statistics (items, policy documents, interpretations).
+    registerCatalogueStatistics(strapi);
     // 1. Content locales: zh-Hans (default) and en.
     await setUpContentLocales(strapi);
     // 2. The disclosure catalogue, seeded once.

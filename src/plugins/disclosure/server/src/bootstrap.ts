@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { METADATA_COMPONENT, PLUGIN_ID } from './constants';
 import { createPublishGate } from './services/publish-gate';
+import { reviewsProvider } from './statistics/providers/reviews';
 
 const RBAC_ACTIONS = [
   { uid: 'submit', displayName: 'Submit for review (提交审核)' },
@@ -10,6 +11,8 @@ const RBAC_ACTIONS = [
   { uid: 'queue.read', displayName: 'Read the review queue (审核任务)' },
   { uid: 'audit.read', displayName: 'Read and verify the audit trail' },
   { uid: 'staff.manage', displayName: 'Assign staff to divisions (处室人员)' },
+  { uid: 'statistics.read', displayName: 'Read the yearly statistics (统计)' },
+  { uid: 'annual-report.manage', displayName: 'Prepare the annual report (年度报告)' },
 ];
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -32,7 +35,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   });
   // 3. The publish gate: no publish path around the review.
   strapi.documents.use(createPublishGate(strapi));
-  // 4. 索引号 is shown but not editable in the Content Manager: the gate assigns it.
+  // 4. The plugin's own statistics (review figures); the app and later modules add theirs.
+  strapi.plugin(PLUGIN_ID).service('statistics').register(reviewsProvider(strapi));
+  // 5. 索引号 is shown but not editable in the Content Manager: the gate assigns it.
   await makeIndexNumberReadOnly(strapi);
   // The four workflow roles are created by the app once its content locales exist
   // (service('roles').ensureWorkflowRoles()), since role permissions name the locales.

@@ -18,6 +18,8 @@ export const ACTIONS = {
   readQueue: 'plugin::disclosure.queue.read',
   readAudit: 'plugin::disclosure.audit.read',
   manageStaff: 'plugin::disclosure.staff.manage',
+  readStatistics: 'plugin::disclosure.statistics.read',
+  manageReports: 'plugin::disclosure.annual-report.manage',
 } as const;
 
 /** Content types under review by default: every public catalogue type of the app. */

@@ -1,6 +1,17 @@
 import audit from './audit';
 import reviews from './reviews';
 import staff from './staff';
+import statistics from './statistics';
 import workflow from './workflow';
 
-export const controllers = { audit, reviews, staff, workflow };
+export const controllers = {
+  audit,
+  reviews,
+  staff,
+  statistics,
+  // The content API's read-only tokens allow handlers named find/findOne only.
+  'figure-records': (deps: Parameters<typeof statistics>[0]) => ({
+    find: statistics(deps).records,
+  }),
+  workflow,
+};

@@ -12,6 +12,8 @@ const ACTION_LABELS: Record<string, string> = {
   'plugin::disclosure.queue.read': 'read the review queue (审核任务)',
   'plugin::disclosure.audit.read': 'read the audit trail',
   'plugin::disclosure.staff.manage': 'assign staff to divisions (处室人员)',
+  'plugin::disclosure.statistics.read': 'read the yearly statistics (统计)',
+  'plugin::disclosure.annual-report.manage': 'prepare the annual report (年度报告)',
 };
 
 /**

@@ -65,6 +65,18 @@ export default {
     { method: 'GET', path: '/queue', handler: 'reviews.queue', config: allowed(ACTIONS.readQueue) },
     {
       method: 'GET',
+      path: '/statistics',
+      handler: 'statistics.find',
+      config: allowed(ACTIONS.readStatistics),
+    },
+    {
+      method: 'GET',
+      path: '/statistics/records',
+      handler: 'statistics.records',
+      config: allowed(ACTIONS.readStatistics),
+    },
+    {
+      method: 'GET',
       path: '/audit/verify',
       handler: 'audit.verify',
       config: allowed(ACTIONS.readAudit),

@@ -1,3 +1,4 @@
 import admin from './admin';
+import contentApi from './content-api';
 
-export const routes = { admin };
+export const routes = { admin, 'content-api': contentApi };

@@ -5,6 +5,7 @@ import queue from './queue';
 import reviews from './reviews';
 import roles from './roles';
 import staff from './staff';
+import statistics from './statistics';
 import workflow from './workflow';
 
 export const services = {
@@ -15,5 +16,6 @@ export const services = {
   reviews,
   roles,
   staff,
+  statistics,
   workflow,
 };

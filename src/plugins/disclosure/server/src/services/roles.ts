@@ -67,6 +67,8 @@ export const WORKFLOW_ROLES = [
       ACTIONS.readQueue,
       ACTIONS.readAudit,
       ACTIONS.manageStaff,
+      ACTIONS.readStatistics,
+      ACTIONS.manageReports,
       ...UPLOAD_READ,
       ...UPLOAD_WRITE,
     ],

@@ -1,81 +1,104 @@
-import {
-  APPLICANT_COLUMNS,
-  LITIGATION_GROUPS,
-  LITIGATION_RESULTS,
-  OUTCOME_ROWS,
-  REQUEST_COLUMNS,
-} from './format-2021';
+/**
+ * The 勾稽 (cross-check) rules of the national tables, every failure listed by the cell it fails
+ * at. Empty cells count as 0: a table nobody filled in is consistent, a half-filled one is not.
+ */
+import { cellKey, type CellValues, type RuleFailure, type Table } from './format';
 
-/** Table 三 as numbers: row key → column key → count. */
-export type RequestTable = Record<string, Record<string, number>>;
-
-/** Table 四: group key → result key → count. */
-export type LitigationTable = Record<string, Record<string, number>>;
-
-/** One failed 勾稽 rule, naming the cell it fails at. */
-export interface RuleFailure {
-  rule: string;
-  cell: string;
-  expected: number;
-  actual: number;
-}
-
-const cell = (table: RequestTable, row: string, column: string) => table[row]?.[column] ?? 0;
+const valueOf = (values: CellValues, key: string) => values[key] ?? 0;
 
 /**
- * The 勾稽 (cross-check) rules of table 三 and 四, every failure listed by cell:
- * per column 一 + 二 = （七）总计 + 四; （七）总计 = the sum of all outcome rows; per row 总计 = the sum of
- * the six applicant columns; in 四 each 总计 = the sum of its four results.
+ * Table 三: per row 总计 = the six applicant columns; per column （七）总计 = every outcome row
+ * (the groups （三）…（六） have no subtotal of their own); per column 一 + 二 = （七）总计 + 四.
  */
-export function checkReport(requests: RequestTable, litigation: LitigationTable): RuleFailure[] {
+export function checkRequestTable(
+  table: Table,
+  outcomeRows: readonly string[],
+  values: CellValues
+): RuleFailure[] {
   const failures: RuleFailure[] = [];
-  const columns = REQUEST_COLUMNS.map((column) => column.key);
+  const at = (row: string, column: string) => valueOf(values, cellKey(table, row, column));
+  const applicants = table.columns.filter((column) => column.key !== 'total');
 
-  for (const row of Object.keys(requests)) {
-    const sum = APPLICANT_COLUMNS.reduce((total, column) => total + cell(requests, row, column), 0);
-    if (cell(requests, row, 'total') !== sum) {
+  for (const row of table.rows.filter((candidate) => !candidate.heading)) {
+    const sum = applicants.reduce((total, column) => total + at(row.key, column.key), 0);
+    if (at(row.key, 'total') !== sum) {
       failures.push({
-        rule: 'row total = sum of applicant columns',
-        cell: `三.${row}.total`,
+        rule: '总计 = 自然人 + 法人或其他组织各列',
+        cell: cellKey(table, row.key, 'total'),
         expected: sum,
-        actual: cell(requests, row, 'total'),
+        actual: at(row.key, 'total'),
       });
     }
   }
-  for (const column of columns) {
-    const outcomes = OUTCOME_ROWS.reduce((total, row) => total + cell(requests, row, column), 0);
-    if (cell(requests, 'resultsTotal', column) !== outcomes) {
+  for (const column of table.columns) {
+    const outcomes = outcomeRows.reduce((total, row) => total + at(row, column.key), 0);
+    if (at('resultsTotal', column.key) !== outcomes) {
       failures.push({
-        rule: '（七）总计 = sum of outcomes',
-        cell: `三.resultsTotal.${column}`,
+        rule: '（七）总计 = 各项办理结果之和',
+        cell: cellKey(table, 'resultsTotal', column.key),
         expected: outcomes,
-        actual: cell(requests, 'resultsTotal', column),
+        actual: at('resultsTotal', column.key),
       });
     }
-    const incoming = cell(requests, 'new', column) + cell(requests, 'carriedIn', column);
-    const outgoing = cell(requests, 'resultsTotal', column) + cell(requests, 'carriedOut', column);
-    if (incoming !== outgoing) {
+    const incoming = at('new', column.key) + at('carriedIn', column.key);
+    if (incoming !== at('resultsTotal', column.key) + at('carriedOut', column.key)) {
       failures.push({
         rule: '一 + 二 = （七）总计 + 四',
-        cell: `三.carriedOut.${column}`,
-        expected: incoming - cell(requests, 'resultsTotal', column),
-        actual: cell(requests, 'carriedOut', column),
+        cell: cellKey(table, 'carriedOut', column.key),
+        expected: incoming - at('resultsTotal', column.key),
+        actual: at('carriedOut', column.key),
       });
     }
   }
-  for (const group of LITIGATION_GROUPS) {
-    const parts = LITIGATION_RESULTS.filter((result) => result.key !== 'total').reduce(
-      (total, result) => total + (litigation[group.key]?.[result.key] ?? 0),
-      0
-    );
-    const total = litigation[group.key]?.total ?? 0;
-    if (total !== parts) {
-      failures.push({
-        rule: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
-        cell: `四.${group.key}.total`,
-        expected: parts,
-        actual: total,
-      });
+  return failures;
+}
+
+/** Table 四: each 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结. */
+export function checkLitigationTable(table: Table, values: CellValues): RuleFailure[] {
+  const failures: RuleFailure[] = [];
+  const groups = new Set(table.columns.map((column) => column.key.split('.')[0]));
+  for (const row of table.rows) {
+    for (const group of groups) {
+      const parts = table.columns.filter(
+        (column) => column.key.startsWith(`${group}.`) && !column.key.endsWith('.total')
+      );
+      const sum = parts.reduce(
+        (total, column) => total + valueOf(values, cellKey(table, row.key, column.key)),
+        0
+      );
+      const key = cellKey(table, row.key, `${group}.total`);
+      if (valueOf(values, key) !== sum) {
+        failures.push({
+          rule: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
+          cell: key,
+          expected: sum,
+          actual: valueOf(values, key),
+        });
+      }
+    }
+  }
+  return failures;
+}
+
+/** Cells holding something other than a whole number ≥ 0 (or an amount ≥ 0 for 万元 cells). */
+export function checkValues(tables: readonly Table[], values: CellValues): RuleFailure[] {
+  const failures: RuleFailure[] = [];
+  for (const table of tables) {
+    for (const row of table.rows.filter((candidate) => !candidate.heading)) {
+      for (const column of table.columns) {
+        const key = cellKey(table, row.key, column.key);
+        const value = values[key];
+        if (value === null || value === undefined) continue;
+        const valid = column.amount ? value >= 0 : Number.isInteger(value) && value >= 0;
+        if (!valid) {
+          failures.push({
+            rule: column.amount ? '金额不能为负数' : '件数为非负整数',
+            cell: key,
+            expected: Math.max(0, Math.round(value)),
+            actual: value,
+          });
+        }
+      }
     }
   }
   return failures;

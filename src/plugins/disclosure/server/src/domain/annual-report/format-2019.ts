@@ -1,0 +1,111 @@
+/**
+ * The 2019 trial format (used for the reports on 2019 and 2020): 二 counts made / published /
+ * total, an extra 第二十条第（九）项 table, and （六）其他处理 as a single row of 三 (23 rows).
+ */
+import { checkLitigationTable, checkRequestTable } from './checks';
+import { type ReportFormat, type Table } from './format';
+import {
+  LITIGATION_TABLE,
+  REFUSAL_REASONS,
+  NOT_HANDLED_REASONS,
+  REQUEST_COLUMNS,
+  UNAVAILABLE_REASONS,
+  requestCellFigures,
+} from './format-2021';
+import { numberedRows } from './format';
+
+const table = (
+  key: string,
+  title: string,
+  columns: ReadonlyArray<[string, string, boolean?]>,
+  rows: ReadonlyArray<[string, string]>
+): Table => ({
+  key,
+  section: '二',
+  title,
+  corner: '信息内容',
+  columns: columns.map(([columnKey, label, amount]) => ({ key: columnKey, label, amount })),
+  rows: rows.map(([rowKey, label]) => ({ key: rowKey, label, level: 0 })),
+});
+
+const YEARLY: ReadonlyArray<[string, string]> = [
+  ['previous', '上一年项目数量'],
+  ['change', '本年增/减'],
+  ['decisions', '处理决定数量'],
+];
+
+const REQUEST_TABLE_2019: Table = {
+  key: 'requests',
+  section: '三',
+  corner: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  columns: REQUEST_COLUMNS,
+  rows: [
+    { key: 'new', label: '一、本年新收政府信息公开申请数量', level: 0 },
+    { key: 'carriedIn', label: '二、上年结转政府信息公开申请数量', level: 0 },
+    { key: 'results', label: '三、本年度办理结果', level: 0, heading: true },
+    { key: 'disclosed', label: '（一）予以公开', level: 1 },
+    { key: 'partly', label: '（二）部分公开', level: 1 },
+    { key: 'refused', label: '（三）不予公开', level: 1, heading: true },
+    ...numberedRows('refused', REFUSAL_REASONS),
+    { key: 'unavailable', label: '（四）无法提供', level: 1, heading: true },
+    ...numberedRows('unavailable', UNAVAILABLE_REASONS),
+    { key: 'notHandled', label: '（五）不予处理', level: 1, heading: true },
+    ...numberedRows('notHandled', NOT_HANDLED_REASONS),
+    { key: 'otherHandling', label: '（六）其他处理', level: 1 },
+    { key: 'resultsTotal', label: '（七）总计', level: 1 },
+    { key: 'carriedOut', label: '四、结转下年度继续办理', level: 0 },
+  ],
+};
+
+const OUTCOME_ROWS_2019 = REQUEST_TABLE_2019.rows
+  .filter((row) => !row.heading && row.level > 0 && row.key !== 'resultsTotal')
+  .map((row) => row.key);
+
+export const FORMAT_2019: ReportFormat = {
+  version: 'f2019',
+  label: '2019年试行版',
+  tables: [
+    table(
+      'article20_1',
+      '第二十条第（一）项',
+      [
+        ['made', '本年新制作数量'],
+        ['published', '本年新公开数量'],
+        ['total', '对外公开总数量'],
+      ],
+      [
+        ['rule', '规章'],
+        ['normative', '规范性文件'],
+      ]
+    ),
+    table('article20_5', '第二十条第（五）项', YEARLY, [
+      ['licensing', '行政许可'],
+      ['otherServices', '其他对外管理服务事项'],
+    ]),
+    table('article20_6', '第二十条第（六）项', YEARLY, [
+      ['penalty', '行政处罚'],
+      ['enforcement', '行政强制'],
+    ]),
+    table('article20_8', '第二十条第（八）项', YEARLY, [['fees', '行政事业性收费']]),
+    table(
+      'article20_9',
+      '第二十条第（九）项',
+      [
+        ['projects', '采购项目数量'],
+        ['amount', '采购总金额', true],
+      ],
+      [['procurement', '政府集中采购']]
+    ),
+    REQUEST_TABLE_2019,
+    LITIGATION_TABLE,
+  ],
+  computedFrom: {
+    '二.article20_1.rule.made': 'policies.issued:rule',
+    '二.article20_1.normative.made': 'policies.issued:normative',
+    ...requestCellFigures(REQUEST_TABLE_2019),
+  },
+  check: (values) => [
+    ...checkRequestTable(REQUEST_TABLE_2019, OUTCOME_ROWS_2019, values),
+    ...checkLitigationTable(LITIGATION_TABLE, values),
+  ],
+};

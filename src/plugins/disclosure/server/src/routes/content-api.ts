@@ -1,0 +1,13 @@
+/**
+ * Content-API routes (mounted under /api/disclosure), for the coordinator's tools. They need an
+ * API token: read-only tokens may call them (the handlers are named find), custom tokens need the
+ * permissions `plugin::disclosure.statistics.find` / `plugin::disclosure.figure-records.find`.
+ * The Public role has neither, so anonymous callers get 403.
+ */
+export default {
+  type: 'content-api',
+  routes: [
+    { method: 'GET', path: '/statistics', handler: 'statistics.find', config: {} },
+    { method: 'GET', path: '/statistics/records', handler: 'figure-records.find', config: {} },
+  ],
+};

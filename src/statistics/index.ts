@@ -1,0 +1,12 @@
+import type { Core } from '@strapi/strapi';
+import { catalogueItemsProvider } from './catalogue-items';
+import { interpretationsProvider } from './interpretations';
+import { policiesProvider } from './policies';
+
+/** The app's statistics providers, registered with the disclosure plugin's statistics service. */
+export function registerCatalogueStatistics(strapi: Core.Strapi): void {
+  const statistics = strapi.plugin('disclosure').service('statistics');
+  statistics.register(catalogueItemsProvider());
+  statistics.register(policiesProvider());
+  statistics.register(interpretationsProvider());
+}

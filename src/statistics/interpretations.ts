@@ -1,0 +1,154 @@
+/**
+ * 政策解读 published in the year and their timeliness (`interpretations.*`): an interpretation is
+ * due within 3 working days of its policy document's first publication (domain.md §2; working days
+ * by the Chinese calendar). The calendar arithmetic happens once per day of the year in
+ * JavaScript and is handed to the query as a VALUES table, so the counting stays in SQL.
+ */
+import type { Knex } from 'knex';
+import { beijingMidnight } from '../plugins/disclosure/server/src/domain/beijing-time';
+import { addWorkingDays } from '../plugins/disclosure/server/src/domain/working-days';
+import { instant, namesOf, toCount } from '../plugins/disclosure/server/src/statistics/sql';
+import type {
+  StatisticsContext,
+  StatisticsProvider,
+} from '../plugins/disclosure/server/src/statistics/types';
+import { UID } from '../constants';
+import { toIso } from './catalogue-items';
+
+export const INTERPRETATION_DUE_WORKING_DAYS = 3;
+
+const CATEGORIES = ['onTime', 'late', 'unlinked'] as const;
+type Category = (typeof CATEGORIES)[number];
+
+const LABELS: Record<Category | 'published', string> = {
+  published: '本年发布政策解读',
+  onTime: '文件发布后3个工作日内解读',
+  late: '超过3个工作日解读',
+  unlinked: '未关联已发布的政策文件',
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** (day start, next day start, due before) for every Beijing day a document could be due from. */
+function dueCalendar(year: number) {
+  const days: Array<[Date, Date, Date]> = [];
+  for (let start = beijingMidnight(year - 1, 12, 1); start < beijingMidnight(year + 1);) {
+    const next = new Date(start.getTime() + DAY_MS);
+    const date = new Date(start.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const due = addWorkingDays(date, INTERPRETATION_DUE_WORKING_DAYS);
+    const [y, m, d] = due.split('-').map(Number);
+    days.push([start, next, new Date(beijingMidnight(y, m, d).getTime() + DAY_MS)]);
+    start = next;
+  }
+  return days;
+}
+
+function interpretationRows(context: StatisticsContext) {
+  const { knex, strapi } = context;
+  const item = namesOf(strapi, UID.policyInterpretation);
+  const policy = namesOf(strapi, UID.policyDocument);
+  const link = item.link('policyDocument');
+  const itemFirst = `i.${item.column('firstPublishedAt')}`;
+  const policyFirst = `p.${policy.column('firstPublishedAt')}`;
+  const cast = context.dialect === 'postgres' ? 'CAST(? AS timestamptz)' : '?';
+  const calendar = dueCalendar(context.year);
+  const values = knex.raw(
+    `SELECT * FROM (VALUES ${calendar.map(() => `(${cast}, ${cast}, ${cast})`).join(', ')}) AS cal`,
+    calendar.flatMap((day) => day.map((at) => instant(context, at)))
+  );
+  // column1..3 are the names both databases give the columns of a VALUES list.
+  const category = knex.raw(
+    `CASE WHEN p.id IS NULL THEN 'unlinked'
+          WHEN ${policyFirst} >= ${itemFirst} OR ${itemFirst} < cal.column3 THEN 'onTime'
+          ELSE 'late' END`
+  );
+  const query = knex
+    .from({ i: item.table })
+    .leftJoin({ l: link.table }, `l.${link.owner}`, 'i.id')
+    .leftJoin({ p: policy.table }, (on) => {
+      on.on('p.id', '=', `l.${link.target}`).andOnNotNull(`p.${policy.column('publishedAt')}`);
+    })
+    .leftJoin(knex.raw('(?) AS cal', [values]), (on) => {
+      on.on(policyFirst, '>=', 'cal.column1').andOn(policyFirst, '<', 'cal.column2');
+    })
+    .where('i.locale', context.locale)
+    .whereNotNull(`i.${item.column('publishedAt')}`)
+    .where(itemFirst, '>=', instant(context, context.from))
+    .where(itemFirst, '<', instant(context, context.to));
+  return { query, category, item, itemFirst };
+}
+
+export function interpretationsProvider(): StatisticsProvider {
+  return {
+    name: 'interpretations',
+    label: { 'zh-Hans': '政策解读', en: 'Policy interpretations' },
+
+    async compute(context) {
+      const { query, category } = interpretationRows(context);
+      const rows = (await context.knex
+        .from(query.clone().select({ category }).as('x'))
+        .select('category')
+        .count({ n: '*' })
+        .groupBy('category')) as Array<{ category: string; n: unknown }>;
+      const counts = new Map(rows.map((row) => [row.category, toCount(row.n)]));
+      const figure = (name: Category | 'published', value: number) => ({
+        key: `interpretations.${name}`,
+        label: LABELS[name],
+        value,
+      });
+      return {
+        published: figure(
+          'published',
+          [...counts.values()].reduce((sum, n) => sum + n, 0)
+        ),
+        dueWorkingDays: INTERPRETATION_DUE_WORKING_DAYS,
+        ...Object.fromEntries(
+          CATEGORIES.map((name) => [name, figure(name, counts.get(name) ?? 0)])
+        ),
+      };
+    },
+
+    async records(context, figure, page) {
+      const name = figure.replace(/^interpretations\./, '');
+      if (!figure.startsWith('interpretations.')) return null;
+      if (name !== 'published' && !CATEGORIES.includes(name as Category)) return null;
+      const { query, category, item, itemFirst } = interpretationRows(context);
+      const rows = context.knex
+        .from(
+          query
+            .clone()
+            .select({
+              category,
+              document_id: `i.${item.column('documentId')}`,
+              title: `i.${item.column('title')}`,
+              first_published_at: itemFirst,
+            })
+            .as('x')
+        )
+        .modify((builder: Knex.QueryBuilder) => {
+          if (name !== 'published') builder.where('category', name);
+        });
+      const [{ n }] = (await rows.clone().count({ n: '*' })) as Array<{ n: unknown }>;
+      const results = (await rows
+        .clone()
+        .select('*')
+        .orderBy([
+          { column: 'first_published_at', order: 'desc' },
+          { column: 'document_id', order: 'asc' },
+        ])
+        .limit(page.pageSize)
+        .offset((page.page - 1) * page.pageSize)) as Array<Record<string, unknown>>;
+      return {
+        figure,
+        total: toCount(n),
+        results: results.map((row) => ({
+          uid: UID.policyInterpretation,
+          documentId: String(row.document_id),
+          locale: context.locale,
+          title: (row.title as string | null) ?? null,
+          date: toIso(row.first_published_at),
+        })),
+      };
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * 二（一）: policy documents issued, repealed and in force (`policies.*`), per kind (规章 /
+ * 行政规范性文件 / 其他文件). Counted on the published documents in the context's locale; a
+ * document's dates are calendar dates (成文日期, 有效性日期), so the year needs no time zone.
+ *
+ * - issued: 成文日期 in the year;
+ * - repealed: 废止 or 失效 with its date in the year;
+ * - inForce: issued by the year's end and not repealed or expired by then (已修改 stays in force).
+ */
+import { splitFigureKey } from '../plugins/disclosure/server/src/statistics/figure-key';
+import { namesOf, toCount } from '../plugins/disclosure/server/src/statistics/sql';
+import type {
+  StatisticsContext,
+  StatisticsProvider,
+} from '../plugins/disclosure/server/src/statistics/types';
+import { UID } from '../constants';
+import { DOCUMENT_KIND_LABELS } from './labels';
+import { toIso } from './catalogue-items';
+
+const FIGURES = ['issued', 'repealed', 'inForce'] as const;
+type PolicyFigure = (typeof FIGURES)[number];
+
+const FIGURE_LABELS: Record<PolicyFigure, string> = {
+  issued: '本年制发件数',
+  repealed: '本年废止件数',
+  inForce: '现行有效件数',
+};
+
+const ENDED = ['repealed', 'expired'];
+
+function policyQuery(context: StatisticsContext) {
+  const names = namesOf(context.strapi, UID.policyDocument);
+  const column = (attribute: string) => `t.${names.column(attribute)}`;
+  const start = `${context.year}-01-01`;
+  const end = `${context.year + 1}-01-01`;
+  const written = column('dateWritten');
+  const validity = column('validity');
+  const validityDate = column('validityDate');
+  const conditions: Record<PolicyFigure, [string, unknown[]]> = {
+    issued: [`${written} >= ? AND ${written} < ?`, [start, end]],
+    repealed: [
+      `${validity} IN (?, ?) AND ${validityDate} >= ? AND ${validityDate} < ?`,
+      [...ENDED, start, end],
+    ],
+    inForce: [
+      `${written} < ? AND (${validity} IS NULL OR ${validity} NOT IN (?, ?) OR ${validityDate} >= ?)`,
+      [end, ...ENDED, end],
+    ],
+  };
+  const base = context.knex
+    .from({ t: names.table })
+    .where('t.locale', context.locale)
+    .whereNotNull(column('publishedAt'));
+  return { base, conditions, kind: column('documentKind'), names, column };
+}
+
+export function policiesProvider(): StatisticsProvider {
+  return {
+    name: 'policies',
+    label: { 'zh-Hans': '政策文件', en: 'Policy documents' },
+
+    async compute(context) {
+      const { base, conditions, kind } = policyQuery(context);
+      const { knex } = context;
+      const sums = FIGURES.map((figure) =>
+        knex.raw(`SUM(CASE WHEN ${conditions[figure][0]} THEN 1 ELSE 0 END) AS ??`, [
+          ...(conditions[figure][1] as string[]),
+          figure,
+        ])
+      );
+      const rows = (await base.clone().select({ kind }).select(sums).groupBy(kind)) as Array<
+        Record<string, unknown>
+      >;
+      const byKind = new Map(rows.map((row) => [String(row.kind), row]));
+      return Object.fromEntries(
+        FIGURES.map((figure) => [
+          figure,
+          Object.keys(DOCUMENT_KIND_LABELS).map((code) => ({
+            key: `policies.${figure}:${code}`,
+            label: `${DOCUMENT_KIND_LABELS[code]} ${FIGURE_LABELS[figure]}`,
+            value: toCount(byKind.get(code)?.[figure]),
+          })),
+        ])
+      );
+    },
+
+    async records(context, figure, page) {
+      const [name, code = ''] = splitFigureKey(figure);
+      const which = name.replace(/^policies\./, '') as PolicyFigure;
+      if (
+        !name.startsWith('policies.') ||
+        !FIGURES.includes(which) ||
+        !(code in DOCUMENT_KIND_LABELS)
+      )
+        return null;
+      const { base, conditions, kind, column } = policyQuery(context);
+      const query = base
+        .clone()
+        .where(kind, code)
+        .whereRaw(conditions[which][0], conditions[which][1] as string[]);
+      const [{ n }] = (await query.clone().count({ n: '*' })) as Array<{ n: unknown }>;
+      const rows = (await query
+        .clone()
+        .select({
+          documentId: column('documentId'),
+          title: column('title'),
+          dateWritten: column('dateWritten'),
+          validityDate: column('validityDate'),
+        })
+        .orderBy([
+          { column: column('dateWritten'), order: 'desc' },
+          { column: column('documentId'), order: 'asc' },
+        ])
+        .limit(page.pageSize)
+        .offset((page.page - 1) * page.pageSize)) as Array<Record<string, unknown>>;
+      return {
+        figure,
+        total: toCount(n),
+        results: rows.map((row) => ({
+          uid: UID.policyDocument,
+          documentId: String(row.documentId),
+          locale: context.locale,
+          title: (row.title as string | null) ?? null,
+          date: dateOnly(which === 'repealed' ? row.validityDate : row.dateWritten),
+        })),
+      };
+    },
+  };
+}
+
+/** A date column as YYYY-MM-DD (PostgreSQL's driver returns a Date at local midnight). */
+const dateOnly = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+  }
+  return toIso(value)?.slice(0, 10) ?? String(value).slice(0, 10);
+};
