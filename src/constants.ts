@@ -10,6 +10,7 @@ export const UID = {
   leader: 'api::leader.leader',
   organisationProfile: 'api::organisation-profile.organisation-profile',
   disclosureGuide: 'api::disclosure-guide.disclosure-guide',
+  annualReport: 'api::annual-report.annual-report',
 } as const;
 
 export type AppUid = (typeof UID)[keyof typeof UID];
@@ -20,6 +21,7 @@ export const CATALOGUE_ITEM_UIDS = [
   UID.policyDocument,
   UID.policyInterpretation,
   UID.meeting,
+  UID.annualReport,
 ] as const;
 
 export const COLLECTION_UIDS = [

@@ -30,6 +30,7 @@ export const TYPE_LABELS: Record<string, string> = {
   'api::policy-document.policy-document': '政策文件',
   'api::policy-interpretation.policy-interpretation': '政策解读',
   'api::meeting.meeting': '政府会议',
+  'api::annual-report.annual-report': '年度报告',
 };
 
 export const NONE = 'none';

@@ -240,6 +240,7 @@ describe('the Public role', () => {
     'policy-interpretation',
     'meeting',
     'leader',
+    'annual-report',
   ];
   const EXPECTED = [
     ...TYPES.flatMap((type) => [`api::${type}.${type}.find`, `api::${type}.${type}.findOne`]),

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { DisclosureConfig } from './config';
 import { METADATA_COMPONENT, PLUGIN_ID } from './constants';
 import { createPublishGate } from './services/publish-gate';
 import { reviewsProvider } from './statistics/providers/reviews';
@@ -37,7 +38,17 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(createPublishGate(strapi));
   // 4. The plugin's own statistics (review figures); the app and later modules add theirs.
   strapi.plugin(PLUGIN_ID).service('statistics').register(reviewsProvider(strapi));
-  // 5. 索引号 is shown but not editable in the Content Manager: the gate assigns it.
+  // 5. An annual report whose 勾稽 checks fail cannot be submitted or published.
+  const { annualReports } = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
+  strapi
+    .plugin(PLUGIN_ID)
+    .service('reviews')
+    .guardSubmission(
+      annualReports.contentType,
+      (draft: Record<string, unknown> & { documentId: string }) =>
+        strapi.plugin(PLUGIN_ID).service('annual-reports').refusalFor(draft)
+    );
+  // 6. 索引号 is shown but not editable in the Content Manager: the gate assigns it.
   await makeIndexNumberReadOnly(strapi);
   // The four workflow roles are created by the app once its content locales exist
   // (service('roles').ensureWorkflowRoles()), since role permissions name the locales.

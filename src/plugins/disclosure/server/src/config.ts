@@ -1,4 +1,4 @@
-import { DEFAULT_GATED_CONTENT_TYPES } from './constants';
+import { DEFAULT_ANNUAL_REPORTS, DEFAULT_GATED_CONTENT_TYPES } from './constants';
 import { DEFAULT_INDEX_PATTERN, patternProblem } from './domain/index-number';
 
 export interface DisclosureConfig {
@@ -10,6 +10,8 @@ export interface DisclosureConfig {
   indexPattern: string;
   /** Email each step to the people concerned (needs the email plugin configured). */
   emailNotifications: boolean;
+  /** The annual reports' content type and the code of the column they are published in. */
+  annualReports: { contentType: string; columnCode: string };
 }
 
 export const config = {
@@ -18,6 +20,7 @@ export const config = {
     orgCode: '000000000',
     indexPattern: DEFAULT_INDEX_PATTERN,
     emailNotifications: false,
+    annualReports: { ...DEFAULT_ANNUAL_REPORTS },
   }),
   validator(candidate: DisclosureConfig) {
     if (

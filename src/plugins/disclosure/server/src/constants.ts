@@ -31,7 +31,14 @@ export const DEFAULT_GATED_CONTENT_TYPES = [
   'api::leader.leader',
   'api::organisation-profile.organisation-profile',
   'api::disclosure-guide.disclosure-guide',
+  'api::annual-report.annual-report',
 ];
+
+/** Where annual reports live: their content type and the catalogue column they are published in. */
+export const DEFAULT_ANNUAL_REPORTS = {
+  contentType: 'api::annual-report.annual-report',
+  columnCode: 'annual-reports',
+};
 
 /** The catalogue metadata component (公开属性) whose `indexNumber` the plugin assigns. */
 export const METADATA_COMPONENT = 'disclosure.metadata';

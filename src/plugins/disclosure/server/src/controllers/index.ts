@@ -1,3 +1,4 @@
+import annualReports from './annual-reports';
 import audit from './audit';
 import reviews from './reviews';
 import staff from './staff';
@@ -5,6 +6,7 @@ import statistics from './statistics';
 import workflow from './workflow';
 
 export const controllers = {
+  'annual-reports': annualReports,
   audit,
   reviews,
   staff,

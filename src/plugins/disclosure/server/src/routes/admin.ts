@@ -77,6 +77,30 @@ export default {
     },
     {
       method: 'GET',
+      path: '/annual-reports/:year',
+      handler: 'annual-reports.show',
+      config: allowed(ACTIONS.readStatistics),
+    },
+    {
+      method: 'PUT',
+      path: '/annual-reports/:year',
+      handler: 'annual-reports.save',
+      config: allowed(ACTIONS.manageReports),
+    },
+    {
+      method: 'POST',
+      path: '/annual-reports/:year/submit',
+      handler: 'annual-reports.submit',
+      config: allowed(ACTIONS.manageReports),
+    },
+    {
+      method: 'GET',
+      path: '/annual-reports/:year/export',
+      handler: 'annual-reports.export',
+      config: allowed(ACTIONS.readStatistics),
+    },
+    {
+      method: 'GET',
       path: '/audit/verify',
       handler: 'audit.verify',
       config: allowed(ACTIONS.readAudit),

@@ -1,3 +1,4 @@
+import annualReports from './annual-reports';
 import audit from './audit';
 import indexNumbers from './index-numbers';
 import notifications from './notifications';
@@ -9,6 +10,7 @@ import statistics from './statistics';
 import workflow from './workflow';
 
 export const services = {
+  'annual-reports': annualReports,
   audit,
   'index-numbers': indexNumbers,
   notifications,

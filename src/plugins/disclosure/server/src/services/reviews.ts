@@ -86,6 +86,12 @@ export interface RecordInput {
 
 type Document = Record<string, unknown> & { documentId: string };
 
+/** A reason the draft may not be submitted, with details for the client, or null when it may. */
+export type SubmissionGuard = (
+  draft: Document,
+  locale: string
+) => Promise<{ message: string; details: Record<string, unknown> } | null>;
+
 /**
  * Review state per document and locale (documentId + locale: Strapi gives a republished row a new
  * id), the transitions of the workflow, and the record of each in the audit trail.
@@ -96,6 +102,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const audit = () => strapi.plugin(PLUGIN_ID).service('audit');
 
   const isGated = (uid: string) => settings().contentTypes.includes(uid);
+
+  /** Checks a content type's draft must pass before it can be submitted (the annual report's 勾稽). */
+  const submissionGuards = new Map<string, SubmissionGuard>();
 
   const find = async (uid: string, documentId: string, locale: string) =>
     (await rows().findOne({
@@ -243,6 +252,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     isGated,
+
+    /** Adds a check a content type's drafts must pass to be submitted or published. */
+    guardSubmission(uid: string, guard: SubmissionGuard): void {
+      submissionGuards.set(uid, guard);
+    },
     find,
     hashOf,
     stateOf,
@@ -310,6 +324,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw verdict.refusal === 'permission' || verdict.refusal === 'four_eyes'
           ? new errors.PolicyError(verdict.reason)
           : new errors.ValidationError(verdict.reason);
+      }
+
+      if (action === 'submit' || action === 'publish') {
+        const problem = await submissionGuards.get(uid)?.(draft, locale);
+        if (problem) throw new errors.ValidationError(problem.message, problem.details);
       }
 
       if (action === 'publish') {

@@ -57,12 +57,14 @@ export const WORKFLOW_ROLES = [
     name: '政务公开协调员',
     divisionScoped: false,
     description:
-      'Coordinator (政务公开协调员): sees everything, manages the catalogue, unpublishes with a reason, reads the audit trail.',
+      'Coordinator (政务公开协调员): sees everything, manages the catalogue, unpublishes with a reason, reads the audit trail, pulls the statistics and prepares the annual report.',
     content: {
       gated: [CM.read, CM.create, CM.update, CM.delete, CM.publish],
       catalogue: [CM.read, CM.create, CM.update, CM.delete, CM.publish],
     },
     plugin: [
+      // The coordinator writes and submits the annual report.
+      ACTIONS.submit,
       ACTIONS.unpublish,
       ACTIONS.readQueue,
       ACTIONS.readAudit,

@@ -1,48 +1,53 @@
-import { checkReport, type LitigationTable, type RequestTable } from './checks';
+import { cellKey, cellsOf, type CellValues } from './format';
+import { FORMAT_2019 } from './format-2019';
 import {
   APPLICANT_COLUMNS,
+  FORMAT_2021,
+  LITIGATION_TABLE,
   OUTCOME_ROWS,
   REQUEST_COLUMNS,
   REQUEST_DATA_ROWS,
   REQUEST_ROWS,
+  REQUEST_TABLE,
 } from './format-2021';
+import { checkValues } from './checks';
 
-/** A consistent table: 3 natural persons and 1 company asked, 1 carried in, 4 answered, 1 carried out. */
-const goodRequests = (): RequestTable => {
-  const table: RequestTable = Object.fromEntries(REQUEST_DATA_ROWS.map((row) => [row, {}]));
-  const set = (row: string, column: string, value: number) => (table[row][column] = value);
-  set('new', 'natural', 3);
-  set('new', 'commercial', 1);
-  set('carriedIn', 'natural', 1);
-  set('disclosed', 'natural', 2);
-  set('partly', 'commercial', 1);
-  set('unavailable.1', 'natural', 1);
-  set('carriedOut', 'natural', 1);
+const r = (row: string, column: string) => cellKey(REQUEST_TABLE, row, column);
+const l = (column: string) => cellKey(LITIGATION_TABLE, 'count', column);
+
+/** A consistent report: 3 natural persons and 1 company asked, 1 carried in, 4 answered, 1 carried out. */
+const goodValues = (): CellValues => {
+  const values: CellValues = {};
+  values[r('new', 'natural')] = 3;
+  values[r('new', 'commercial')] = 1;
+  values[r('carriedIn', 'natural')] = 1;
+  values[r('disclosed', 'natural')] = 2;
+  values[r('partly', 'commercial')] = 1;
+  values[r('unavailable.1', 'natural')] = 1;
+  values[r('carriedOut', 'natural')] = 1;
   for (const row of REQUEST_DATA_ROWS) {
     if (row === 'resultsTotal') continue;
-    table[row].total = APPLICANT_COLUMNS.reduce(
-      (sum, column) => sum + (table[row][column] ?? 0),
+    values[r(row, 'total')] = APPLICANT_COLUMNS.reduce(
+      (sum, c) => sum + (values[r(row, c)] ?? 0),
       0
     );
   }
   for (const column of REQUEST_COLUMNS.map((c) => c.key)) {
-    table.resultsTotal[column] = OUTCOME_ROWS.reduce(
-      (sum, row) => sum + (table[row][column] ?? 0),
+    values[r('resultsTotal', column)] = OUTCOME_ROWS.reduce(
+      (sum, row) => sum + (values[r(row, column)] ?? 0),
       0
     );
   }
-  return table;
+  values[l('reconsideration.upheld')] = 1;
+  values[l('reconsideration.pending')] = 1;
+  values[l('reconsideration.total')] = 2;
+  return values;
 };
-
-const goodLitigation = (): LitigationTable => ({
-  reconsideration: { upheld: 1, corrected: 0, otherResult: 0, pending: 1, total: 2 },
-  suitDirect: { upheld: 0, corrected: 0, otherResult: 0, pending: 0, total: 0 },
-  suitAfter: { upheld: 0, corrected: 0, otherResult: 0, pending: 0, total: 0 },
-});
 
 describe('the 2021 annual-report format', () => {
   it('has 25 data rows × 7 columns in table 三, labelled as the national template', () => {
     expect(REQUEST_DATA_ROWS).toHaveLength(25);
+    expect(cellsOf(FORMAT_2021).filter((cell) => cell.table.section === '三')).toHaveLength(175);
     expect(REQUEST_COLUMNS.map((c) => c.label)).toEqual([
       '自然人',
       '商业企业',
@@ -52,7 +57,7 @@ describe('the 2021 annual-report format', () => {
       '其他',
       '总计',
     ]);
-    expect(REQUEST_COLUMNS.filter((c) => c.group === '法人或其他组织')).toHaveLength(5);
+    expect(REQUEST_COLUMNS.filter((c) => c.groups?.includes('法人或其他组织'))).toHaveLength(5);
     const labels = REQUEST_ROWS.map((row) => row.label);
     expect(labels[0]).toBe('一、本年新收政府信息公开申请数量');
     expect(labels).toContain('8.属于行政查询事项');
@@ -60,32 +65,48 @@ describe('the 2021 annual-report format', () => {
     expect(labels.at(-2)).toBe('（七）总计');
     expect(labels.at(-1)).toBe('四、结转下年度继续办理');
   });
+
+  it('has one row of 15 counts in table 四', () => {
+    expect(cellsOf(FORMAT_2021).filter((cell) => cell.table.section === '四')).toHaveLength(15);
+  });
+
+  it('has 23 rows in table 三 of the 2019 trial format, （六） as a single row', () => {
+    const table = FORMAT_2019.tables.find((candidate) => candidate.section === '三')!;
+    expect(table.rows.filter((row) => !row.heading)).toHaveLength(23);
+    expect(FORMAT_2019.tables.map((candidate) => candidate.title).filter(Boolean)).toContain(
+      '第二十条第（九）项'
+    );
+  });
 });
 
 describe('勾稽 checks', () => {
   it('pass on a consistent report', () => {
-    expect(checkReport(goodRequests(), goodLitigation())).toEqual([]);
+    expect(FORMAT_2021.check(goodValues())).toEqual([]);
+  });
+
+  it('pass on an empty report', () => {
+    expect(FORMAT_2021.check({})).toEqual([]);
   });
 
   it('name the cell when a row total is not the sum of its applicant columns', () => {
-    const table = goodRequests();
-    table.disclosed.total = 3;
-    expect(checkReport(table, goodLitigation())).toContainEqual({
-      rule: 'row total = sum of applicant columns',
-      cell: '三.disclosed.total',
+    const values = goodValues();
+    values[r('disclosed', 'total')] = 3;
+    expect(FORMAT_2021.check(values)).toContainEqual({
+      rule: '总计 = 自然人 + 法人或其他组织各列',
+      cell: '三.requests.disclosed.total',
       expected: 2,
       actual: 3,
     });
   });
 
   it('name the cell when （七）总计 is not the sum of the outcomes', () => {
-    const table = goodRequests();
-    table.resultsTotal.natural = 4;
-    table.resultsTotal.total = 5;
-    expect(checkReport(table, goodLitigation())).toContainEqual(
+    const values = goodValues();
+    values[r('resultsTotal', 'natural')] = 4;
+    values[r('resultsTotal', 'total')] = 5;
+    expect(FORMAT_2021.check(values)).toContainEqual(
       expect.objectContaining({
-        rule: '（七）总计 = sum of outcomes',
-        cell: '三.resultsTotal.natural',
+        rule: '（七）总计 = 各项办理结果之和',
+        cell: '三.requests.resultsTotal.natural',
         expected: 3,
         actual: 4,
       })
@@ -93,27 +114,54 @@ describe('勾稽 checks', () => {
   });
 
   it('name the cell when 一 + 二 ≠ （七）总计 + 四 (requests lost or counted twice)', () => {
-    const table = goodRequests();
-    table.carriedOut.natural = 0;
-    table.carriedOut.total = 0;
-    expect(checkReport(table, goodLitigation())).toContainEqual({
+    const values = goodValues();
+    values[r('carriedOut', 'natural')] = 0;
+    values[r('carriedOut', 'total')] = 0;
+    expect(FORMAT_2021.check(values)).toContainEqual({
       rule: '一 + 二 = （七）总计 + 四',
-      cell: '三.carriedOut.natural',
+      cell: '三.requests.carriedOut.natural',
       expected: 1,
       actual: 0,
     });
   });
 
   it('name the cell when a 四 total is not the sum of its four results', () => {
-    const litigation = goodLitigation();
-    litigation.suitAfter.total = 1;
-    expect(checkReport(goodRequests(), litigation)).toEqual([
+    const values = goodValues();
+    values[l('suitAfter.total')] = 1;
+    expect(FORMAT_2021.check(values)).toEqual([
       {
         rule: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
-        cell: '四.suitAfter.total',
+        cell: '四.litigation.count.suitAfter.total',
         expected: 0,
         actual: 1,
       },
     ]);
+  });
+
+  it('apply to the 2019 trial format with its single （六） row', () => {
+    const table = FORMAT_2019.tables.find((candidate) => candidate.section === '三')!;
+    const values: CellValues = {
+      [cellKey(table, 'new', 'natural')]: 1,
+      [cellKey(table, 'new', 'total')]: 1,
+      [cellKey(table, 'otherHandling', 'natural')]: 1,
+      [cellKey(table, 'otherHandling', 'total')]: 1,
+      [cellKey(table, 'resultsTotal', 'natural')]: 1,
+      [cellKey(table, 'resultsTotal', 'total')]: 1,
+    };
+    expect(FORMAT_2019.check(values)).toEqual([]);
+    values[cellKey(table, 'resultsTotal', 'natural')] = 0;
+    expect(FORMAT_2019.check(values).map((failure) => failure.cell)).toContain(
+      '三.requests.resultsTotal.natural'
+    );
+  });
+
+  it('refuse negative or fractional counts and allow decimal amounts (万元)', () => {
+    const fees = '二.article20_8.fees.amount';
+    expect(
+      checkValues(FORMAT_2021.tables, { [r('new', 'natural')]: 1.5, [fees]: 0.35 }).map(
+        (failure) => failure.cell
+      )
+    ).toEqual([r('new', 'natural')]);
+    expect(checkValues(FORMAT_2021.tables, { [fees]: -1 })[0].rule).toBe('金额不能为负数');
   });
 });

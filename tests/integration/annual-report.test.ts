@@ -1,0 +1,238 @@
+import request from 'supertest';
+import { columnId, createPublished } from '../helpers/content';
+import { superAdminCrew } from '../helpers/review';
+import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
+import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
+import { REQUEST_ROWS } from '../../src/plugins/disclosure/server/src/domain/annual-report/format-2021';
+
+const POLICY = 'api::policy-document.policy-document';
+const REPORT = 'api::annual-report.annual-report';
+const YEAR = 2021;
+
+let app: TestApp;
+let coordinator: StaffLogin;
+let editor: StaffLogin;
+
+const r = (row: string, column: string) => `三.requests.${row}.${column}`;
+const l = (column: string) => `四.litigation.count.${column}`;
+
+/** Table 三 and 四 as a coordinator would enter them: consistent. */
+const consistentEntries = (): Record<string, number> => ({
+  [r('new', 'natural')]: 3,
+  [r('new', 'commercial')]: 1,
+  [r('new', 'total')]: 4,
+  [r('carriedIn', 'natural')]: 1,
+  [r('carriedIn', 'total')]: 1,
+  [r('disclosed', 'natural')]: 2,
+  [r('disclosed', 'total')]: 2,
+  [r('partly', 'commercial')]: 1,
+  [r('partly', 'total')]: 1,
+  [r('unavailable.1', 'natural')]: 1,
+  [r('unavailable.1', 'total')]: 1,
+  [r('resultsTotal', 'natural')]: 3,
+  [r('resultsTotal', 'commercial')]: 1,
+  [r('resultsTotal', 'total')]: 4,
+  [r('carriedOut', 'natural')]: 1,
+  [r('carriedOut', 'total')]: 1,
+  [l('reconsideration.upheld')]: 1,
+  [l('reconsideration.total')]: 1,
+  '二.article20_8.fees.amount': 0,
+});
+
+const put = (body: unknown, as: StaffLogin = coordinator) =>
+  request(app.http)
+    .put(`/disclosure/annual-reports/${YEAR}`)
+    .set('Authorization', `Bearer ${as.token}`)
+    .send(body as object);
+
+beforeAll(async () => {
+  app = await bootApp();
+  const { strapi } = app;
+  const divisions = await createDivisions(strapi);
+  const documents = await columnId(strapi, 'department-documents');
+  const policy = (title: string, data: Record<string, unknown>) =>
+    createPublished(
+      strapi,
+      POLICY,
+      { title, issuingAuthority: '示范市工业和信息化局', column: documents, ...data },
+      { firstPublishedAt: new Date(`${YEAR}-03-01T10:00:00+08:00`) }
+    );
+  await policy('规章甲', { documentKind: 'rule', dateWritten: `${YEAR}-02-01` });
+  await policy('规范性文件甲', { documentKind: 'normative', dateWritten: `${YEAR}-02-10` });
+  await policy('规范性文件乙', { documentKind: 'normative', dateWritten: `${YEAR}-05-10` });
+  await policy('旧规范性文件', {
+    documentKind: 'normative',
+    dateWritten: '2017-05-10',
+    validity: 'repealed',
+    validityDate: `${YEAR}-06-30`,
+  });
+  coordinator = await staffLogin(strapi, app.http, {
+    email: 'coordinator@report.test',
+    role: 'disclosure-coordinator',
+  });
+  editor = await staffLogin(strapi, app.http, {
+    email: 'editor@report.test',
+    role: 'disclosure-editor',
+    division: divisions.office,
+  });
+});
+
+afterAll(async () => {
+  if (app) await stopApp(app);
+});
+
+describe('the annual report editor', () => {
+  it('shows a new report in the 2021 format with 二（一） computed from the policy documents', async () => {
+    const response = await request(app.http)
+      .get(`/disclosure/annual-reports/${YEAR}`)
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .expect(200);
+    const report = response.body.data;
+    expect(report.documentId).toBeNull();
+    expect(report.formatVersion).toBe('f2021');
+    expect(report.cells['二.article20_1.normative.issued']).toEqual({
+      value: 2,
+      source: 'computed',
+      figure: 'policies.issued:normative',
+    });
+    expect(report.cells['二.article20_1.normative.repealed'].value).toBe(1);
+    expect(report.cells['二.article20_1.rule.inForce'].value).toBe(1);
+    // Table 三 is entered until disclosure requests are recorded; 四 always is.
+    expect(report.cells[r('new', 'natural')]).toEqual({ value: null, source: 'entered' });
+    expect(report.cells[l('suitAfter.total')].source).toBe('entered');
+    expect(report.failures).toEqual([]);
+  });
+
+  it('saves text and entered cells, and lists a broken 勾稽 rule by cell', async () => {
+    const entries = { ...consistentEntries(), [l('suitAfter.total')]: 2 };
+    const response = await put({
+      title: `示范市工业和信息化局${YEAR}年政府信息公开工作年度报告`,
+      overview: '本年度，本局认真贯彻落实《中华人民共和国政府信息公开条例》。',
+      problems: '个别栏目更新不够及时。',
+      otherMatters: '本年度未收取信息处理费。',
+      entered: entries,
+    }).expect(200);
+    expect(response.body.data.documentId).toEqual(expect.any(String));
+    expect(response.body.data.cells[r('new', 'natural')]).toEqual({ value: 3, source: 'entered' });
+    expect(response.body.data.failures).toEqual([
+      {
+        rule: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
+        cell: l('suitAfter.total'),
+        expected: 0,
+        actual: 2,
+      },
+    ]);
+  });
+
+  it('refuses to submit while a rule fails, naming the cell — by either route', async () => {
+    const response = await request(app.http)
+      .post(`/disclosure/annual-reports/${YEAR}/submit`)
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .expect(400);
+    expect(response.body.error.message).toContain(l('suitAfter.total'));
+    expect(response.body.error.details.failures[0].cell).toBe(l('suitAfter.total'));
+
+    const { documentId } = (
+      await request(app.http)
+        .get(`/disclosure/annual-reports/${YEAR}`)
+        .set('Authorization', `Bearer ${coordinator.token}`)
+    ).body.data;
+    const generic = await request(app.http)
+      .post('/disclosure/reviews/submit')
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .send({ contentType: REPORT, documentId, locale: 'zh-Hans' })
+      .expect(400);
+    expect(generic.body.error.details.failures[0].cell).toBe(l('suitAfter.total'));
+  });
+
+  it.each([
+    ['a computed cell', { entered: { '二.article20_1.rule.issued': 5 } }, 'computed from records'],
+    ['an unknown cell', { entered: { '三.requests.weather.natural': 1 } }, 'Unknown cell'],
+    ['a negative count', { entered: { [r('new', 'natural')]: -1 } }, 'whole number'],
+    ['a fractional count', { entered: { [r('new', 'natural')]: 1.5 } }, 'whole number'],
+    ['an unknown field', { colour: 'red' }, 'Unknown field'],
+    ['an unknown format', { formatVersion: 'f1999' }, 'Unknown format'],
+    ['an empty title', { title: ' ' }, 'title'],
+  ])('answers 400 for %s and keeps what was saved', async (_name, body, message) => {
+    const response = await put(body).expect(400);
+    expect(response.body.error.message).toContain(message);
+    const after = await request(app.http)
+      .get(`/disclosure/annual-reports/${YEAR}`)
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .expect(200);
+    expect(after.body.data.cells[r('new', 'natural')].value).toBe(3);
+    expect(after.body.data.problems).toBe('个别栏目更新不够及时。');
+  });
+
+  it('refuses staff without the annual-report permission', async () => {
+    const response = await put({ problems: '无' }, editor).expect(403);
+    expect(response.body.error.message).toContain('plugin::disclosure.annual-report.manage');
+  });
+
+  it('exports JSON, CSV and a printable page with the national labels and the figures', async () => {
+    const get = (format: string) =>
+      request(app.http)
+        .get(`/disclosure/annual-reports/${YEAR}/export?format=${format}`)
+        .set('Authorization', `Bearer ${coordinator.token}`)
+        .expect(200);
+    const html = (await get('html')).text;
+    let position = -1;
+    for (const row of REQUEST_ROWS) {
+      const next = html.indexOf(`>${row.label}<`);
+      expect({ label: row.label, after: next > position }).toEqual({
+        label: row.label,
+        after: true,
+      });
+      position = next;
+    }
+    expect(html).toContain(
+      '<td data-cell="二.article20_1.normative.issued" class="computed">2</td>'
+    );
+    expect(html).toContain('个别栏目更新不够及时。');
+    const csv = await get('csv');
+    expect(csv.headers['content-disposition']).toContain(`annual-report-${YEAR}.csv`);
+    expect(csv.text).toContain('二.article20_1.normative.issued');
+    const json = JSON.parse((await get('json')).text);
+    expect(json.cells[r('carriedOut', 'natural')].value).toBe(1);
+    await request(app.http)
+      .get(`/disclosure/annual-reports/${YEAR}/export?format=pdf`)
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .expect(400);
+  });
+
+  it('once consistent, goes through the review into the 政府信息公开年报 column', async () => {
+    await put({ entered: { [l('suitAfter.total')]: 0 } }).expect(200);
+    const submitted = await request(app.http)
+      .post(`/disclosure/annual-reports/${YEAR}/submit`)
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .expect(200);
+    expect(submitted.body.data.review.state).toBe('submitted');
+
+    const { strapi } = app;
+    const crew = await superAdminCrew(strapi);
+    const reviews = strapi.plugin('disclosure').service('reviews');
+    const documentId = submitted.body.data.documentId;
+    for (const [action, member] of [
+      ['approve', crew.divisionReviewer],
+      ['clear', crew.confidentialityReviewer],
+      ['publish', crew.author],
+    ] as const) {
+      await reviews.transition({
+        uid: REPORT,
+        documentId,
+        locale: 'zh-Hans',
+        action,
+        user: member.user,
+        ability: member.ability,
+      });
+    }
+    const website = await request(app.http)
+      .get('/api/annual-reports?column=annual-reports&populate=metadata')
+      .expect(200);
+    expect(website.body.data).toHaveLength(1);
+    const published = website.body.data[0];
+    expect(published.year).toBe(YEAR);
+    expect(published.cells[r('new', 'total')].value).toBe(4);
+    expect(published.metadata.indexNumber).toMatch(/^[0-9A-Z]+\/\d{4}-\d{5}$/);
+  });
+});
