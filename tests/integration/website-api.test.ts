@@ -169,11 +169,20 @@ describe('database indexes', () => {
       );
       return rows.map((row: { name: string }) => row.name);
     };
-    for (const table of ['articles', 'policy_documents', 'policy_interpretations', 'meetings']) {
+    for (const table of [
+      'articles',
+      'policy_documents',
+      'policy_interpretations',
+      'meetings',
+      'annual_reports',
+    ]) {
       expect(await indexesOf(table)).toEqual(
         expect.arrayContaining([`${table}_loc_first_pub_idx`, `${table}_loc_pub_idx`])
       );
     }
+    // The review figures of the yearly statistics read these by date.
+    expect(await indexesOf('disclosure_audit_entries')).toContain('disclosure_audit_at_idx');
+    expect(await indexesOf('disclosure_reviews')).toContain('disclosure_reviews_published_idx');
   });
 });
 
