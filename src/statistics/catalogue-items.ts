@@ -3,14 +3,16 @@
  * tree with subtotals, per division, month, genre and type. One GROUP BY over the four item tables
  * (UNION ALL) counts every dimension at once; JavaScript only adds up the grouped rows.
  */
-import { splitFigureKey } from '../plugins/disclosure/server/src/statistics/figure-key';
 import type { Knex } from 'knex';
 import { beijingMidnight } from '../plugins/disclosure/server/src/domain/beijing-time';
+import { splitFigureKey } from '../plugins/disclosure/server/src/statistics/figure-key';
 import {
   instant,
   monthOf,
   namesOf,
+  pageOf,
   toCount,
+  toIso,
 } from '../plugins/disclosure/server/src/statistics/sql';
 import type {
   Figure,
@@ -92,28 +94,32 @@ function itemRows(context: StatisticsContext, uid: string, filter: Filter) {
 const uidsFor = (filter: Filter) =>
   CATALOGUE_ITEM_UIDS.filter((uid) => !filter.uid || filter.uid === uid);
 
+/** `(part) UNION ALL (part) …` as one derived table named `items`. */
+const unionAll = (knex: Knex, parts: Knex.QueryBuilder[]) => {
+  // Raw SQL: knex's unionAll wraps each part in parentheses, which SQLite rejects.
+  const sql = parts.map((part) => part.toSQL());
+  return knex.from(
+    knex.raw(
+      `(${sql.map((part) => part.sql).join(' UNION ALL ')}) as items`,
+      sql.flatMap((part) => part.bindings as Knex.Value[])
+    )
+  );
+};
+
 /** Counts grouped by column, division, month, genre and type: one row per combination. */
 async function groupedCounts(context: StatisticsContext) {
   const { knex } = context;
   const parts = CATALOGUE_ITEM_UIDS.map((uid) => {
     const rows = itemRows(context, uid, {});
-    return rows.query
-      .select({
-        column_code: rows.columnCode,
-        division: rows.division,
-        genre: 'm.genre',
-        month: monthOf(context, rows.firstPublished),
-        item_type: knex.raw('?', [uid]),
-      })
-      .toSQL();
+    return rows.query.select({
+      column_code: rows.columnCode,
+      division: rows.division,
+      genre: 'm.genre',
+      month: monthOf(context, rows.firstPublished),
+      item_type: knex.raw('?', [uid]),
+    });
   });
-  // UNION ALL as raw SQL: knex's unionAll would wrap each part in parentheses SQLite rejects.
-  const union = knex.raw(
-    parts.map((part) => part.sql).join(' UNION ALL '),
-    parts.flatMap((part) => part.bindings as Knex.Value[])
-  );
-  const result = await knex
-    .from(knex.raw('(?) as items', [union]))
+  const result = await unionAll(knex, parts)
     .select('column_code', 'division', 'genre', 'month', 'item_type')
     .count({ n: '*' })
     .groupBy('column_code', 'division', 'genre', 'month', 'item_type');
@@ -282,37 +288,25 @@ export function catalogueItemsProvider(): StatisticsProvider {
       const { knex } = context;
       const parts = uidsFor(filter).map((uid) => {
         const rows = itemRows(context, uid, filter);
-        return rows.query
-          .select({
-            uid: knex.raw('?', [uid]),
-            document_id: rows.documentId,
-            title: rows.title,
-            first_published_at: rows.firstPublished,
-            index_number: rows.indexNumber,
-          })
-          .toSQL();
+        return rows.query.select({
+          uid: knex.raw('?', [uid]),
+          document_id: rows.documentId,
+          title: rows.title,
+          first_published_at: rows.firstPublished,
+          index_number: rows.indexNumber,
+        });
       });
-      const union = knex.raw(
-        parts.map((part) => part.sql).join(' UNION ALL '),
-        parts.flatMap((part) => part.bindings as Knex.Value[])
-      );
-      const [{ n }] = (await knex
-        .from(knex.raw('(?) as items', [union]))
-        .count({ n: '*' })) as Array<{
-        n: unknown;
-      }>;
-      const results = (await knex
-        .from(knex.raw('(?) as items', [union]))
-        .select('*')
-        .orderBy([
+      const { total, rows: results } = await pageOf(
+        unionAll(knex, parts).select('*'),
+        [
           { column: 'first_published_at', order: 'desc' },
           { column: 'document_id', order: 'asc' },
-        ])
-        .limit(page.pageSize)
-        .offset((page.page - 1) * page.pageSize)) as Array<Record<string, unknown>>;
+        ],
+        page
+      );
       return {
         figure,
-        total: toCount(n),
+        total,
         results: results.map((row) => ({
           uid: String(row.uid),
           documentId: String(row.document_id),
@@ -325,17 +319,3 @@ export function catalogueItemsProvider(): StatisticsProvider {
     },
   };
 }
-
-/** A datetime as the driver returns it (Date on PostgreSQL, epoch ms on SQLite) in ISO form. */
-export const toIso = (value: unknown): string | null => {
-  if (value === null || value === undefined) return null;
-  const date =
-    value instanceof Date
-      ? value
-      : new Date(
-          typeof value === 'string' && /^\d+$/.test(value)
-            ? Number(value)
-            : (value as string | number)
-        );
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-};

@@ -7,13 +7,18 @@
 import type { Knex } from 'knex';
 import { beijingMidnight } from '../plugins/disclosure/server/src/domain/beijing-time';
 import { addWorkingDays } from '../plugins/disclosure/server/src/domain/working-days';
-import { instant, namesOf, toCount } from '../plugins/disclosure/server/src/statistics/sql';
+import {
+  instant,
+  namesOf,
+  pageOf,
+  toCount,
+  toIso,
+} from '../plugins/disclosure/server/src/statistics/sql';
 import type {
   StatisticsContext,
   StatisticsProvider,
 } from '../plugins/disclosure/server/src/statistics/types';
 import { UID } from '../constants';
-import { toIso } from './catalogue-items';
 
 export const INTERPRETATION_DUE_WORKING_DAYS = 3;
 
@@ -128,19 +133,17 @@ export function interpretationsProvider(): StatisticsProvider {
         .modify((builder: Knex.QueryBuilder) => {
           if (name !== 'published') builder.where('category', name);
         });
-      const [{ n }] = (await rows.clone().count({ n: '*' })) as Array<{ n: unknown }>;
-      const results = (await rows
-        .clone()
-        .select('*')
-        .orderBy([
+      const { total, rows: results } = await pageOf(
+        rows.select('*'),
+        [
           { column: 'first_published_at', order: 'desc' },
           { column: 'document_id', order: 'asc' },
-        ])
-        .limit(page.pageSize)
-        .offset((page.page - 1) * page.pageSize)) as Array<Record<string, unknown>>;
+        ],
+        page
+      );
       return {
         figure,
-        total: toCount(n),
+        total,
         results: results.map((row) => ({
           uid: UID.policyInterpretation,
           documentId: String(row.document_id),

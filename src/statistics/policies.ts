@@ -8,14 +8,13 @@
  * - inForce: issued by the year's end and not repealed or expired by then (已修改 stays in force).
  */
 import { splitFigureKey } from '../plugins/disclosure/server/src/statistics/figure-key';
-import { namesOf, toCount } from '../plugins/disclosure/server/src/statistics/sql';
+import { namesOf, pageOf, toCount, toIso } from '../plugins/disclosure/server/src/statistics/sql';
 import type {
   StatisticsContext,
   StatisticsProvider,
 } from '../plugins/disclosure/server/src/statistics/types';
 import { UID } from '../constants';
 import { DOCUMENT_KIND_LABELS } from './labels';
-import { toIso } from './catalogue-items';
 
 const FIGURES = ['issued', 'repealed', 'inForce'] as const;
 type PolicyFigure = (typeof FIGURES)[number];
@@ -98,24 +97,22 @@ export function policiesProvider(): StatisticsProvider {
         .clone()
         .where(kind, code)
         .whereRaw(conditions[which][0], conditions[which][1] as string[]);
-      const [{ n }] = (await query.clone().count({ n: '*' })) as Array<{ n: unknown }>;
-      const rows = (await query
-        .clone()
-        .select({
+      const { total, rows } = await pageOf(
+        query.clone().select({
           documentId: column('documentId'),
           title: column('title'),
           dateWritten: column('dateWritten'),
           validityDate: column('validityDate'),
-        })
-        .orderBy([
+        }),
+        [
           { column: column('dateWritten'), order: 'desc' },
           { column: column('documentId'), order: 'asc' },
-        ])
-        .limit(page.pageSize)
-        .offset((page.page - 1) * page.pageSize)) as Array<Record<string, unknown>>;
+        ],
+        page
+      );
       return {
         figure,
-        total: toCount(n),
+        total,
         results: rows.map((row) => ({
           uid: UID.policyDocument,
           documentId: String(row.documentId),

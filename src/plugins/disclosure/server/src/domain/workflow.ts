@@ -46,6 +46,17 @@ export const WITHHOLD_REASONS = [
 ] as const;
 export type WithholdReason = (typeof WITHHOLD_REASONS)[number];
 
+/** Chinese labels of the withhold reason categories. */
+export const WITHHOLD_LABELS: Readonly<Record<string, string>> = {
+  state_secret: '国家秘密',
+  commercial_secret: '商业秘密',
+  personal_privacy: '个人隐私',
+  internal_affairs: '内部事务',
+  process_information: '过程性信息',
+  security_stability: '危及"三安全一稳定"',
+  other: '其他',
+} satisfies Record<WithholdReason, string>;
+
 /** Chinese labels of the states, as the review panel and the queue show them. */
 export const STATE_LABELS: Record<State, string> = {
   draft: '草稿',

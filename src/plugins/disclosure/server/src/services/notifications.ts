@@ -1,17 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, UID } from '../constants';
 import type { DisclosureConfig } from '../config';
+import { WITHHOLD_LABELS } from '../domain/workflow';
 import type { ReviewRow } from './reviews';
-
-const WITHHOLD_LABELS: Record<string, string> = {
-  state_secret: '国家秘密',
-  commercial_secret: '商业秘密',
-  personal_privacy: '个人隐私',
-  internal_affairs: '内部事务',
-  process_information: '过程性信息',
-  security_stability: '危及"三安全一稳定"',
-  other: '其他',
-};
 
 interface Mail {
   to: string[];

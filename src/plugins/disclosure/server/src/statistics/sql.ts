@@ -11,7 +11,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { beijingMonthStarts, beijingYearRange } from '../domain/beijing-time';
-import type { StatisticsContext } from './types';
+import type { Page, StatisticsContext } from './types';
 
 export type Dialect = StatisticsContext['dialect'];
 
@@ -127,4 +127,34 @@ export const namesOf = (strapi: Core.Strapi, uid: string): TableNames => {
       };
     },
   };
+};
+
+/**
+ * One page of a drill-down query and the number of rows it pages through (the figure). `query`
+ * has its filters and columns; the order must be total so pages do not overlap.
+ */
+export async function pageOf(
+  query: Knex.QueryBuilder,
+  orderBy: Array<{ column: string; order: 'asc' | 'desc' }>,
+  page: Page
+): Promise<{ total: number; rows: Array<Record<string, unknown>> }> {
+  const [{ n }] = (await query.clone().clearSelect().count({ n: '*' })) as Array<{ n: unknown }>;
+  const rows = (await query
+    .clone()
+    .orderBy(orderBy)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)) as Array<Record<string, unknown>>;
+  return { total: toCount(n), rows };
+}
+
+/** A datetime as the driver returns it (Date on PostgreSQL, epoch ms on SQLite), in ISO form. */
+export const toIso = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  const date =
+    value instanceof Date
+      ? value
+      : new Date(
+          typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string)
+        );
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 };

@@ -3,30 +3,14 @@
  * total, an extra 第二十条第（九）项 table, and （六）其他处理 as a single row of 三 (23 rows).
  */
 import { checkLitigationTable, checkRequestTable } from './checks';
-import { type ReportFormat, type Table } from './format';
+import type { ReportFormat, Table } from './format';
 import {
   LITIGATION_TABLE,
-  REFUSAL_REASONS,
-  NOT_HANDLED_REASONS,
   REQUEST_COLUMNS,
-  UNAVAILABLE_REASONS,
+  REQUEST_ROWS,
+  proactiveTable,
   requestCellFigures,
 } from './format-2021';
-import { numberedRows } from './format';
-
-const table = (
-  key: string,
-  title: string,
-  columns: ReadonlyArray<[string, string, boolean?]>,
-  rows: ReadonlyArray<[string, string]>
-): Table => ({
-  key,
-  section: '二',
-  title,
-  corner: '信息内容',
-  columns: columns.map(([columnKey, label, amount]) => ({ key: columnKey, label, amount })),
-  rows: rows.map(([rowKey, label]) => ({ key: rowKey, label, level: 0 })),
-});
 
 const YEARLY: ReadonlyArray<[string, string]> = [
   ['previous', '上一年项目数量'],
@@ -39,22 +23,11 @@ const REQUEST_TABLE_2019: Table = {
   section: '三',
   corner: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
   columns: REQUEST_COLUMNS,
-  rows: [
-    { key: 'new', label: '一、本年新收政府信息公开申请数量', level: 0 },
-    { key: 'carriedIn', label: '二、上年结转政府信息公开申请数量', level: 0 },
-    { key: 'results', label: '三、本年度办理结果', level: 0, heading: true },
-    { key: 'disclosed', label: '（一）予以公开', level: 1 },
-    { key: 'partly', label: '（二）部分公开', level: 1 },
-    { key: 'refused', label: '（三）不予公开', level: 1, heading: true },
-    ...numberedRows('refused', REFUSAL_REASONS),
-    { key: 'unavailable', label: '（四）无法提供', level: 1, heading: true },
-    ...numberedRows('unavailable', UNAVAILABLE_REASONS),
-    { key: 'notHandled', label: '（五）不予处理', level: 1, heading: true },
-    ...numberedRows('notHandled', NOT_HANDLED_REASONS),
-    { key: 'otherHandling', label: '（六）其他处理', level: 1 },
-    { key: 'resultsTotal', label: '（七）总计', level: 1 },
-    { key: 'carriedOut', label: '四、结转下年度继续办理', level: 0 },
-  ],
+  // The 2021 rows, with （六）其他处理 as one row instead of three numbered ones.
+  rows: REQUEST_ROWS.flatMap((row) => {
+    if (row.key === 'otherHandling') return [{ ...row, heading: false }];
+    return row.key.startsWith('otherHandling.') ? [] : [row];
+  }),
 };
 
 const OUTCOME_ROWS_2019 = REQUEST_TABLE_2019.rows
@@ -65,7 +38,7 @@ export const FORMAT_2019: ReportFormat = {
   version: 'f2019',
   label: '2019年试行版',
   tables: [
-    table(
+    proactiveTable(
       'article20_1',
       '第二十条第（一）项',
       [
@@ -78,16 +51,16 @@ export const FORMAT_2019: ReportFormat = {
         ['normative', '规范性文件'],
       ]
     ),
-    table('article20_5', '第二十条第（五）项', YEARLY, [
+    proactiveTable('article20_5', '第二十条第（五）项', YEARLY, [
       ['licensing', '行政许可'],
       ['otherServices', '其他对外管理服务事项'],
     ]),
-    table('article20_6', '第二十条第（六）项', YEARLY, [
+    proactiveTable('article20_6', '第二十条第（六）项', YEARLY, [
       ['penalty', '行政处罚'],
       ['enforcement', '行政强制'],
     ]),
-    table('article20_8', '第二十条第（八）项', YEARLY, [['fees', '行政事业性收费']]),
-    table(
+    proactiveTable('article20_8', '第二十条第（八）项', YEARLY, [['fees', '行政事业性收费']]),
+    proactiveTable(
       'article20_9',
       '第二十条第（九）项',
       [

@@ -115,7 +115,8 @@ export const LITIGATION_TABLE: Table = {
   rows: [{ key: 'count', label: '', level: 0 }],
 };
 
-const proactive = (
+/** A table of section 二: a title row, 信息内容 and its columns. */
+export const proactiveTable = (
   key: string,
   title: string,
   columns: ReadonlyArray<[string, string, boolean?]>,
@@ -131,7 +132,7 @@ const proactive = (
 
 /** Section 二: proactive disclosure under 条例 第二十条. */
 export const PROACTIVE_TABLES: readonly Table[] = [
-  proactive(
+  proactiveTable(
     'article20_1',
     '第二十条第（一）项',
     [
@@ -144,13 +145,13 @@ export const PROACTIVE_TABLES: readonly Table[] = [
       ['normative', '行政规范性文件'],
     ]
   ),
-  proactive(
+  proactiveTable(
     'article20_5',
     '第二十条第（五）项',
     [['decisions', '本年处理决定数量']],
     [['licensing', '行政许可']]
   ),
-  proactive(
+  proactiveTable(
     'article20_6',
     '第二十条第（六）项',
     [['decisions', '本年处理决定数量']],
@@ -159,7 +160,7 @@ export const PROACTIVE_TABLES: readonly Table[] = [
       ['enforcement', '行政强制'],
     ]
   ),
-  proactive(
+  proactiveTable(
     'article20_8',
     '第二十条第（八）项',
     [['amount', '本年收费金额（单位：万元）', true]],

@@ -6,8 +6,8 @@
 import { splitFigureKey } from '../figure-key';
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
-import { WITHHOLD_REASONS } from '../../domain/workflow';
-import { instant, millisecondsBetween, namesOf, toCount } from '../sql';
+import { WITHHOLD_LABELS, WITHHOLD_REASONS } from '../../domain/workflow';
+import { instant, millisecondsBetween, namesOf, pageOf, toCount, toIso } from '../sql';
 import type { StatisticsContext, StatisticsProvider } from '../types';
 
 const STEPS = ['submit', 'approve', 'return', 'clear', 'withhold', 'publish', 'unpublish'] as const;
@@ -20,16 +20,6 @@ const STEP_LABELS: Record<(typeof STEPS)[number], string> = {
   withhold: '不予公开',
   publish: '发布',
   unpublish: '撤稿',
-};
-
-export const WITHHOLD_LABELS: Record<string, string> = {
-  state_secret: '国家秘密',
-  commercial_secret: '商业秘密',
-  personal_privacy: '个人隐私',
-  internal_affairs: '内部事务',
-  process_information: '过程性信息',
-  security_stability: '危及"三安全一稳定"',
-  other: '其他',
 };
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -130,43 +120,40 @@ export function reviewsProvider(_strapi: Core.Strapi): StatisticsProvider {
         filtered = query.clone().where('a.action', 'withhold').where('a.category', arg);
       } else return null;
       const reviews = namesOf(context.strapi, UID.review);
-      const [{ n }] = (await filtered.clone().count({ n: '*' })) as Array<{ n: unknown }>;
-      const rows = (await filtered
-        .clone()
-        .leftJoin({ r: reviews.table }, (on) => {
-          on.on(`r.${reviews.column('itemUid')}`, '=', `a.${audit.column('itemUid')}`)
-            .andOn(
-              `r.${reviews.column('itemDocumentId')}`,
-              '=',
-              `a.${audit.column('itemDocumentId')}`
-            )
-            .andOn(`r.${reviews.column('itemLocale')}`, '=', `a.${audit.column('itemLocale')}`);
-        })
-        .select({
-          uid: `a.${audit.column('itemUid')}`,
-          documentId: `a.${audit.column('itemDocumentId')}`,
-          locale: `a.${audit.column('itemLocale')}`,
-          title: `r.${reviews.column('title')}`,
-          at,
-        })
-        .orderBy([
+      const { total, rows } = await pageOf(
+        filtered
+          .clone()
+          .leftJoin({ r: reviews.table }, (on) => {
+            on.on(`r.${reviews.column('itemUid')}`, '=', `a.${audit.column('itemUid')}`)
+              .andOn(
+                `r.${reviews.column('itemDocumentId')}`,
+                '=',
+                `a.${audit.column('itemDocumentId')}`
+              )
+              .andOn(`r.${reviews.column('itemLocale')}`, '=', `a.${audit.column('itemLocale')}`);
+          })
+          .select({
+            uid: `a.${audit.column('itemUid')}`,
+            documentId: `a.${audit.column('itemDocumentId')}`,
+            locale: `a.${audit.column('itemLocale')}`,
+            title: `r.${reviews.column('title')}`,
+            at,
+          }),
+        [
           { column: at, order: 'desc' },
           { column: `a.${audit.column('seq')}`, order: 'desc' },
-        ])
-        .limit(page.pageSize)
-        .offset((page.page - 1) * page.pageSize)) as Array<Record<string, unknown>>;
+        ],
+        page
+      );
       return {
         figure,
-        total: toCount(n),
+        total,
         results: rows.map((row) => ({
           uid: String(row.uid),
           documentId: String(row.documentId),
           locale: (row.locale as string | null) ?? null,
           title: (row.title as string | null) ?? null,
-          date:
-            row.at === null || row.at === undefined
-              ? null
-              : new Date(row.at instanceof Date ? row.at : Number(row.at)).toISOString(),
+          date: toIso(row.at),
         })),
       };
     },
