@@ -105,6 +105,36 @@ describe('the development demo', () => {
     }
   });
 
+  it('lets the coordinator read the 2018 figures and the draft annual report', async () => {
+    const login = await request(app.http)
+      .post('/admin/login')
+      .send({ email: 'coordinator@demo.gov.cn', password: DEMO_ENV.DEMO_ADMIN_PASSWORD })
+      .expect(200);
+    const auth = `Bearer ${login.body.data.token}`;
+    const statistics = await request(app.http)
+      .get('/disclosure/statistics?year=2018')
+      .set('Authorization', auth)
+      .expect(200);
+    // What the website lists as first published in 2018, Beijing time.
+    const in2018 =
+      'filters[firstPublishedAt][$gte]=2017-12-31T16:00:00.000Z&filters[firstPublishedAt][$lt]=2018-12-31T16:00:00.000Z';
+    const published = (
+      await Promise.all(ITEM_APIS.map((api) => total(`/api/${api}?${in2018}`)))
+    ).reduce((sum, count) => sum + count, 0);
+    expect(published).toBeGreaterThan(20);
+    expect(statistics.body.data.sections.items.total.value).toBe(published);
+    const report = await request(app.http)
+      .get('/disclosure/annual-reports/2018')
+      .set('Authorization', auth)
+      .expect(200);
+    expect(report.body.data).toMatchObject({
+      formatVersion: 'pre2019',
+      review: { state: 'draft' },
+      failures: [],
+    });
+    expect(report.body.data.title).toContain('2018年政府信息公开工作年度报告');
+  });
+
   it('translates part of the demo into English', async () => {
     expect(await total('/api/articles?locale=en')).toBeGreaterThan(0);
   });
