@@ -1,4 +1,4 @@
-import { CheckCircle } from '@strapi/icons';
+import { ChartPie, CheckCircle } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ReviewPanel } from './components/ReviewPanel';
 import { PLUGIN_ID } from './plugin-id';
@@ -15,6 +15,13 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: '审核任务' },
       Component: () => import('./pages/QueuePage'),
       permissions: [{ action: 'plugin::disclosure.queue.read', subject: null }],
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/statistics`,
+      icon: ChartPie,
+      intlLabel: { id: `${PLUGIN_ID}.statistics.title`, defaultMessage: '统计与年报' },
+      Component: () => import('./pages/StatisticsPage'),
+      permissions: [{ action: 'plugin::disclosure.statistics.read', subject: null }],
     });
     app.addSettingsLink('global', {
       id: `${PLUGIN_ID}-staff`,
