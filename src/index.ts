@@ -3,6 +3,7 @@ import { labelFieldsInChinese } from './catalogue/field-labels';
 import { seedCatalogue } from './catalogue/seed-catalogue';
 import { publishedOnlyForContentApi } from './content-api/published-only';
 import { setUpPublicRole } from './content-api/public-permissions';
+import { replaceFirstPublishedAtBackfill } from './database/first-published-at-backfill';
 import { createDemoSuperAdmin } from './demo/demo-admin';
 import { seedDemoContent } from './demo/seed-demo';
 import { setUpContentLocales } from './i18n/locales';
@@ -10,6 +11,8 @@ import { registerCatalogueStatistics } from './statistics';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Strapi's firstPublishedAt backfill reads every row on every boot: ours updates what lacks it.
+    replaceFirstPublishedAtBackfill(strapi);
     // Drafts never leave the content API, whatever the query says.
     strapi.documents.use(publishedOnlyForContentApi(strapi));
   },

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { beijingYear } from '../domain/beijing-time';
-import { contextFor } from '../statistics/sql';
+import { withStatisticsContext } from '../statistics/sql';
 import type { Page, RecordPage, StatisticsProvider } from '../statistics/types';
 
 /** The earliest year statistics are asked for: the 条例 took effect on 2008-05-01. */
@@ -59,20 +59,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Every provider's figures for a Beijing calendar year (400 for a year out of range). */
     async yearly(year: number, locale: string, only?: string[]): Promise<YearlyStatistics> {
       checkYear(year);
-      const context = contextFor(strapi, year, locale);
       const chosen = [...providers.values()].filter(
         (provider) => !only || only.includes(provider.name)
       );
       const sections: YearlyStatistics['sections'] = {};
       // One provider at a time: SQLite has one connection, and PostgreSQL's pool is shared
       // with the requests the app serves meanwhile.
-      for (const provider of chosen) sections[provider.name] = await provider.compute(context);
+      const { from, to } = await withStatisticsContext(strapi, year, locale, async (context) => {
+        for (const provider of chosen) sections[provider.name] = await provider.compute(context);
+        return context;
+      });
       return {
         year,
         locale,
         timeZone: 'Asia/Shanghai',
-        from: context.from.toISOString(),
-        to: context.to.toISOString(),
+        from: from.toISOString(),
+        to: to.toISOString(),
         generatedAt: new Date().toISOString(),
         providers: chosen.map(({ name, label }) => ({ name, label })),
         sections,
@@ -87,7 +89,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       checkYear(year);
       const provider = providers.get(figure.split(/[.:]/, 1)[0]);
       const result = provider
-        ? await provider.records(contextFor(strapi, year, locale), figure, page)
+        ? await withStatisticsContext(strapi, year, locale, (context) =>
+            provider.records(context, figure, page)
+          )
         : null;
       if (!result) {
         throw new errors.ValidationError(
