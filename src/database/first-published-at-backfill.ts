@@ -21,6 +21,9 @@ interface SyncContext {
 }
 type Migration = (context: SyncContext) => Promise<void>;
 
+/** Marks the replacement handler, so a test can tell it is the one registered. */
+export const REPLACES_STRAPI_MIGRATION = 'replacesStrapiFirstPublishedAtMigration';
+
 /** Strapi's own migration modules, by file (the package's exports map hides them). */
 const coreMigration = (file: string): { enable: Migration } =>
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -42,12 +45,14 @@ export function replaceFirstPublishedAtBackfill(strapi: Core.Strapi): boolean {
   const i18n = coreMigration('i18n.js');
   const draftPublish = coreMigration('draft-publish.js');
   hook.delete(original);
-  hook.register(async (context) => {
+  const handler: Migration = async (context) => {
     await i18n.enable(context);
     await draftPublish.enable(context);
-    if (context.oldContentTypes)
+    if (context.oldContentTypes) {
       await backfillFirstPublishedAt(strapi, Object.keys(context.contentTypes));
-  });
+    }
+  };
+  hook.register(Object.assign(handler, { [REPLACES_STRAPI_MIGRATION]: true }));
   return true;
 }
 
