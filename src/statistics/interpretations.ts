@@ -6,7 +6,7 @@
  */
 import type { Knex } from 'knex';
 import { beijingMidnight } from '../plugins/disclosure/server/src/domain/beijing-time';
-import { addWorkingDays } from '../plugins/disclosure/server/src/domain/working-days';
+import { WorkingDayCalendar } from '../plugins/disclosure/server/src/domain/deadlines/calendar';
 import {
   instant,
   namesOf,
@@ -36,11 +36,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** (day start, next day start, due before) for every Beijing day a document could be due from. */
 function dueCalendar(year: number) {
+  const calendar = new WorkingDayCalendar();
   const days: Array<[Date, Date, Date]> = [];
   for (let start = beijingMidnight(year - 1, 12, 1); start < beijingMidnight(year + 1);) {
     const next = new Date(start.getTime() + DAY_MS);
     const date = new Date(start.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
-    const due = addWorkingDays(date, INTERPRETATION_DUE_WORKING_DAYS);
+    const due = calendar.addWorkingDays(date, INTERPRETATION_DUE_WORKING_DAYS);
     const [y, m, d] = due.split('-').map(Number);
     days.push([start, next, new Date(beijingMidnight(y, m, d).getTime() + DAY_MS)]);
     start = next;

@@ -1,0 +1,108 @@
+/**
+ * The working-day calendar (工作日) of the Chinese State Council notices: public holidays are days
+ * off and 调休 weekend days are worked. Data from `chinese-days` (checked against the notices
+ * 2018–2026), plus overrides the coordinator adds when a new notice appears before the library
+ * is updated (e.g. the next year's holidays). Dates are Beijing calendar dates, `YYYY-MM-DD`. Pure.
+ */
+import { getDayDetail } from 'chinese-days';
+
+export type DayKind = 'working_day' | 'weekend' | 'holiday' | 'adjusted_working_day';
+
+export interface Day {
+  date: string;
+  isWorking: boolean;
+  kind: DayKind;
+  /** The holiday's name for holidays and 调休 working days (春节, 国庆节 …). */
+  holiday?: string;
+  /** Set when an override decided this day. */
+  override?: string;
+}
+
+/** A correction of the library's data: this date is (not) a working day, with the notice's name. */
+export interface CalendarOverride {
+  date: string;
+  isWorking: boolean;
+  /** e.g. 春节 (国办发明电〔2026〕7号). */
+  note: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const isDate = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  DATE.test(value) &&
+  new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+
+export const nextDate = (date: string, days = 1): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+
+export class WorkingDayCalendar {
+  private readonly overrides: ReadonlyMap<string, CalendarOverride>;
+
+  constructor(overrides: readonly CalendarOverride[] = []) {
+    for (const override of overrides) {
+      if (!isDate(override.date))
+        throw new Error(`Calendar override date "${override.date}" is not YYYY-MM-DD`);
+    }
+    this.overrides = new Map(overrides.map((override) => [override.date, override]));
+  }
+
+  /** What kind of day `date` is, and why. */
+  day(date: string): Day {
+    if (!isDate(date)) throw new Error(`"${date}" is not a date (YYYY-MM-DD)`);
+    const weekend = isWeekend(date);
+    const override = this.overrides.get(date);
+    if (override) {
+      return {
+        date,
+        isWorking: override.isWorking,
+        kind: override.isWorking
+          ? weekend
+            ? 'adjusted_working_day'
+            : 'working_day'
+          : weekend
+            ? 'weekend'
+            : 'holiday',
+        holiday: override.note,
+        override: override.note,
+      };
+    }
+    const detail = getDayDetail(date);
+    const [english, chinese] = detail.name.split(',');
+    const named = chinese !== undefined;
+    if (detail.work) {
+      return weekend
+        ? { date, isWorking: true, kind: 'adjusted_working_day', holiday: chinese ?? english }
+        : { date, isWorking: true, kind: 'working_day' };
+    }
+    return named
+      ? { date, isWorking: false, kind: 'holiday', holiday: chinese }
+      : { date, isWorking: false, kind: 'weekend' };
+  }
+
+  isWorkingDay(date: string): boolean {
+    return this.day(date).isWorking;
+  }
+
+  /** The `n`th working day after `date` (the day itself not counted); `date` for n = 0. */
+  addWorkingDays(date: string, n: number): string {
+    let current = date;
+    for (let counted = 0; counted < n;) {
+      current = nextDate(current);
+      if (this.isWorkingDay(current)) counted++;
+    }
+    return current;
+  }
+
+  /** The days after `from` up to and including `to`, each with its kind. */
+  daysAfter(from: string, to: string): Day[] {
+    const days: Day[] = [];
+    for (let current = nextDate(from); current <= to; current = nextDate(current)) {
+      days.push(this.day(current));
+    }
+    return days;
+  }
+}

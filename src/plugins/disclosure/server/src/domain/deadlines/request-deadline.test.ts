@@ -1,0 +1,202 @@
+import { WorkingDayCalendar } from './calendar';
+import { DeadlineRuleError, computeDeadline, type RequestEvent } from './request-deadline';
+
+const calendar = new WorkingDayCalendar();
+const received = (date: string): RequestEvent => ({ type: 'received', date });
+
+describe('the working-day calendar', () => {
+  it('knows holidays, weekends and 调休 working days', () => {
+    expect(calendar.day('2024-02-12')).toMatchObject({
+      isWorking: false,
+      kind: 'holiday',
+      holiday: '春节',
+    });
+    expect(calendar.day('2024-02-04')).toMatchObject({
+      isWorking: true,
+      kind: 'adjusted_working_day',
+      holiday: '春节',
+    });
+    expect(calendar.day('2024-03-02')).toMatchObject({ isWorking: false, kind: 'weekend' });
+    expect(calendar.day('2024-03-04')).toMatchObject({ isWorking: true, kind: 'working_day' });
+  });
+
+  it('refuses a date that does not exist', () => {
+    expect(() => calendar.day('2024-02-30')).toThrow('not a date');
+  });
+});
+
+describe('the answer deadline: 20 working days after receipt', () => {
+  it('skips 春节 2024 and counts its two 调休 Sundays (received Fri 2 Feb)', () => {
+    const deadline = computeDeadline([received('2024-02-02')], calendar);
+    expect(deadline.dueDate).toBe('2024-03-06');
+    expect(deadline.status).toBe('running');
+    expect(deadline.holidays.map((day) => day.date)).toEqual([
+      '2024-02-10',
+      '2024-02-11',
+      '2024-02-12',
+      '2024-02-13',
+      '2024-02-14',
+      '2024-02-15',
+      '2024-02-16',
+      '2024-02-17',
+    ]);
+    expect(deadline.adjustedWorkingDays.map((day) => day.date)).toEqual([
+      '2024-02-04',
+      '2024-02-18',
+    ]);
+    expect(deadline.steps.at(-1)!.text).toBe(
+      '答复期限届满日：共20个工作日；其间法定节假日春节8天不计；调休上班2天（2024-02-04、2024-02-18）计入。'
+    );
+  });
+
+  it('skips 中秋 and 国庆 2023 and counts Sat 7 and Sun 8 Oct (received Thu 28 Sep)', () => {
+    const deadline = computeDeadline([received('2023-09-28')], calendar);
+    expect(deadline.dueDate).toBe('2023-11-01');
+    expect(deadline.holidays).toHaveLength(8);
+    expect(deadline.adjustedWorkingDays.map((day) => day.date)).toEqual([
+      '2023-10-07',
+      '2023-10-08',
+    ]);
+  });
+
+  it('runs across the year end, 元旦 off (received Mon 16 Dec 2024)', () => {
+    const deadline = computeDeadline([received('2024-12-16')], calendar);
+    expect(deadline.dueDate).toBe('2025-01-14');
+    expect(deadline.holidays.map((day) => `${day.date} ${day.holiday}`)).toEqual([
+      '2025-01-01 元旦',
+    ]);
+  });
+});
+
+describe('补正 (correction)', () => {
+  const base: RequestEvent[] = [
+    received('2024-03-04'),
+    { type: 'correction_requested', date: '2024-03-06', dueBy: '2024-03-20' },
+  ];
+
+  it('stops the clock until the corrected application arrives', () => {
+    const deadline = computeDeadline(base, calendar);
+    expect(deadline).toMatchObject({
+      status: 'awaiting_correction',
+      dueDate: null,
+      correctionDueDate: '2024-03-20',
+    });
+  });
+
+  it('restarts the 20 days from the corrected application, across 清明 2024', () => {
+    const deadline = computeDeadline(
+      [...base, { type: 'corrected', date: '2024-03-18' }],
+      calendar
+    );
+    expect(deadline.dueDate).toBe('2024-04-16');
+    expect(deadline.adjustedWorkingDays.map((day) => day.date)).toEqual(['2024-04-07']);
+    expect(deadline.steps.map((step) => step.date)).toEqual([
+      '2024-03-04',
+      '2024-03-06',
+      '2024-03-18',
+      '2024-04-16',
+    ]);
+  });
+
+  it('is refused after 7 working days of receipt, or a second time', () => {
+    expect(() =>
+      computeDeadline(
+        [received('2024-03-04'), { type: 'correction_requested', date: '2024-03-14' }],
+        calendar
+      )
+    ).toThrow(
+      new DeadlineRuleError(
+        '补正 must be requested within 7 working days of receipt, by 2024-03-13.',
+        base[0]
+      )
+    );
+    expect(() =>
+      computeDeadline(
+        [
+          ...base,
+          { type: 'corrected', date: '2024-03-08' },
+          { type: 'correction_requested', date: '2024-03-11' },
+        ],
+        calendar
+      )
+    ).toThrow('only once');
+  });
+});
+
+describe('pauses and the extension', () => {
+  it('does not count the working days of a third-party consultation', () => {
+    expect(computeDeadline([received('2024-06-17')], calendar).dueDate).toBe('2024-07-15');
+    const deadline = computeDeadline(
+      [
+        received('2024-06-17'),
+        { type: 'consultation_started', date: '2024-06-25', party: 'third_party' },
+        { type: 'consultation_ended', date: '2024-07-02' },
+      ],
+      calendar
+    );
+    expect(deadline.dueDate).toBe('2024-07-22');
+    expect(deadline.pausedWorkingDays).toBe(5);
+    expect(deadline.thirdPartyDueDate).toBe('2024-07-16');
+  });
+
+  it('is stopped while a consultation or a fee notice is open', () => {
+    const consulting = computeDeadline(
+      [
+        received('2024-06-17'),
+        { type: 'consultation_started', date: '2024-06-25', party: 'agency' },
+      ],
+      calendar
+    );
+    expect(consulting).toMatchObject({
+      status: 'consulting',
+      dueDate: null,
+      countedWorkingDays: 6,
+    });
+    const paying = computeDeadline(
+      [received('2024-06-17'), { type: 'fee_notice', date: '2024-06-20' }],
+      calendar
+    );
+    expect(paying).toMatchObject({ status: 'awaiting_payment', feeDueDate: '2024-07-18' });
+  });
+
+  it('adds one extension of at most 20 working days, with approver and reason', () => {
+    const extended: RequestEvent = {
+      type: 'extended',
+      date: '2024-07-10',
+      days: 20,
+      approver: '综合法规处 王处长',
+      reason: '申请内容涉及多个处室，需调取历史档案',
+    };
+    const deadline = computeDeadline([received('2024-06-17'), extended], calendar);
+    expect(deadline.dueDate).toBe('2024-08-12');
+    expect(deadline.allowedWorkingDays).toBe(40);
+    expect(deadline.steps[1].text).toContain('经综合法规处 王处长同意延长20个工作日');
+    expect(() =>
+      computeDeadline(
+        [received('2024-06-17'), extended, { ...extended, date: '2024-07-11' }],
+        calendar
+      )
+    ).toThrow('once');
+    expect(() =>
+      computeDeadline([received('2024-06-17'), { ...extended, days: 21 }], calendar)
+    ).toThrow('1 to 20');
+    expect(() =>
+      computeDeadline([received('2024-06-17'), { ...extended, approver: ' ' }], calendar)
+    ).toThrow('approver');
+  });
+});
+
+describe('calendar overrides', () => {
+  it('recompute an open case when a new State Council notice makes a day a holiday', () => {
+    // The library has no 2027 holidays yet: 1 Jan 2027 counts as a working day …
+    const events = [received('2026-12-21')];
+    expect(computeDeadline(events, calendar).dueDate).toBe('2027-01-18');
+    // … until the coordinator enters the notice.
+    const updated = new WorkingDayCalendar([
+      { date: '2027-01-01', isWorking: false, note: '元旦（2027年节假日安排通知）' },
+    ]);
+    const deadline = computeDeadline(events, updated);
+    expect(deadline.dueDate).toBe('2027-01-19');
+    expect(deadline.steps.at(-1)!.text).toContain('元旦（2027年节假日安排通知）1天不计');
+  });
+});
