@@ -49,6 +49,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       indexPattern: env('DISCLOSURE_INDEX_PATTERN', '{orgCode}/{YYYY}-{NNNNN}'),
       // Mail each review step to the people concerned once an SMTP server is configured.
       emailNotifications: env.bool('DISCLOSURE_EMAIL_NOTIFICATIONS', Boolean(env('SMTP_HOST'))),
+      // Encrypts disclosure applicants' identity numbers and contacts at rest.
+      personalDataKey: env('DISCLOSURE_PERSONAL_DATA_KEY'),
     },
   },
   'users-permissions': {

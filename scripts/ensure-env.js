@@ -25,6 +25,8 @@ const defaults = {
   DATABASE_FILENAME: '.tmp/data.db',
   // The demo bureau's (invented) unified social credit code, for 索引号.
   DISCLOSURE_ORG_CODE: '11210100MB0000000X',
+  // Encrypts disclosure applicants' personal data at rest (32 bytes).
+  DISCLOSURE_PERSONAL_DATA_KEY: randomBytes(32).toString('base64'),
   // Demo content and the demo super admin are created in development only (see README).
   DEMO_SEED: 'true',
   DEMO_ADMIN_EMAIL: 'admin@demo.gov.cn',

@@ -17,6 +17,7 @@ export const TEST_ENV = {
   TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
   JWT_SECRET: 'test-jwt-secret',
   ENCRYPTION_KEY: 'test-encryption-key-0123456789ab',
+  DISCLOSURE_PERSONAL_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 export interface TestApp {

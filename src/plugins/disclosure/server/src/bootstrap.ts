@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { DisclosureConfig } from './config';
 import { METADATA_COMPONENT, PLUGIN_ID } from './constants';
+import { parseKey } from './domain/requests/personal-data';
 import { createPublishGate } from './services/publish-gate';
 import { reviewsProvider } from './statistics/providers/reviews';
 
@@ -48,7 +49,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       (draft: Record<string, unknown> & { documentId: string }) =>
         strapi.plugin(PLUGIN_ID).service('annual-reports').refusalFor(draft)
     );
-  // 6. 索引号 is shown but not editable in the Content Manager: the gate assigns it.
+  // 6. Disclosure requests need the key that encrypts applicants' personal data.
+  if (!parseKey((strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig).personalDataKey)) {
+    strapi.log.warn(
+      '[disclosure] DISCLOSURE_PERSONAL_DATA_KEY is not set: disclosure requests are refused until it is'
+    );
+  }
+  // 7. 索引号 is shown but not editable in the Content Manager: the gate assigns it.
   await makeIndexNumberReadOnly(strapi);
   // The four workflow roles are created by the app once its content locales exist
   // (service('roles').ensureWorkflowRoles()), since role permissions name the locales.

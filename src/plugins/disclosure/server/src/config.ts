@@ -12,6 +12,8 @@ export interface DisclosureConfig {
   emailNotifications: boolean;
   /** The annual reports' content type and the code of the column they are published in. */
   annualReports: { contentType: string; columnCode: string };
+  /** 32 bytes, base64: encrypts applicants' personal data at rest. */
+  personalDataKey?: string;
 }
 
 export const config = {
@@ -32,6 +34,14 @@ export const config = {
     if (!/^[0-9A-Z]{9}$|^[0-9A-Z]{18}$/.test(candidate.orgCode)) {
       throw new Error(
         'disclosure.orgCode must be a 9-character organisation code or an 18-character unified social credit code'
+      );
+    }
+    if (
+      candidate.personalDataKey !== undefined &&
+      Buffer.from(candidate.personalDataKey, 'base64').length !== 32
+    ) {
+      throw new Error(
+        'disclosure.personalDataKey must be 32 bytes in base64 (e.g. openssl rand -base64 32)'
       );
     }
     const problem = patternProblem(candidate.indexPattern);

@@ -7,6 +7,7 @@ export const UID = {
   auditEntry: 'plugin::disclosure.audit-entry',
   indexNumber: 'plugin::disclosure.index-number',
   staff: 'plugin::disclosure.staff',
+  disclosureRequest: 'plugin::disclosure.disclosure-request',
 } as const;
 
 /** RBAC actions, registered in bootstrap as `plugin::disclosure.<uid>`. */

@@ -1,4 +1,5 @@
 import auditEntry from './audit-entry/schema.json';
+import disclosureRequest from './disclosure-request/schema.json';
 import indexNumber from './index-number/schema.json';
 import review from './review/schema.json';
 import staff from './staff/schema.json';
@@ -9,4 +10,5 @@ export const contentTypes = {
   'audit-entry': { schema: auditEntry },
   'index-number': { schema: indexNumber },
   staff: { schema: staff },
+  'disclosure-request': { schema: disclosureRequest },
 };

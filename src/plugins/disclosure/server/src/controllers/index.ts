@@ -1,5 +1,6 @@
 import annualReports from './annual-reports';
 import audit from './audit';
+import requests from './requests';
 import reviews from './reviews';
 import staff from './staff';
 import statistics from './statistics';
@@ -8,6 +9,7 @@ import workflow from './workflow';
 export const controllers = {
   'annual-reports': annualReports,
   audit,
+  requests,
   reviews,
   staff,
   statistics,

@@ -9,5 +9,19 @@ export default {
   routes: [
     { method: 'GET', path: '/statistics', handler: 'statistics.find', config: {} },
     { method: 'GET', path: '/statistics/records', handler: 'figure-records.find', config: {} },
+    // Anyone may apply (条例 Art. 27); the status needs the tracking number and its query code.
+    // Mounted at /api/disclosure-requests (no plugin prefix) for the website's developers.
+    {
+      method: 'POST',
+      path: '/disclosure-requests',
+      handler: 'requests.create',
+      config: { auth: false, prefix: '' },
+    },
+    {
+      method: 'GET',
+      path: '/disclosure-requests/status',
+      handler: 'requests.status',
+      config: { auth: false, prefix: '' },
+    },
   ],
 };

@@ -3,6 +3,7 @@ import audit from './audit';
 import indexNumbers from './index-numbers';
 import notifications from './notifications';
 import queue from './queue';
+import requests from './requests';
 import reviews from './reviews';
 import roles from './roles';
 import staff from './staff';
@@ -15,6 +16,7 @@ export const services = {
   'index-numbers': indexNumbers,
   notifications,
   queue,
+  requests,
   reviews,
   roles,
   staff,
