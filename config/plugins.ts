@@ -51,6 +51,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       emailNotifications: env.bool('DISCLOSURE_EMAIL_NOTIFICATIONS', Boolean(env('SMTP_HOST'))),
       // Encrypts disclosure applicants' identity numbers and contacts at rest.
       personalDataKey: env('DISCLOSURE_PERSONAL_DATA_KEY'),
+      // Disclosure requests per client address and window; Redis shares the count across nodes.
+      intakeRateLimit: {
+        points: env.int('DISCLOSURE_INTAKE_LIMIT', 10),
+        durationSeconds: env.int('DISCLOSURE_INTAKE_WINDOW_SECONDS', 600),
+        redisUrl: env('REDIS_URL') || undefined,
+        keyPrefix: env('DISCLOSURE_INTAKE_KEY_PREFIX', 'disclosure-intake'),
+      },
     },
   },
   'users-permissions': {

@@ -18,6 +18,10 @@ export const TEST_ENV = {
   JWT_SECRET: 'test-jwt-secret',
   ENCRYPTION_KEY: 'test-encryption-key-0123456789ab',
   DISCLOSURE_PERSONAL_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+  // Reset per boot: a test file may set its own.
+  DISCLOSURE_INTAKE_LIMIT: '10',
+  REDIS_URL: '',
+  DISCLOSURE_INTAKE_KEY_PREFIX: 'disclosure-intake',
 };
 
 export interface TestApp {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { DisclosureConfig } from './config';
 import { METADATA_COMPONENT, PLUGIN_ID } from './constants';
 import { parseKey } from './domain/requests/personal-data';
+import { prepareIntakeLimiter } from './middlewares/intake-rate-limit';
 import { createPublishGate } from './services/publish-gate';
 import { reviewsProvider } from './statistics/providers/reviews';
 
@@ -55,7 +56,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       '[disclosure] DISCLOSURE_PERSONAL_DATA_KEY is not set: disclosure requests are refused until it is'
     );
   }
-  // 7. 索引号 is shown but not editable in the Content Manager: the gate assigns it.
+  // 7. The request intake's rate limiter (in Redis when REDIS_URL is set).
+  await prepareIntakeLimiter(strapi);
+  // 8. 索引号 is shown but not editable in the Content Manager: the gate assigns it.
   await makeIndexNumberReadOnly(strapi);
   // The four workflow roles are created by the app once its content locales exist
   // (service('roles').ensureWorkflowRoles()), since role permissions name the locales.

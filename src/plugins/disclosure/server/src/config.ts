@@ -14,6 +14,14 @@ export interface DisclosureConfig {
   annualReports: { contentType: string; columnCode: string };
   /** 32 bytes, base64: encrypts applicants' personal data at rest. */
   personalDataKey?: string;
+  /** Request intake per client address: `points` submissions per `durationSeconds`; shared via Redis when set. */
+  intakeRateLimit: {
+    points: number;
+    durationSeconds: number;
+    redisUrl?: string;
+    /** Namespace of the counters, for deployments sharing one Redis. */
+    keyPrefix?: string;
+  };
 }
 
 export const config = {
@@ -23,6 +31,7 @@ export const config = {
     indexPattern: DEFAULT_INDEX_PATTERN,
     emailNotifications: false,
     annualReports: { ...DEFAULT_ANNUAL_REPORTS },
+    intakeRateLimit: { points: 10, durationSeconds: 600 },
   }),
   validator(candidate: DisclosureConfig) {
     if (

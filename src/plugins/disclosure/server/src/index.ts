@@ -2,6 +2,8 @@ import bootstrap from './bootstrap';
 import { config } from './config';
 import { contentTypes } from './content-types';
 import { controllers } from './controllers';
+import { closeRateLimitClients } from './middlewares/intake-rate-limit';
+import { middlewares } from './middlewares';
 import { policies } from './policies';
 import { routes } from './routes';
 import { services } from './services';
@@ -9,12 +11,14 @@ import { services } from './services';
 export default {
   register() {},
   bootstrap,
-  destroy() {},
+  async destroy() {
+    await closeRateLimitClients();
+  },
   config,
   contentTypes,
   controllers,
   services,
   routes,
   policies,
-  middlewares: {},
+  middlewares,
 };

@@ -15,7 +15,7 @@ export default {
       method: 'POST',
       path: '/disclosure-requests',
       handler: 'requests.create',
-      config: { auth: false, prefix: '' },
+      config: { auth: false, prefix: '', middlewares: ['plugin::disclosure.intake-rate-limit'] },
     },
     {
       method: 'GET',

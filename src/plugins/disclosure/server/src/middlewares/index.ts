@@ -1,0 +1,3 @@
+import intakeRateLimit from './intake-rate-limit';
+
+export const middlewares = { 'intake-rate-limit': intakeRateLimit };
