@@ -8,7 +8,12 @@
  * - inForce: issued by the year's end and not repealed or expired by then (已修改 stays in force).
  */
 import { splitFigureKey } from '../plugins/disclosure/server/src/statistics/figure-key';
-import { namesOf, pageOf, toCount, toIso } from '../plugins/disclosure/server/src/statistics/sql';
+import {
+  namesOf,
+  pageOf,
+  toCount,
+  toDateOnly,
+} from '../plugins/disclosure/server/src/statistics/sql';
 import type {
   StatisticsContext,
   StatisticsProvider,
@@ -118,19 +123,9 @@ export function policiesProvider(): StatisticsProvider {
           documentId: String(row.documentId),
           locale: context.locale,
           title: (row.title as string | null) ?? null,
-          date: dateOnly(which === 'repealed' ? row.validityDate : row.dateWritten),
+          date: toDateOnly(which === 'repealed' ? row.validityDate : row.dateWritten),
         })),
       };
     },
   };
 }
-
-/** A date column as YYYY-MM-DD (PostgreSQL's driver returns a Date at local midnight). */
-const dateOnly = (value: unknown): string | null => {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) {
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-  }
-  return toIso(value)?.slice(0, 10) ?? String(value).slice(0, 10);
-};

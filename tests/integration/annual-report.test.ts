@@ -16,26 +16,12 @@ let editor: StaffLogin;
 const r = (row: string, column: string) => `三.requests.${row}.${column}`;
 const l = (column: string) => `四.litigation.count.${column}`;
 
-/** Table 三 and 四 as a coordinator would enter them: consistent. */
+/** What the coordinator enters (四, fees): consistent. 三 is computed from the requests on record. */
 const consistentEntries = (): Record<string, number> => ({
-  [r('new', 'natural')]: 3,
-  [r('new', 'commercial')]: 1,
-  [r('new', 'total')]: 4,
-  [r('carriedIn', 'natural')]: 1,
-  [r('carriedIn', 'total')]: 1,
-  [r('disclosed', 'natural')]: 2,
-  [r('disclosed', 'total')]: 2,
-  [r('partly', 'commercial')]: 1,
-  [r('partly', 'total')]: 1,
-  [r('unavailable.1', 'natural')]: 1,
-  [r('unavailable.1', 'total')]: 1,
-  [r('resultsTotal', 'natural')]: 3,
-  [r('resultsTotal', 'commercial')]: 1,
-  [r('resultsTotal', 'total')]: 4,
-  [r('carriedOut', 'natural')]: 1,
-  [r('carriedOut', 'total')]: 1,
   [l('reconsideration.upheld')]: 1,
   [l('reconsideration.total')]: 1,
+  [l('suitDirect.pending')]: 2,
+  [l('suitDirect.total')]: 2,
   '二.article20_8.fees.amount': 0,
 });
 
@@ -97,8 +83,12 @@ describe('the annual report editor', () => {
     });
     expect(report.cells['二.article20_1.normative.repealed'].value).toBe(1);
     expect(report.cells['二.article20_1.rule.inForce'].value).toBe(1);
-    // Table 三 is entered until disclosure requests are recorded; 四 always is.
-    expect(report.cells[r('new', 'natural')]).toEqual({ value: null, source: 'entered' });
+    // Table 三 comes from the disclosure requests on record (none here); 四 is entered.
+    expect(report.cells[r('new', 'natural')]).toEqual({
+      value: 0,
+      source: 'computed',
+      figure: 'requests.table3:new.natural',
+    });
     expect(report.cells[l('suitAfter.total')].source).toBe('entered');
     expect(report.failures).toEqual([]);
   });
@@ -113,7 +103,10 @@ describe('the annual report editor', () => {
       entered: entries,
     }).expect(200);
     expect(response.body.data.documentId).toEqual(expect.any(String));
-    expect(response.body.data.cells[r('new', 'natural')]).toEqual({ value: 3, source: 'entered' });
+    expect(response.body.data.cells[l('suitDirect.pending')]).toEqual({
+      value: 2,
+      source: 'entered',
+    });
     expect(response.body.data.failures).toEqual([
       {
         rule: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
@@ -147,9 +140,10 @@ describe('the annual report editor', () => {
 
   it.each([
     ['a computed cell', { entered: { '二.article20_1.rule.issued': 5 } }, 'computed from records'],
+    ['a cell of table 三', { entered: { [r('new', 'natural')]: 3 } }, 'computed from records'],
     ['an unknown cell', { entered: { '三.requests.weather.natural': 1 } }, 'Unknown cell'],
-    ['a negative count', { entered: { [r('new', 'natural')]: -1 } }, 'whole number'],
-    ['a fractional count', { entered: { [r('new', 'natural')]: 1.5 } }, 'whole number'],
+    ['a negative count', { entered: { [l('suitDirect.pending')]: -1 } }, 'whole number'],
+    ['a fractional count', { entered: { [l('suitDirect.pending')]: 1.5 } }, 'whole number'],
     ['an unknown field', { colour: 'red' }, 'Unknown field'],
     ['an unknown format', { formatVersion: 'f1999' }, 'Unknown format'],
     ['an empty title', { title: ' ' }, 'title'],
@@ -160,7 +154,7 @@ describe('the annual report editor', () => {
       .get(`/disclosure/annual-reports/${YEAR}`)
       .set('Authorization', `Bearer ${coordinator.token}`)
       .expect(200);
-    expect(after.body.data.cells[r('new', 'natural')].value).toBe(3);
+    expect(after.body.data.cells[l('suitDirect.pending')].value).toBe(2);
     expect(after.body.data.problems).toBe('个别栏目更新不够及时。');
   });
 
@@ -193,7 +187,7 @@ describe('the annual report editor', () => {
     expect(csv.headers['content-disposition']).toContain(`annual-report-${YEAR}.csv`);
     expect(csv.text).toContain('二.article20_1.normative.issued');
     const json = JSON.parse((await get('json')).text);
-    expect(json.cells[r('carriedOut', 'natural')].value).toBe(1);
+    expect(json.cells[l('suitDirect.total')].value).toBe(2);
     await request(app.http)
       .get(`/disclosure/annual-reports/${YEAR}/export?format=pdf`)
       .set('Authorization', `Bearer ${coordinator.token}`)
@@ -232,7 +226,8 @@ describe('the annual report editor', () => {
     expect(website.body.data).toHaveLength(1);
     const published = website.body.data[0];
     expect(published.year).toBe(YEAR);
-    expect(published.cells[r('new', 'total')].value).toBe(4);
+    expect(published.cells[l('suitDirect.total')].value).toBe(2);
+    expect(published.cells[r('new', 'total')]).toMatchObject({ value: 0, source: 'computed' });
     expect(published.metadata.indexNumber).toMatch(/^[0-9A-Z]+\/\d{4}-\d{5}$/);
   });
 });

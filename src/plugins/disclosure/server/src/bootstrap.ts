@@ -4,6 +4,7 @@ import { METADATA_COMPONENT, PLUGIN_ID } from './constants';
 import { parseKey } from './domain/requests/personal-data';
 import { prepareIntakeLimiter } from './middlewares/intake-rate-limit';
 import { createPublishGate } from './services/publish-gate';
+import { requestsProvider } from './statistics/providers/requests';
 import { reviewsProvider } from './statistics/providers/reviews';
 
 const RBAC_ACTIONS = [
@@ -16,6 +17,7 @@ const RBAC_ACTIONS = [
   { uid: 'staff.manage', displayName: 'Assign staff to divisions (处室人员)' },
   { uid: 'statistics.read', displayName: 'Read the yearly statistics (统计)' },
   { uid: 'annual-report.manage', displayName: 'Prepare the annual report (年度报告)' },
+  { uid: 'requests.handle', displayName: 'Handle disclosure requests (依申请公开)' },
 ];
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -40,6 +42,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(createPublishGate(strapi));
   // 4. The plugin's own statistics (review figures); the app and later modules add theirs.
   strapi.plugin(PLUGIN_ID).service('statistics').register(reviewsProvider(strapi));
+  strapi.plugin(PLUGIN_ID).service('statistics').register(requestsProvider());
   // 5. An annual report whose 勾稽 checks fail cannot be submitted or published.
   const { annualReports } = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
   strapi

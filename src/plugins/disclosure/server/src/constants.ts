@@ -21,6 +21,7 @@ export const ACTIONS = {
   manageStaff: 'plugin::disclosure.staff.manage',
   readStatistics: 'plugin::disclosure.statistics.read',
   manageReports: 'plugin::disclosure.annual-report.manage',
+  handleRequests: 'plugin::disclosure.requests.handle',
 } as const;
 
 /** Content types under review by default: every public catalogue type of the app. */

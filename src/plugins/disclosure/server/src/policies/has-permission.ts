@@ -14,6 +14,7 @@ const ACTION_LABELS: Record<string, string> = {
   'plugin::disclosure.staff.manage': 'assign staff to divisions (处室人员)',
   'plugin::disclosure.statistics.read': 'read the yearly statistics (统计)',
   'plugin::disclosure.annual-report.manage': 'prepare the annual report (年度报告)',
+  'plugin::disclosure.requests.handle': 'handle disclosure requests (依申请公开)',
 };
 
 /**

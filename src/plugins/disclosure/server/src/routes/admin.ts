@@ -99,6 +99,21 @@ export default {
       handler: 'annual-reports.export',
       config: allowed(ACTIONS.readStatistics),
     },
+    ...(
+      [
+        ['POST', '/requests', 'register'],
+        ['GET', '/requests', 'list'],
+        ['GET', '/requests/:trackingNumber', 'show'],
+        ['POST', '/requests/:trackingNumber/events', 'addEvent'],
+        ['POST', '/requests/:trackingNumber/answer', 'answer'],
+        ['POST', '/requests/:trackingNumber/withdraw', 'withdraw'],
+      ] as const
+    ).map(([method, path, action]) => ({
+      method,
+      path,
+      handler: `requests.${action}`,
+      config: allowed(ACTIONS.handleRequests),
+    })),
     {
       method: 'GET',
       path: '/audit/verify',

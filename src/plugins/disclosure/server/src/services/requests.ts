@@ -7,7 +7,26 @@ import { beijingDate } from '../domain/beijing-time';
 import { WorkingDayCalendar } from '../domain/deadlines/calendar';
 import { computeDeadline, type RequestEvent } from '../domain/deadlines/request-deadline';
 import { validateIntake, type Intake } from '../domain/requests/intake';
-import { encrypt, parseKey } from '../domain/requests/personal-data';
+
+const CHANNELS = ['paper', 'in_person', 'post', 'fax', 'online'] as const;
+
+/** The state a request is in after a handling event. */
+const STATE_AFTER: Record<string, string> = {
+  correction_requested: 'correction_requested',
+  corrected: 'corrected',
+  consultation_started: 'consulting',
+  consultation_ended: 'accepted',
+  fee_notice: 'accepted',
+  fee_paid: 'accepted',
+  extended: 'extended',
+};
+const CLOSED_STATES = ['answered', 'closed', 'withdrawn'];
+import { OUTCOMES, WITHDRAWN_OUTCOME } from '../domain/requests/outcomes';
+import { decrypt, encrypt, mask, parseKey } from '../domain/requests/personal-data';
+import { DeadlineRuleError } from '../domain/deadlines/request-deadline';
+import { isDate } from '../domain/deadlines/calendar';
+import { actorFromUser } from './actor';
+import type { AdminUser } from './reviews';
 
 const PERSONAL_FIELDS = ['name', 'contactPerson', 'idNumber', 'phone', 'email', 'address'] as const;
 const DUPLICATE_WINDOW_DAYS = 30;
@@ -26,9 +45,17 @@ interface RequestRow {
   trackingNumber: string;
   queryCodeHash: string;
   state: string;
+  channel: string;
   receivedOn: string;
   dueDate: string | null;
   title: string;
+  applicantType: string;
+  events: RequestEvent[];
+  deadline: unknown;
+  outcome: string | null;
+  answeredOn: string | null;
+  likelyDuplicateOf: string | null;
+  [field: string]: unknown;
 }
 
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
@@ -51,6 +78,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return parsed;
   };
   const rows = () => strapi.db.query(UID.disclosureRequest);
+  const find = async (trackingNumber: string) => {
+    const row = (await rows().findOne({ where: { trackingNumber } })) as RequestRow | null;
+    if (!row) throw new errors.NotFoundError(`No request ${trackingNumber}.`);
+    return row;
+  };
 
   const newTrackingNumber = async (receivedOn: string) => {
     for (;;) {
@@ -132,8 +164,178 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         state: row.state,
         receivedOn: row.receivedOn,
         dueDate: row.dueDate,
-        outcome: null,
+        outcome: row.outcome,
       };
+    },
+
+    /** A request received on paper, in person, by post or fax, with its actual receipt date. */
+    async registerByStaff(body: unknown) {
+      const { channel, receivedOn, ...rest } = (body ?? {}) as Record<string, unknown>;
+      if (!(CHANNELS as readonly unknown[]).includes(channel) || channel === 'online') {
+        throw new errors.ValidationError(
+          `"channel" must be one of ${CHANNELS.filter((c) => c !== 'online').join(', ')}.`,
+          { errors: [{ field: 'channel', message: 'Unknown channel.' }] }
+        );
+      }
+      if (!isDate(receivedOn) || receivedOn > beijingDate(new Date())) {
+        throw new errors.ValidationError('"receivedOn" must be a past date (YYYY-MM-DD).', {
+          errors: [{ field: 'receivedOn', message: 'Invalid receipt date.' }],
+        });
+      }
+      const result = validateIntake(rest);
+      if ('errors' in result) {
+        throw new errors.ValidationError(
+          `The request is incomplete or invalid: ${result.errors.map((error) => error.message).join(' ')}`,
+          { errors: result.errors }
+        );
+      }
+      return this.register(result.intake, channel as string, receivedOn);
+    },
+
+    /** Requests for the office, newest first, personal data masked. */
+    async list({ page = 1, pageSize = 25 }: { page?: number; pageSize?: number } = {}) {
+      const secret = key();
+      const [results, total] = await Promise.all([
+        rows().findMany({
+          orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        }) as Promise<RequestRow[]>,
+        rows().count(),
+      ]);
+      return {
+        results: results.map((row) => ({
+          ...publicFields(row),
+          name: row.name ? mask(decrypt(secret, String(row.name))) : null,
+          phone: row.phone ? mask(decrypt(secret, String(row.phone))) : null,
+        })),
+        pagination: { page, pageSize, total },
+      };
+    },
+
+    /** One request with the applicant's personal data in full; the view is written to the audit trail. */
+    async show(trackingNumber: string, user: AdminUser) {
+      const row = await find(trackingNumber);
+      const secret = key();
+      const personal = Object.fromEntries(
+        PERSONAL_FIELDS.map((field) => [
+          field,
+          row[field] ? decrypt(secret, String(row[field])) : null,
+        ])
+      );
+      const actor = actorFromUser(user);
+      await strapi.plugin(PLUGIN_ID).service('audit').append({
+        contentType: UID.disclosureRequest,
+        documentId: row.trackingNumber,
+        locale: '-',
+        action: 'view_personal_data',
+        fromState: row.state,
+        toState: row.state,
+        actorId: actor.id,
+        actorName: actor.name,
+        actorRoles: actor.roles,
+        reason: null,
+        category: null,
+        contentHash: null,
+      });
+      return {
+        ...publicFields(row),
+        ...personal,
+        idType: row.idType,
+        postcode: row.postcode,
+        docNumber: row.docNumber,
+        description: row.description,
+        form: row.form,
+        delivery: row.delivery,
+        events: row.events,
+        deadline: row.deadline,
+      };
+    },
+
+    /**
+     * Adds a handling event (补正, consultation, fee, extension) and recomputes the deadline; a
+     * rule of the 条例 the event would break → 400 with its sentence.
+     */
+    async addEvent(trackingNumber: string, event: RequestEvent) {
+      const row = await find(trackingNumber);
+      if (CLOSED_STATES.includes(row.state)) {
+        throw new errors.ValidationError(
+          `Request ${trackingNumber} is ${row.state}: it takes no more steps.`
+        );
+      }
+      if (!(event && typeof event === 'object' && event.type in STATE_AFTER)) {
+        throw new errors.ValidationError(
+          `"type" must be one of ${Object.keys(STATE_AFTER).join(', ')}.`,
+          { key: 'type' }
+        );
+      }
+      const events = [...(row.events ?? []), event];
+      const deadline = this.deadlineOf(events);
+      await rows().update({
+        where: { id: row.id },
+        data: { events, deadline, dueDate: deadline.dueDate, state: STATE_AFTER[event.type] },
+      });
+      return this.summary(trackingNumber);
+    },
+
+    /** Answers the request with exactly one outcome of table 三 (or withdraws it: （六）3). */
+    async close(
+      trackingNumber: string,
+      { outcome, date, reason }: { outcome?: unknown; date?: unknown; reason?: unknown },
+      withdrawn = false
+    ) {
+      const row = await find(trackingNumber);
+      if (CLOSED_STATES.includes(row.state)) {
+        throw new errors.ValidationError(`Request ${trackingNumber} is already ${row.state}.`);
+      }
+      const chosen = withdrawn ? WITHDRAWN_OUTCOME : outcome;
+      if (typeof chosen !== 'string' || !OUTCOMES.includes(chosen)) {
+        throw new errors.ValidationError(`"outcome" must be one of ${OUTCOMES.join(', ')}.`, {
+          key: 'outcome',
+        });
+      }
+      if (!isDate(date) || date < row.receivedOn) {
+        throw new errors.ValidationError('"date" must be a date on or after the receipt.', {
+          key: 'date',
+        });
+      }
+      await rows().update({
+        where: { id: row.id },
+        data: {
+          state: withdrawn ? 'withdrawn' : 'answered',
+          outcome: chosen,
+          answeredOn: date,
+          outcomeReason: typeof reason === 'string' ? reason.slice(0, 2000) : null,
+        },
+      });
+      return this.summary(trackingNumber);
+    },
+
+    async summary(trackingNumber: string) {
+      return publicFields(await find(trackingNumber));
+    },
+
+    deadlineOf(events: RequestEvent[]) {
+      try {
+        return computeDeadline(events, new WorkingDayCalendar());
+      } catch (error) {
+        if (error instanceof DeadlineRuleError) throw new errors.ValidationError(error.message);
+        throw error;
+      }
     },
   };
 };
+
+/** What staff lists show of a request besides masked personal data. */
+const publicFields = (row: RequestRow) => ({
+  trackingNumber: row.trackingNumber,
+  channel: row.channel,
+  applicantType: row.applicantType,
+  title: row.title,
+  state: row.state,
+  receivedOn: row.receivedOn,
+  dueDate: row.dueDate,
+  outcome: row.outcome,
+  answeredOn: row.answeredOn,
+  likelyDuplicateOf: row.likelyDuplicateOf,
+});

@@ -71,6 +71,7 @@ export const WORKFLOW_ROLES = [
       ACTIONS.manageStaff,
       ACTIONS.readStatistics,
       ACTIONS.manageReports,
+      ACTIONS.handleRequests,
       ...UPLOAD_READ,
       ...UPLOAD_WRITE,
     ],

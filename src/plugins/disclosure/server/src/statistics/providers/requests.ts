@@ -1,0 +1,143 @@
+/**
+ * Disclosure-request figures of a year (`requests.*`), exactly the rows × columns of table 三:
+ * 一 received in the year, 二 carried in (received before, not closed before), the outcome rows
+ * closed in the year, （七） their sum, 四 carried out (received by the year's end, not closed by
+ * then) — per applicant type and in total. Each request enters once and leaves once, so the 勾稽
+ * rules hold by construction. Receipt and answer dates are calendar dates (Beijing).
+ */
+import type { Knex } from 'knex';
+import { UID } from '../../constants';
+import { APPLICANT_COLUMNS, REQUEST_ROWS } from '../../domain/annual-report/format-2021';
+import { OUTCOMES } from '../../domain/requests/outcomes';
+import { splitFigureKey } from '../figure-key';
+import { namesOf, pageOf, toCount, toDateOnly } from '../sql';
+import type { Figure, StatisticsContext, StatisticsProvider } from '../types';
+
+type Row = 'new' | 'carriedIn' | 'resultsTotal' | 'carriedOut' | string;
+
+function requestQuery(context: StatisticsContext) {
+  const names = namesOf(context.strapi, UID.disclosureRequest);
+  const column = (attribute: string) => `r.${names.column(attribute)}`;
+  const start = `${context.year}-01-01`;
+  const end = `${context.year + 1}-01-01`;
+  const received = column('receivedOn');
+  const answered = column('answeredOn');
+  const conditions: Record<'new' | 'carriedIn' | 'closed' | 'carriedOut', [string, string[]]> = {
+    new: [`${received} >= ? AND ${received} < ?`, [start, end]],
+    carriedIn: [`${received} < ? AND (${answered} IS NULL OR ${answered} >= ?)`, [start, start]],
+    closed: [`${answered} >= ? AND ${answered} < ?`, [start, end]],
+    carriedOut: [`${received} < ? AND (${answered} IS NULL OR ${answered} >= ?)`, [end, end]],
+  };
+  return { base: context.knex.from({ r: names.table }), conditions, column };
+}
+
+/** The SQL filter of one cell of table 三, or null when the key is not one. */
+function cellFilter(context: StatisticsContext, row: Row, applicant: string) {
+  const { base, conditions, column } = requestQuery(context);
+  if (applicant !== 'total' && !APPLICANT_COLUMNS.includes(applicant)) return null;
+  let query: Knex.QueryBuilder;
+  if (row === 'new' || row === 'carriedIn' || row === 'carriedOut') {
+    query = base.whereRaw(conditions[row][0], conditions[row][1]);
+  } else if (row === 'resultsTotal') {
+    query = base.whereRaw(conditions.closed[0], conditions.closed[1]);
+  } else if (OUTCOMES.includes(row)) {
+    query = base.whereRaw(conditions.closed[0], conditions.closed[1]).where(column('outcome'), row);
+  } else return null;
+  if (applicant !== 'total') query.where(column('applicantType'), applicant);
+  return { query, column };
+}
+
+export function requestsProvider(): StatisticsProvider {
+  return {
+    name: 'requests',
+    label: { 'zh-Hans': '依申请公开', en: 'Disclosure requests' },
+
+    async compute(context) {
+      const { base, conditions, column } = requestQuery(context);
+      const sum = (name: keyof typeof conditions) =>
+        context.knex.raw(`SUM(CASE WHEN ${conditions[name][0]} THEN 1 ELSE 0 END) AS ??`, [
+          ...conditions[name][1],
+          name,
+        ]);
+      const grouped = (await base
+        .clone()
+        .select({ applicant: column('applicantType'), outcome: column('outcome') })
+        .select([sum('new'), sum('carriedIn'), sum('closed'), sum('carriedOut')])
+        .groupBy(column('applicantType'), column('outcome'))) as Array<Record<string, unknown>>;
+
+      const counts = new Map<string, number>();
+      const add = (row: string, applicant: string, value: number) => {
+        for (const key of [`${row}.${applicant}`, `${row}.total`]) {
+          counts.set(key, (counts.get(key) ?? 0) + value);
+        }
+      };
+      for (const entry of grouped) {
+        const applicant = String(entry.applicant);
+        add('new', applicant, toCount(entry.new));
+        add('carriedIn', applicant, toCount(entry.carriedIn));
+        add('carriedOut', applicant, toCount(entry.carriedOut));
+        if (entry.outcome) {
+          add(String(entry.outcome), applicant, toCount(entry.closed));
+          add('resultsTotal', applicant, toCount(entry.closed));
+        }
+      }
+      const columns = [...APPLICANT_COLUMNS, 'total'];
+      const table3 = Object.fromEntries(
+        REQUEST_ROWS.filter((row) => !row.heading).map((row) => [
+          row.key,
+          columns.map((applicant): Figure => ({
+            key: `requests.table3:${row.key}.${applicant}`,
+            label: `${row.label} · ${applicant}`,
+            value: counts.get(`${row.key}.${applicant}`) ?? 0,
+          })),
+        ])
+      );
+      const closed = counts.get('resultsTotal.total') ?? 0;
+      const names = namesOf(context.strapi, UID.disclosureRequest);
+      const [{ onTime }] = (await context.knex
+        .from({ r: names.table })
+        .whereRaw(conditions.closed[0], conditions.closed[1])
+        .whereRaw(`${column('answeredOn')} <= ${column('dueDate')}`)
+        .count({ onTime: '*' })) as Array<{ onTime: unknown }>;
+      return {
+        table3,
+        closedInYear: closed,
+        onTimeRate: closed ? Math.round((toCount(onTime) / closed) * 1000) / 10 : null,
+      };
+    },
+
+    async records(context, figure, page) {
+      const [name, cell = ''] = splitFigureKey(figure);
+      if (name !== 'requests.table3') return null;
+      const applicant = cell.slice(cell.lastIndexOf('.') + 1);
+      const row = cell.slice(0, cell.lastIndexOf('.'));
+      const filter = cellFilter(context, row, applicant);
+      if (!filter) return null;
+      const { column } = filter;
+      const { total, rows } = await pageOf(
+        filter.query.select({
+          trackingNumber: column('trackingNumber'),
+          title: column('title'),
+          receivedOn: column('receivedOn'),
+          answeredOn: column('answeredOn'),
+        }),
+        [
+          { column: column('receivedOn'), order: 'desc' },
+          { column: column('trackingNumber'), order: 'asc' },
+        ],
+        page
+      );
+      return {
+        figure,
+        total,
+        results: rows.map((entry) => ({
+          uid: UID.disclosureRequest,
+          documentId: String(entry.trackingNumber),
+          locale: null,
+          title: (entry.title as string | null) ?? null,
+          date: toDateOnly(entry.answeredOn ?? entry.receivedOn),
+        })),
+      };
+    },
+  };
+}
