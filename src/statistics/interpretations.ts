@@ -35,8 +35,7 @@ const LABELS: Record<Category | 'published', string> = {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** (day start, next day start, due before) for every Beijing day a document could be due from. */
-function dueCalendar(year: number) {
-  const calendar = new WorkingDayCalendar();
+function dueCalendar(year: number, calendar: WorkingDayCalendar) {
   const days: Array<[Date, Date, Date]> = [];
   for (let start = beijingMidnight(year - 1, 12, 1); start < beijingMidnight(year + 1);) {
     const next = new Date(start.getTime() + DAY_MS);
@@ -49,7 +48,7 @@ function dueCalendar(year: number) {
   return days;
 }
 
-function interpretationRows(context: StatisticsContext) {
+async function interpretationRows(context: StatisticsContext) {
   const { knex, strapi } = context;
   const item = namesOf(strapi, UID.policyInterpretation);
   const policy = namesOf(strapi, UID.policyDocument);
@@ -57,7 +56,11 @@ function interpretationRows(context: StatisticsContext) {
   const itemFirst = `i.${item.column('firstPublishedAt')}`;
   const policyFirst = `p.${policy.column('firstPublishedAt')}`;
   const cast = context.dialect === 'postgres' ? 'CAST(? AS timestamptz)' : '?';
-  const calendar = dueCalendar(context.year);
+  // The coordinator's calendar overrides count here too.
+  const calendar = dueCalendar(
+    context.year,
+    (await strapi.plugin('disclosure').service('calendar').current()) as WorkingDayCalendar
+  );
   const values = knex.raw(
     `SELECT * FROM (VALUES ${calendar.map(() => `(${cast}, ${cast}, ${cast})`).join(', ')}) AS cal`,
     calendar.flatMap((day) => day.map((at) => instant(context, at)))
@@ -90,7 +93,7 @@ export function interpretationsProvider(): StatisticsProvider {
     label: { 'zh-Hans': '政策解读', en: 'Policy interpretations' },
 
     async compute(context) {
-      const { query, category } = interpretationRows(context);
+      const { query, category } = await interpretationRows(context);
       const rows = (await context.knex
         .from(query.clone().select({ category }).as('x'))
         .select('category')
@@ -118,7 +121,7 @@ export function interpretationsProvider(): StatisticsProvider {
       const name = figure.replace(/^interpretations\./, '');
       if (!figure.startsWith('interpretations.')) return null;
       if (name !== 'published' && !CATEGORIES.includes(name as Category)) return null;
-      const { query, category, item, itemFirst } = interpretationRows(context);
+      const { query, category, item, itemFirst } = await interpretationRows(context);
       const rows = context.knex
         .from(
           query

@@ -166,6 +166,42 @@ describe('handling disclosure requests', () => {
   });
 });
 
+describe('calendar overrides', () => {
+  it('recompute the open cases when the coordinator enters a new notice', async () => {
+    const before = await as(office)('get', `/disclosure/requests/${numbers.E}`).expect(200);
+    expect(before.body.data.dueDate).toBe('2026-11-30');
+    const response = await request(app.http)
+      .put('/disclosure/calendar/overrides/2026-11-20')
+      .set('Authorization', `Bearer ${office.token}`)
+      .send({ isWorking: false, note: '临时调整（示例通知）' })
+      .expect(200);
+    expect(response.body.data.moved).toEqual([
+      { trackingNumber: numbers.E, from: '2026-11-30', to: '2026-12-01' },
+    ]);
+    const after = await as(office)('get', `/disclosure/requests/${numbers.E}`).expect(200);
+    expect(after.body.data.dueDate).toBe('2026-12-01');
+    expect(after.body.data.deadline.steps.at(-1).text).toContain('临时调整（示例通知）1天不计');
+    const list = await as(office)('get', '/disclosure/calendar/overrides').expect(200);
+    expect(list.body.data).toEqual([
+      { date: '2026-11-20', isWorking: false, note: '临时调整（示例通知）' },
+    ]);
+  });
+
+  it('refuses an override without a date, a flag or a note', async () => {
+    for (const [date, body] of [
+      ['2026-13-01', { isWorking: false, note: 'x' }],
+      ['2026-11-21', { isWorking: 'no', note: 'x' }],
+      ['2026-11-21', { isWorking: true, note: ' ' }],
+    ] as const) {
+      await request(app.http)
+        .put(`/disclosure/calendar/overrides/${date}`)
+        .set('Authorization', `Bearer ${office.token}`)
+        .send(body)
+        .expect(400);
+    }
+  });
+});
+
 describe('table 三 from the records', () => {
   const table3 = async () => {
     const response = await as(office)(

@@ -8,6 +8,7 @@ export const UID = {
   indexNumber: 'plugin::disclosure.index-number',
   staff: 'plugin::disclosure.staff',
   disclosureRequest: 'plugin::disclosure.disclosure-request',
+  calendarOverride: 'plugin::disclosure.calendar-override',
 } as const;
 
 /** RBAC actions, registered in bootstrap as `plugin::disclosure.<uid>`. */

@@ -1,4 +1,5 @@
 import auditEntry from './audit-entry/schema.json';
+import calendarOverride from './calendar-override/schema.json';
 import disclosureRequest from './disclosure-request/schema.json';
 import indexNumber from './index-number/schema.json';
 import review from './review/schema.json';
@@ -11,4 +12,5 @@ export const contentTypes = {
   'index-number': { schema: indexNumber },
   staff: { schema: staff },
   'disclosure-request': { schema: disclosureRequest },
+  'calendar-override': { schema: calendarOverride },
 };

@@ -71,6 +71,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async answer(ctx: Context) {
       return { data: await service().close(ctx.params.trackingNumber, ctx.request.body ?? {}) };
     },
+    async calendar() {
+      return { data: await strapi.plugin(PLUGIN_ID).service('calendar').list() };
+    },
+    async setCalendarDay(ctx: Context & { params: { date?: string } }) {
+      return {
+        data: await strapi
+          .plugin(PLUGIN_ID)
+          .service('calendar')
+          .setOverride(ctx.params.date, ctx.request.body),
+      };
+    },
     async withdraw(ctx: Context) {
       return {
         data: await service().close(ctx.params.trackingNumber, ctx.request.body ?? {}, true),

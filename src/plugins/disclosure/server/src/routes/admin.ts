@@ -107,6 +107,8 @@ export default {
         ['POST', '/requests/:trackingNumber/events', 'addEvent'],
         ['POST', '/requests/:trackingNumber/answer', 'answer'],
         ['POST', '/requests/:trackingNumber/withdraw', 'withdraw'],
+        ['GET', '/calendar/overrides', 'calendar'],
+        ['PUT', '/calendar/overrides/:date', 'setCalendarDay'],
       ] as const
     ).map(([method, path, action]) => ({
       method,

@@ -1,5 +1,6 @@
 import annualReports from './annual-reports';
 import audit from './audit';
+import calendar from './calendar';
 import indexNumbers from './index-numbers';
 import notifications from './notifications';
 import queue from './queue';
@@ -13,6 +14,7 @@ import workflow from './workflow';
 export const services = {
   'annual-reports': annualReports,
   audit,
+  calendar,
   'index-numbers': indexNumbers,
   notifications,
   queue,

@@ -125,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const duplicate = earlier.find((row) => normalise(row.title) === normalise(intake.title));
 
       const events: RequestEvent[] = [{ type: 'received', date: receivedOn }];
-      const deadline = computeDeadline(events, new WorkingDayCalendar());
+      const deadline = await this.deadlineOf(events);
       const queryCode = randomBytes(6).toString('base64url').slice(0, 8);
       const trackingNumber = await newTrackingNumber(receivedOn);
       const personal = Object.fromEntries(
@@ -270,7 +270,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       const events = [...(row.events ?? []), event];
-      const deadline = this.deadlineOf(events);
+      const deadline = await this.deadlineOf(events);
       await rows().update({
         where: { id: row.id },
         data: { events, deadline, dueDate: deadline.dueDate, state: STATE_AFTER[event.type] },
@@ -315,9 +315,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return publicFields(await find(trackingNumber));
     },
 
-    deadlineOf(events: RequestEvent[]) {
+    /** Recomputes the deadline of every open request (after a calendar change); returns those that moved. */
+    async recomputeOpen() {
+      const open = (await rows().findMany({
+        where: { state: { $notIn: CLOSED_STATES } },
+      })) as RequestRow[];
+      const moved: Array<{ trackingNumber: string; from: string | null; to: string | null }> = [];
+      for (const row of open) {
+        const deadline = await this.deadlineOf(row.events ?? []);
+        const before = row.dueDate ? String(row.dueDate).slice(0, 10) : null;
+        await rows().update({
+          where: { id: row.id },
+          data: { deadline, dueDate: deadline.dueDate },
+        });
+        if (before !== deadline.dueDate) {
+          moved.push({ trackingNumber: row.trackingNumber, from: before, to: deadline.dueDate });
+        }
+      }
+      return moved;
+    },
+
+    async deadlineOf(events: RequestEvent[]) {
+      const calendar: WorkingDayCalendar = await strapi
+        .plugin(PLUGIN_ID)
+        .service('calendar')
+        .current();
       try {
-        return computeDeadline(events, new WorkingDayCalendar());
+        return computeDeadline(events, calendar);
       } catch (error) {
         if (error instanceof DeadlineRuleError) throw new errors.ValidationError(error.message);
         throw error;

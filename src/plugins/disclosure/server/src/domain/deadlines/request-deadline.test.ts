@@ -22,6 +22,7 @@ describe('the working-day calendar', () => {
 
   it('refuses a date that does not exist', () => {
     expect(() => calendar.day('2024-02-30')).toThrow('not a date');
+    expect(() => calendar.day('2026-13-01')).toThrow('not a date');
   });
 });
 
