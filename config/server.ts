@@ -6,6 +6,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: env.array('APP_KEYS')!,
   },
+  // The disclosure plugin's daily request reminders run from Strapi's cron.
+  cron: {
+    enabled: env.bool('CRON_ENABLED', true),
+  },
   webhooks: {
     populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
   },

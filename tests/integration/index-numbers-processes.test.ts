@@ -24,13 +24,16 @@ onPostgres('索引号 from two app processes sharing the database', () => {
     const child = spawn(
       process.execPath,
       [
-        path.join(__dirname, '..', 'helpers', 'allocate-in-second-process.js'),
+        path.join(__dirname, '..', 'helpers', 'second-process.js'),
+        'allocate',
         ARTICLE,
         '2040',
         ...theirs,
       ],
       { env: { ...process.env }, stdio: ['pipe', 'pipe', 'inherit'] }
     );
+    // Listen for the exit now: the child may be gone before we are done.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     const lines = readline.createInterface({ input: child.stdout! });
     const nextLine = () => new Promise<string>((resolve) => lines.once('line', resolve));
     expect(await nextLine()).toBe('READY');
@@ -44,7 +47,7 @@ onPostgres('索引号 from two app processes sharing the database', () => {
       )
     );
     const all = [...ourValues, ...(JSON.parse(await theirValues) as string[])];
-    await new Promise((resolve) => child.once('exit', resolve));
+    await exited;
 
     expect(new Set(all).size).toBe(80);
     expect(all.map((value) => Number(value.slice(-5))).sort((a, b) => a - b)).toEqual(

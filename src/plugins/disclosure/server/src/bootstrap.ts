@@ -61,7 +61,14 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   }
   // 7. The request intake's rate limiter (in Redis when REDIS_URL is set).
   await prepareIntakeLimiter(strapi);
-  // 8. 索引号 is shown but not editable in the Content Manager: the gate assigns it.
+  // 8. Every morning: reminders of requests due soon or overdue, lapsed corrections and fees.
+  strapi.cron.add({
+    disclosureRequestReminders: {
+      task: () => strapi.plugin(PLUGIN_ID).service('request-reminders').run(),
+      options: { rule: '0 30 8 * * *', tz: 'Asia/Shanghai' },
+    },
+  });
+  // 9. 索引号 is shown but not editable in the Content Manager: the gate assigns it.
   await makeIndexNumberReadOnly(strapi);
   // The four workflow roles are created by the app once its content locales exist
   // (service('roles').ensureWorkflowRoles()), since role permissions name the locales.

@@ -4,6 +4,7 @@ import calendar from './calendar';
 import indexNumbers from './index-numbers';
 import notifications from './notifications';
 import queue from './queue';
+import requestReminders from './request-reminders';
 import requests from './requests';
 import reviews from './reviews';
 import roles from './roles';
@@ -18,6 +19,7 @@ export const services = {
   'index-numbers': indexNumbers,
   notifications,
   queue,
+  'request-reminders': requestReminders,
   requests,
   reviews,
   roles,

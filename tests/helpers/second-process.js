@@ -1,0 +1,45 @@
+/**
+ * A second app process for the concurrency tests: boots the compiled app on the database named by
+ * the environment, says READY, waits for GO on stdin, runs one task, prints its result as JSON and
+ * exits. Tasks: `allocate <uid> <year> <documentId>…` (索引号), `remind <YYYY-MM-DD>` (the daily
+ * request reminders).
+ */
+const path = require('path');
+const readline = require('readline');
+const { createStrapi } = require('@strapi/strapi');
+
+const TASKS = {
+  allocate(strapi, [uid, year, ...documentIds]) {
+    const numbers = strapi.plugin('disclosure').service('index-numbers');
+    const at = new Date(`${year}-06-01T00:00:00Z`);
+    return Promise.all(documentIds.map((documentId) => numbers.allocate(uid, documentId, at)));
+  },
+  remind(strapi, [today]) {
+    return strapi.plugin('disclosure').service('request-reminders').run(today);
+  },
+};
+
+async function main() {
+  const [task, ...args] = process.argv.slice(2);
+  if (!TASKS[task]) throw new Error(`unknown task ${task}`);
+  const appDir = path.resolve(__dirname, '..', '..');
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  process.stdout.write('READY\n');
+  await new Promise((resolve) =>
+    readline.createInterface({ input: process.stdin }).once('line', resolve)
+  );
+  const result = await TASKS[task](strapi, args);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  await strapi.destroy();
+  process.exit(0);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});
