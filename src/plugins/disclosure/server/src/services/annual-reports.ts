@@ -249,6 +249,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return created.documentId as string;
   };
 
+  /** The view just written, with its document and review state (no second statistics run). */
+  const withReviewState = async (
+    view: ReportView,
+    documentId: string,
+    locale: string
+  ): Promise<ReportView> => ({
+    ...view,
+    documentId,
+    review: { state: await reviews().stateOf(settings().contentType, documentId, locale) },
+  });
+
   const columnDocumentId = async (locale: string): Promise<string | null> => {
     const attribute = (
       strapi.contentType(settings().contentType as never).attributes as Record<
@@ -285,8 +296,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ]
       );
       const view = await build(year, locale, draft, changes);
-      await write(year, locale, draft, view);
-      return build(year, locale, await findDraft(year, locale));
+      return withReviewState(view, await write(year, locale, draft, view), locale);
     },
 
     /**
@@ -311,7 +321,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         user,
         ability,
       });
-      return build(year, locale, await findDraft(year, locale));
+      return withReviewState(view, draft.documentId, locale);
     },
 
     /** The report rendered for download: JSON, CSV or the printable HTML page. */

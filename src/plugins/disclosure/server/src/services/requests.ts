@@ -25,6 +25,7 @@ import { OUTCOMES, WITHDRAWN_OUTCOME } from '../domain/requests/outcomes';
 import { decrypt, encrypt, mask, parseKey } from '../domain/requests/personal-data';
 import { DeadlineRuleError } from '../domain/deadlines/request-deadline';
 import { isDate } from '../domain/deadlines/calendar';
+import { toDateOnly } from '../statistics/sql';
 import { actorFromUser } from './actor';
 import type { AdminUser } from './reviews';
 
@@ -78,6 +79,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return parsed;
   };
   const rows = () => strapi.db.query(UID.disclosureRequest);
+  const currentCalendar = (): Promise<WorkingDayCalendar> =>
+    strapi.plugin(PLUGIN_ID).service('calendar').current();
   const find = async (trackingNumber: string) => {
     const row = (await rows().findOne({ where: { trackingNumber } })) as RequestRow | null;
     if (!row) throw new errors.NotFoundError(`No request ${trackingNumber}.`);
@@ -321,9 +324,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { state: { $notIn: CLOSED_STATES } },
       })) as RequestRow[];
       const moved: Array<{ trackingNumber: string; from: string | null; to: string | null }> = [];
+      const calendar = await currentCalendar();
       for (const row of open) {
-        const deadline = await this.deadlineOf(row.events ?? []);
-        const before = row.dueDate ? String(row.dueDate).slice(0, 10) : null;
+        const deadline = await this.deadlineOf(row.events ?? [], calendar);
+        const before = toDateOnly(row.dueDate);
         await rows().update({
           where: { id: row.id },
           data: { deadline, dueDate: deadline.dueDate },
@@ -335,11 +339,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return moved;
     },
 
-    async deadlineOf(events: RequestEvent[]) {
-      const calendar: WorkingDayCalendar = await strapi
-        .plugin(PLUGIN_ID)
-        .service('calendar')
-        .current();
+    /** The deadline the events imply on the current calendar (loaded unless given); 400 on a broken rule. */
+    async deadlineOf(events: RequestEvent[], calendar?: WorkingDayCalendar) {
+      calendar ??= await currentCalendar();
       try {
         return computeDeadline(events, calendar);
       } catch (error) {
