@@ -47,6 +47,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // The publisher's 9-character organisation code or 18-character unified social credit code.
       orgCode: env('DISCLOSURE_ORG_CODE', '000000000'),
       indexPattern: env('DISCLOSURE_INDEX_PATTERN', '{orgCode}/{YYYY}-{NNNNN}'),
+      // The publisher's name as it signs reply letters to disclosure requests.
+      publisherName: env('DISCLOSURE_PUBLISHER_NAME', '示范市工业和信息化局'),
       // Mail each review step to the people concerned once an SMTP server is configured.
       emailNotifications: env.bool('DISCLOSURE_EMAIL_NOTIFICATIONS', Boolean(env('SMTP_HOST'))),
       // Encrypts disclosure applicants' identity numbers and contacts at rest.

@@ -7,6 +7,7 @@ import { replaceFirstPublishedAtBackfill } from './database/first-published-at-b
 import { createDemoSuperAdmin } from './demo/demo-admin';
 import { seedDemoContent } from './demo/seed-demo';
 import { setUpContentLocales } from './i18n/locales';
+import { registerProactiveConversion } from './requests/proactive-article';
 import { registerCatalogueStatistics } from './statistics';
 
 export default {
@@ -20,6 +21,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // 0. The catalogue's figures for the yearly statistics (items, policy documents, interpretations).
     registerCatalogueStatistics(strapi);
+    // … and how information released on request becomes a draft proactive item (Art. 44).
+    registerProactiveConversion(strapi);
     // 1. Content locales: zh-Hans (default) and en.
     await setUpContentLocales(strapi);
     // 2. The disclosure catalogue, seeded once.

@@ -5,6 +5,7 @@ import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
 let app: TestApp;
 let office: StaffLogin;
 let editor: StaffLogin;
+let secrecy: StaffLogin;
 const numbers: Record<string, string> = {};
 const codes: Record<string, string> = {};
 
@@ -35,6 +36,10 @@ beforeAll(async () => {
     role: 'disclosure-editor',
     division: divisions.office,
   });
+  secrecy = await staffLogin(app.strapi, app.http, {
+    email: 'secrecy@requests.test',
+    role: 'disclosure-confidentiality-reviewer',
+  });
   const register = async (key: string, body: object) => {
     const response = await as(office)('post', '/disclosure/requests').send(body).expect(201);
     numbers[key] = response.body.data.trackingNumber;
@@ -42,6 +47,14 @@ beforeAll(async () => {
   };
   const step = (key: string, path: string, body: object) =>
     as(office)('post', `/disclosure/requests/${numbers[key]}/${path}`).send(body).expect(200);
+  // An answer: the reply drafted from its template, cleared by the 保密审查员, delivered by post.
+  const answer = async (key: string, outcome: string, date: string) => {
+    await step(key, 'reply', { outcome, reason: '见附件' });
+    await as(secrecy)('post', `/disclosure/requests/${numbers[key]}/reply/clear`)
+      .send({})
+      .expect(200);
+    await step(key, 'reply/delivered', { date, method: 'post' });
+  };
 
   // A: received in 2025, answered in 2026 (carried in).
   await register('A', {
@@ -49,7 +62,7 @@ beforeAll(async () => {
     channel: 'post',
     receivedOn: '2025-12-22',
   });
-  await step('A', 'answer', { outcome: 'disclosed', date: '2026-01-10' });
+  await answer('A', 'disclosed', '2026-01-10');
   // B: a company; 补正 across 春节 2026, then partly disclosed.
   await register('B', {
     ...applicant('commercial', '示范科技有限公司', '技术改造备案材料'),
@@ -62,7 +75,7 @@ beforeAll(async () => {
     dueBy: '2026-02-27',
   });
   await step('B', 'events', { type: 'corrected', date: '2026-02-20' });
-  await step('B', 'answer', { outcome: 'partly', date: '2026-03-10' });
+  await answer('B', 'partly', '2026-03-10');
   // C: a research institute; third party consulted, extended, refused to protect the third party.
   await register('C', {
     ...applicant('research', '示范研究院', '某企业的生产许可材料'),
@@ -82,7 +95,7 @@ beforeAll(async () => {
     approver: '综合法规处处长',
     reason: '需征求多个处室意见',
   });
-  await step('C', 'answer', { outcome: 'refused.4', date: '2026-04-20' });
+  await answer('C', 'refused.4', '2026-04-20');
   // D: withdrawn by the applicant; E: a law firm's request still open at the year's end.
   await register('D', {
     ...applicant('natural', '钱二', '会议纪要'),
@@ -101,7 +114,7 @@ beforeAll(async () => {
     channel: 'paper',
     receivedOn: '2025-06-01',
   });
-  await step('F', 'answer', { outcome: 'unavailable.1', date: '2025-06-20' });
+  await answer('F', 'unavailable.1', '2025-06-20');
 });
 
 afterAll(async () => {
@@ -152,12 +165,14 @@ describe('handling disclosure requests', () => {
     expect(response.body.error.message).toContain(
       'within 7 working days of receipt, by 2026-11-11'
     );
-    await as(office)('post', `/disclosure/requests/${numbers.A}/answer`)
-      .send({ outcome: 'partly', date: '2026-02-01' })
+    const closed = await as(office)('post', `/disclosure/requests/${numbers.A}/reply`)
+      .send({ outcome: 'partly' })
       .expect(400);
-    await as(office)('post', `/disclosure/requests/${numbers.E}/answer`)
-      .send({ outcome: 'maybe', date: '2026-11-20' })
+    expect(closed.body.error.message).toContain('already answered');
+    const unknown = await as(office)('post', `/disclosure/requests/${numbers.E}/reply`)
+      .send({ outcome: 'maybe' })
       .expect(400);
+    expect(unknown.body.error.details.key).toBe('outcome');
   });
 
   it('is for the disclosure office only', async () => {
@@ -242,6 +257,28 @@ describe('table 三 from the records', () => {
       'carriedOut.legal': 1,
       'carriedOut.total': 1,
     });
+  });
+
+  it('counts corrections, extensions, the on-time rate and the median handling time', async () => {
+    const response = await as(office)(
+      'get',
+      '/disclosure/statistics?year=2026&providers=requests'
+    ).expect(200);
+    const section = response.body.data.sections.requests;
+    expect(section.corrections.value).toBe(1);
+    expect(section.extensions.value).toBe(1);
+    // Closed in 2026: A 2025-12-22→2026-01-10, B 2026-02-02→03-10, C 03-02→04-20, D 05-06→05-08.
+    expect(section.closedInYear).toBe(4);
+    expect(section.onTimeRate).toBe(100);
+    // Working days from receipt to answer: 13, 22, 34 and 2 → median 17.5.
+    expect(section.medianHandlingWorkingDays).toBe(17.5);
+    const records = await as(office)(
+      'get',
+      '/disclosure/statistics/records?year=2026&figure=requests.extensions'
+    ).expect(200);
+    expect(records.body.data.map((record: { documentId: string }) => record.documentId)).toEqual([
+      numbers.C,
+    ]);
   });
 
   it('lists the requests behind a cell', async () => {

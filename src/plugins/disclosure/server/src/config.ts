@@ -8,6 +8,8 @@ export interface DisclosureConfig {
   orgCode: string;
   /** 索引号 pattern, e.g. `{orgCode}/{YYYY}-{NNNNN}`. */
   indexPattern: string;
+  /** The publisher's name, signing reply letters. */
+  publisherName: string;
   /** Email each step to the people concerned (needs the email plugin configured). */
   emailNotifications: boolean;
   /** The annual reports' content type and the code of the column they are published in. */
@@ -29,6 +31,7 @@ export const config = {
     contentTypes: [...DEFAULT_GATED_CONTENT_TYPES],
     orgCode: '000000000',
     indexPattern: DEFAULT_INDEX_PATTERN,
+    publisherName: '',
     emailNotifications: false,
     annualReports: { ...DEFAULT_ANNUAL_REPORTS },
     intakeRateLimit: { points: 10, durationSeconds: 600 },

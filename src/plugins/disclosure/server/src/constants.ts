@@ -9,6 +9,8 @@ export const UID = {
   staff: 'plugin::disclosure.staff',
   disclosureRequest: 'plugin::disclosure.disclosure-request',
   calendarOverride: 'plugin::disclosure.calendar-override',
+  replyTemplate: 'plugin::disclosure.reply-template',
+  requestAttachment: 'plugin::disclosure.request-attachment',
 } as const;
 
 /** RBAC actions, registered in bootstrap as `plugin::disclosure.<uid>`. */

@@ -2,6 +2,8 @@ import auditEntry from './audit-entry/schema.json';
 import calendarOverride from './calendar-override/schema.json';
 import disclosureRequest from './disclosure-request/schema.json';
 import indexNumber from './index-number/schema.json';
+import replyTemplate from './reply-template/schema.json';
+import requestAttachment from './request-attachment/schema.json';
 import review from './review/schema.json';
 import staff from './staff/schema.json';
 
@@ -13,4 +15,6 @@ export const contentTypes = {
   staff: { schema: staff },
   'disclosure-request': { schema: disclosureRequest },
   'calendar-override': { schema: calendarOverride },
+  'reply-template': { schema: replyTemplate },
+  'request-attachment': { schema: requestAttachment },
 };

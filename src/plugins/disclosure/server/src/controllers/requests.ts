@@ -1,14 +1,41 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
+import { actorFromUser } from '../services/actor';
+import type { UploadedFile } from '../services/request-attachments';
+import { viewerOf } from '../services/requests';
+import type { AdminUser } from '../services/reviews';
 
 interface Context {
-  request: { body?: unknown };
+  request: { body?: unknown; files?: Record<string, UploadedFile | UploadedFile[]> };
   query: Record<string, unknown>;
-  params: { trackingNumber?: string };
-  state: { user: { id: number } };
+  params: { trackingNumber?: string; id?: string; outcome?: string; date?: string };
+  state: { user: AdminUser; userAbility: { can(action: string): boolean } };
   status: number;
+  body?: unknown;
+  set(field: string, value: string): void;
+  type?: string;
 }
+
+/** Files of a multipart body under `field`, as a list. */
+const filesOf = (ctx: Context, field: string): UploadedFile[] => {
+  const files = ctx.request.files?.[field];
+  return files === undefined ? [] : Array.isArray(files) ? files : [files];
+};
+
+/**
+ * The intake body: JSON, or multipart with the fields in `data` (JSON, as Strapi's own upload
+ * routes take them) and the files in `attachments`.
+ */
+const intakeBody = (ctx: Context) => {
+  const body = ctx.request.body as Record<string, unknown> | undefined;
+  if (!ctx.request.files || typeof body?.data !== 'string') return body;
+  try {
+    return JSON.parse(body.data);
+  } catch {
+    throw new errors.ValidationError('"data" must be the request as JSON.', { key: 'data' });
+  }
+};
 
 const pageOf = (query: Record<string, unknown>) => {
   const page = Number(query.page ?? 1);
@@ -28,12 +55,23 @@ const pageOf = (query: Record<string, unknown>) => {
 };
 
 /** The website's intake and status lookup for disclosure requests (public content API). */
+const STATES = ['open', 'closed', 'all'];
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin(PLUGIN_ID).service('requests');
+  const replies = () => strapi.plugin(PLUGIN_ID).service('request-replies');
+  const templates = () => strapi.plugin(PLUGIN_ID).service('reply-templates');
+  /** After a step, the page's view of the request as the acting user sees it. */
+  const detail = async (ctx: Context) => ({
+    data: await service().show(
+      ctx.params.trackingNumber,
+      viewerOf(ctx.state.user, ctx.state.userAbility)
+    ),
+  });
   return {
     /** POST /api/disclosure-requests → 201 { data: { trackingNumber, queryCode, receivedOn, dueDate } } */
     async create(ctx: Context) {
-      const data = await service().submitOnline(ctx.request.body);
+      const data = await service().submitOnline(intakeBody(ctx), filesOf(ctx, 'attachments'));
       ctx.status = 201;
       return { data };
     },
@@ -52,39 +90,126 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { data: await service().status(trackingNumber, queryCode) };
     },
 
-    // Admin (依申请公开 office): register, list, view in full, handle, answer, withdraw.
+    // Admin (依申请公开 office): register, list, view, handle, reply, withdraw.
     async register(ctx: Context) {
       const data = await service().registerByStaff(ctx.request.body);
       ctx.status = 201;
       return { data };
     },
     async list(ctx: Context) {
-      const { results, pagination } = await service().list(pageOf(ctx.query));
+      const { state = 'all', page, pageSize, ...rest } = ctx.query;
+      const unknown = Object.keys(rest)[0];
+      if (unknown) {
+        throw new errors.ValidationError(`Unknown query parameter "${unknown}".`, { key: unknown });
+      }
+      if (!STATES.includes(state as string)) {
+        throw new errors.ValidationError(`"state" must be one of ${STATES.join(', ')}.`, {
+          key: 'state',
+        });
+      }
+      const { results, pagination } = await service().list({
+        ...pageOf({ page, pageSize }),
+        state,
+      });
       return { data: results, meta: { pagination } };
     },
-    async show(ctx: Context) {
-      return { data: await service().show(ctx.params.trackingNumber, ctx.state.user) };
-    },
+    show: detail,
     async addEvent(ctx: Context) {
-      return { data: await service().addEvent(ctx.params.trackingNumber, ctx.request.body) };
+      await service().addEvent(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
+      return detail(ctx);
     },
-    async answer(ctx: Context) {
-      return { data: await service().close(ctx.params.trackingNumber, ctx.request.body ?? {}) };
+    async assign(ctx: Context) {
+      await service().assign(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
+      return detail(ctx);
+    },
+    async withdraw(ctx: Context) {
+      await service().withdraw(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
+      return detail(ctx);
+    },
+    async draftReply(ctx: Context) {
+      await replies().draft(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
+      return detail(ctx);
+    },
+    async clearReply(ctx: Context) {
+      await replies().clear(ctx.params.trackingNumber, ctx.state.user);
+      return detail(ctx);
+    },
+    async returnReply(ctx: Context) {
+      await replies().returnReply(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
+      return detail(ctx);
+    },
+    async sendReply(ctx: Context) {
+      await replies().send(ctx.params.trackingNumber, ctx.state.user);
+      return detail(ctx);
+    },
+    async recordDelivery(ctx: Context) {
+      await replies().recordDelivery(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
+      return detail(ctx);
+    },
+    async makeProactive(ctx: Context) {
+      return {
+        data: await replies().makeProactive(
+          ctx.params.trackingNumber,
+          ctx.request.body,
+          ctx.state.user
+        ),
+      };
+    },
+    /** POST …/attachments (multipart, field `files`): files for the reply. */
+    async addAttachments(ctx: Context) {
+      const trackingNumber = ctx.params.trackingNumber!;
+      await service().find(trackingNumber);
+      const files = filesOf(ctx, 'files');
+      if (files.length === 0) {
+        throw new errors.ValidationError('Send the files as multipart field "files".', {
+          key: 'files',
+        });
+      }
+      const prepared = await strapi
+        .plugin(PLUGIN_ID)
+        .service('request-attachments')
+        .prepare('reply', files);
+      ctx.status = 201;
+      return {
+        data: await strapi
+          .plugin(PLUGIN_ID)
+          .service('request-attachments')
+          .store(trackingNumber, 'reply', prepared),
+      };
+    },
+    /** GET …/attachments/:id → the file; an applicant's file is personal data, so the view is audited. */
+    async attachment(ctx: Context) {
+      const trackingNumber = ctx.params.trackingNumber!;
+      const file = await strapi
+        .plugin(PLUGIN_ID)
+        .service('request-attachments')
+        .read(trackingNumber, Number(ctx.params.id));
+      const row = await service().find(trackingNumber);
+      await service().record(row, 'view_personal_data', actorFromUser(ctx.state.user), {
+        reason: `附件 ${ctx.params.id}`,
+      });
+      ctx.set('Content-Type', file.mime);
+      ctx.set(
+        'Content-Disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`
+      );
+      ctx.body = file.content;
+    },
+    async templates() {
+      return { data: await templates().list() };
+    },
+    async saveTemplate(ctx: Context) {
+      return { data: await templates().save(ctx.params.outcome, ctx.request.body) };
     },
     async calendar() {
       return { data: await strapi.plugin(PLUGIN_ID).service('calendar').list() };
     },
-    async setCalendarDay(ctx: Context & { params: { date?: string } }) {
+    async setCalendarDay(ctx: Context) {
       return {
         data: await strapi
           .plugin(PLUGIN_ID)
           .service('calendar')
           .setOverride(ctx.params.date, ctx.request.body),
-      };
-    },
-    async withdraw(ctx: Context) {
-      return {
-        data: await service().close(ctx.params.trackingNumber, ctx.request.body ?? {}, true),
       };
     },
   };

@@ -18,12 +18,14 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 /**
- * Like `admin::hasPermissions` for one plugin action, but a refusal says which permission is
- * missing instead of "Policy Failed".
+ * Like `admin::hasPermissions` for one plugin action (or any of several), but a refusal says which
+ * permission is missing instead of "Policy Failed".
  */
-export default (ctx: PolicyContext, config: { action: string }) => {
-  if (ctx.state.userAbility?.can(config.action)) return true;
+export default (ctx: PolicyContext, config: { action?: string; actions?: string[] }) => {
+  const actions = config.actions ?? [config.action!];
+  if (actions.some((action) => ctx.state.userAbility?.can(action))) return true;
+  const wanted = actions.map((action) => ACTION_LABELS[action] ?? action).join(' or ');
   throw new errors.PolicyError(
-    `Your roles do not allow you to ${ACTION_LABELS[config.action] ?? config.action}: ask the coordinator for the permission "${config.action}".`
+    `Your roles do not allow you to ${wanted}: ask the coordinator for the permission "${actions.join('" or "')}".`
   );
 };

@@ -7,6 +7,14 @@ const allowed = (action?: string) => ({
   ],
 });
 
+/** Allowed to holders of any of the actions. */
+const allowedAny = (...actions: string[]) => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'plugin::disclosure.has-permission', config: { actions } },
+  ],
+});
+
 /**
  * Admin routes (mounted under /disclosure). Each workflow step is also checked per item by the
  * review service: division, four eyes, the item's state.
@@ -102,11 +110,17 @@ export default {
     ...(
       [
         ['POST', '/requests', 'register'],
-        ['GET', '/requests', 'list'],
-        ['GET', '/requests/:trackingNumber', 'show'],
         ['POST', '/requests/:trackingNumber/events', 'addEvent'],
-        ['POST', '/requests/:trackingNumber/answer', 'answer'],
+        ['POST', '/requests/:trackingNumber/assign', 'assign'],
+        ['POST', '/requests/:trackingNumber/reply', 'draftReply'],
+        ['POST', '/requests/:trackingNumber/reply/send', 'sendReply'],
+        ['POST', '/requests/:trackingNumber/reply/delivered', 'recordDelivery'],
+        ['POST', '/requests/:trackingNumber/proactive', 'makeProactive'],
         ['POST', '/requests/:trackingNumber/withdraw', 'withdraw'],
+        ['POST', '/requests/:trackingNumber/attachments', 'addAttachments'],
+        ['GET', '/requests/:trackingNumber/attachments/:id', 'attachment'],
+        ['GET', '/reply-templates', 'templates'],
+        ['PUT', '/reply-templates/:outcome', 'saveTemplate'],
         ['GET', '/calendar/overrides', 'calendar'],
         ['PUT', '/calendar/overrides/:date', 'setCalendarDay'],
       ] as const
@@ -115,6 +129,29 @@ export default {
       path,
       handler: `requests.${action}`,
       config: allowed(ACTIONS.handleRequests),
+    })),
+    // The confidentiality reviewer reads requests (masked) and clears or returns their replies.
+    ...(
+      [
+        ['GET', '/requests', 'list'],
+        ['GET', '/requests/:trackingNumber', 'show'],
+      ] as const
+    ).map(([method, path, action]) => ({
+      method,
+      path,
+      handler: `requests.${action}`,
+      config: allowedAny(ACTIONS.handleRequests, ACTIONS.approveConfidentiality),
+    })),
+    ...(
+      [
+        ['POST', '/requests/:trackingNumber/reply/clear', 'clearReply'],
+        ['POST', '/requests/:trackingNumber/reply/return', 'returnReply'],
+      ] as const
+    ).map(([method, path, action]) => ({
+      method,
+      path,
+      handler: `requests.${action}`,
+      config: allowed(ACTIONS.approveConfidentiality),
     })),
     {
       method: 'GET',

@@ -4,7 +4,10 @@ import calendar from './calendar';
 import indexNumbers from './index-numbers';
 import notifications from './notifications';
 import queue from './queue';
+import replyTemplates from './reply-templates';
+import requestAttachments from './request-attachments';
 import requestReminders from './request-reminders';
+import requestReplies from './request-replies';
 import requests from './requests';
 import reviews from './reviews';
 import roles from './roles';
@@ -19,7 +22,10 @@ export const services = {
   'index-numbers': indexNumbers,
   notifications,
   queue,
+  'reply-templates': replyTemplates,
+  'request-attachments': requestAttachments,
   'request-reminders': requestReminders,
+  'request-replies': requestReplies,
   requests,
   reviews,
   roles,

@@ -5,7 +5,10 @@ import { beijingDate } from '../domain/beijing-time';
 import type { Deadline } from '../domain/deadlines/request-deadline';
 import type { WorkingDayCalendar } from '../domain/deadlines/calendar';
 import { toDateOnly } from '../statistics/sql';
+import { outcomeLabel } from '../domain/requests/reply-templates';
 import { serialize } from './locks';
+
+const SYSTEM = { id: null, name: 'system', roles: [] };
 
 /** Reminders go out this many working days before a request is due, and once when it is overdue. */
 export const REMIND_WORKING_DAYS_BEFORE = 3;
@@ -63,6 +66,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
             where: { id: request.id },
             data: { state: 'closed', outcome: lapsed, answeredOn: today },
           });
+          await strapi
+            .plugin(PLUGIN_ID)
+            .service('requests')
+            .record(request, 'closed_lapsed', SYSTEM, {
+              toState: 'closed',
+              reason: outcomeLabel(lapsed),
+            });
           abandoned.push(request.trackingNumber);
           continue;
         }

@@ -1,12 +1,32 @@
 import { createHash, createHmac, randomBytes, randomInt } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PLUGIN_ID, UID } from '../constants';
+import { ACTIONS, PLUGIN_ID, UID } from '../constants';
 import type { DisclosureConfig } from '../config';
 import { beijingDate } from '../domain/beijing-time';
-import { WorkingDayCalendar } from '../domain/deadlines/calendar';
-import { computeDeadline, type RequestEvent } from '../domain/deadlines/request-deadline';
+import { WorkingDayCalendar, isDate } from '../domain/deadlines/calendar';
+import {
+  DeadlineRuleError,
+  computeDeadline,
+  type Deadline,
+  type RequestEvent,
+} from '../domain/deadlines/request-deadline';
+import {
+  allowedActions,
+  describeEvent,
+  isClosed,
+  urgencyOf,
+  CLOSED_STATES,
+  type ReplyState,
+} from '../domain/requests/handling';
 import { validateIntake, type Intake } from '../domain/requests/intake';
+import { OUTCOMES, WITHDRAWN_OUTCOME } from '../domain/requests/outcomes';
+import { decrypt, encrypt, mask, parseKey } from '../domain/requests/personal-data';
+import type { ChainedAuditRecord } from '../domain/audit-chain';
+import { toDateOnly } from '../statistics/sql';
+import { actorFromUser, currentActor, type Actor } from './actor';
+import type { UploadedFile } from './request-attachments';
+import type { AdminUser } from './reviews';
 
 const CHANNELS = ['paper', 'in_person', 'post', 'fax', 'online'] as const;
 
@@ -20,16 +40,30 @@ const STATE_AFTER: Record<string, string> = {
   fee_paid: 'accepted',
   extended: 'extended',
 };
-const CLOSED_STATES = ['answered', 'closed', 'withdrawn'];
-import { OUTCOMES, WITHDRAWN_OUTCOME } from '../domain/requests/outcomes';
-import { decrypt, encrypt, mask, parseKey } from '../domain/requests/personal-data';
-import { DeadlineRuleError } from '../domain/deadlines/request-deadline';
-import { isDate } from '../domain/deadlines/calendar';
-import { toDateOnly } from '../statistics/sql';
-import { actorFromUser } from './actor';
-import type { AdminUser } from './reviews';
 
-const PERSONAL_FIELDS = ['name', 'contactPerson', 'idNumber', 'phone', 'email', 'address'] as const;
+/** What the audit trail's request actions say on the timeline. */
+const AUDIT_TEXT: Record<string, string> = {
+  registered: '登记申请',
+  view_personal_data: '查看申请人信息',
+  assigned: '指定承办处室',
+  reply_drafted: '起草答复',
+  reply_cleared: '答复通过保密审查',
+  reply_returned: '答复被退回',
+  reply_sent: '答复已通过电子邮件送达',
+  reply_delivered: '答复已送达',
+  withdrawn: '申请人撤回申请',
+  closed_lapsed: '逾期未补正或未缴费，不再处理',
+  made_proactive: '转为主动公开（条例第四十四条）',
+};
+
+export const PERSONAL_FIELDS = [
+  'name',
+  'contactPerson',
+  'idNumber',
+  'phone',
+  'email',
+  'address',
+] as const;
 const DUPLICATE_WINDOW_DAYS = 30;
 
 /** What the applicant may see of their request: never personal data. */
@@ -52,40 +86,60 @@ interface RequestRow {
   title: string;
   applicantType: string;
   events: RequestEvent[];
-  deadline: unknown;
+  deadline: Deadline | null;
   outcome: string | null;
   answeredOn: string | null;
   likelyDuplicateOf: string | null;
+  division: string | null;
+  reply: StoredReply | null;
   [field: string]: unknown;
+}
+
+/** The reply letter as stored on the request (request-replies writes it). */
+export interface StoredReply {
+  outcome: string;
+  outcomeLabel: string;
+  article: string;
+  subject: string;
+  body: string;
+  reason: string | null;
+  attachmentIds: number[];
+  state: ReplyState;
+  /** SHA-256 of what was drafted; clearance holds for exactly this. */
+  hash: string;
+  draftedBy: { id: number | null; name: string };
+  draftedAt: string;
+  clearedBy: { id: number | null; name: string } | null;
+  clearedAt: string | null;
+  clearedHash: string | null;
+  returnedReason: string | null;
+  deliveredOn: string | null;
+  deliveryMethod: string | null;
+  proactiveItem?: { contentType: string; documentId: string; locale: string } | null;
+}
+
+/** Whoever is looking at a request: handlers see personal data, confidentiality reviewers masked. */
+export interface RequestViewer extends AdminUser {
+  canHandle: boolean;
+  canClear: boolean;
 }
 
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
 const normalise = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+const invalid = (message: string, key: string) =>
+  new errors.ValidationError(message, { key, errors: [{ field: key, message }] });
 
 /**
- * Disclosure requests (依申请公开): intake from the website, the applicant's status lookup. The
- * applicant's personal data is encrypted at rest and never leaves through the public API.
+ * Disclosure requests (依申请公开): intake from the website, the applicant's status lookup, the
+ * office's handling. The applicant's personal data is encrypted at rest and never leaves through
+ * the public API; every handling step is written to the audit trail.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const key = () => {
-    const parsed = parseKey(
-      (strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig).personalDataKey
-    );
-    if (!parsed) {
-      throw new errors.ApplicationError(
-        'Requests cannot be accepted: the server has no DISCLOSURE_PERSONAL_DATA_KEY.'
-      );
-    }
-    return parsed;
-  };
   const rows = () => strapi.db.query(UID.disclosureRequest);
+  const audit = () => strapi.plugin(PLUGIN_ID).service('audit');
+  const attachments = () => strapi.plugin(PLUGIN_ID).service('request-attachments');
   const currentCalendar = (): Promise<WorkingDayCalendar> =>
     strapi.plugin(PLUGIN_ID).service('calendar').current();
-  const find = async (trackingNumber: string) => {
-    const row = (await rows().findOne({ where: { trackingNumber } })) as RequestRow | null;
-    if (!row) throw new errors.NotFoundError(`No request ${trackingNumber}.`);
-    return row;
-  };
 
   const newTrackingNumber = async (receivedOn: string) => {
     for (;;) {
@@ -94,25 +148,79 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  const intakeOrError = (body: unknown): Intake => {
+    const result = validateIntake(body);
+    if ('errors' in result) {
+      throw new errors.ValidationError(
+        `The request is incomplete or invalid: ${result.errors.map((error) => error.message).join(' ')}`,
+        { errors: result.errors }
+      );
+    }
+    return result.intake;
+  };
+
   return {
-    /**
-     * Registers a request submitted online (received today, Beijing time): 201 data with the
-     * tracking number and the query code, shown once. 400 naming every field in error.
-     */
-    async submitOnline(body: unknown, now = new Date()) {
-      const result = validateIntake(body);
-      if ('errors' in result) {
-        throw new errors.ValidationError(
-          `The request is incomplete or invalid: ${result.errors.map((error) => error.message).join(' ')}`,
-          { errors: result.errors }
+    /** The personal-data key, or a 400 naming the missing setting. */
+    key(): Buffer {
+      const parsed = parseKey(
+        (strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig).personalDataKey
+      );
+      if (!parsed) {
+        throw new errors.ApplicationError(
+          'Requests cannot be accepted: the server has no DISCLOSURE_PERSONAL_DATA_KEY.'
         );
       }
-      return this.register(result.intake, 'online', beijingDate(now));
+      return parsed;
+    },
+
+    async find(trackingNumber: string): Promise<RequestRow> {
+      const row = (await rows().findOne({ where: { trackingNumber } })) as RequestRow | null;
+      if (!row) throw new errors.NotFoundError(`No request ${trackingNumber}.`);
+      return row;
+    },
+
+    /** Writes one step of a request to the audit trail (the request's tracking number is its id). */
+    async record(
+      row: Pick<RequestRow, 'trackingNumber' | 'state'>,
+      action: string,
+      actor: Actor,
+      extra: { toState?: string; reason?: string | null; contentHash?: string | null } = {}
+    ) {
+      await audit().append({
+        contentType: UID.disclosureRequest,
+        documentId: row.trackingNumber,
+        locale: '-',
+        action,
+        fromState: row.state,
+        toState: extra.toState ?? row.state,
+        actorId: actor.id,
+        actorName: actor.name,
+        actorRoles: actor.roles,
+        reason: extra.reason ?? null,
+        category: null,
+        contentHash: extra.contentHash ?? null,
+      });
+    },
+
+    /**
+     * Registers a request submitted online (received today, Beijing time), with its attachments:
+     * 201 data with the tracking number and the query code, shown once. 400 naming every field or
+     * file in error, and then nothing is kept.
+     */
+    async submitOnline(body: unknown, files: UploadedFile[] = [], now = new Date()) {
+      const intake = intakeOrError(body);
+      const prepared = await attachments().prepare('application', files);
+      return this.register(intake, 'online', beijingDate(now), prepared);
     },
 
     /** Stores a request with its deadline; flags a likely duplicate (same person, same information, recent). */
-    async register(intake: Intake, channel: string, receivedOn: string) {
-      const secret = key();
+    async register(
+      intake: Intake,
+      channel: string,
+      receivedOn: string,
+      files: Array<{ fileName: string; mime: string; content: Buffer }> = []
+    ) {
+      const secret = this.key();
       const identityDigest = createHmac('sha256', secret)
         .update(`${intake.idType}:${intake.idNumber.toUpperCase()}`)
         .digest('hex');
@@ -137,23 +245,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           intake[field] ? encrypt(secret, intake[field]!) : null,
         ])
       );
-      await rows().create({
-        data: {
-          ...intake,
-          ...personal,
-          trackingNumber,
-          queryCodeHash: hashCode(queryCode),
-          identityDigest,
-          channel,
-          receivedOn,
-          state: 'registered',
-          dueDate: deadline.dueDate,
-          deadline,
-          events,
-          likelyDuplicateOf: duplicate?.trackingNumber ?? null,
-        },
+      await strapi.db.transaction(async () => {
+        await rows().create({
+          data: {
+            ...intake,
+            ...personal,
+            trackingNumber,
+            queryCodeHash: hashCode(queryCode),
+            identityDigest,
+            channel,
+            receivedOn,
+            state: 'registered',
+            dueDate: deadline.dueDate,
+            deadline,
+            events,
+            likelyDuplicateOf: duplicate?.trackingNumber ?? null,
+          },
+        });
+        if (files.length) await attachments().store(trackingNumber, 'application', files);
+        await this.record(
+          { trackingNumber, state: 'registered' },
+          'registered',
+          currentActor(strapi),
+          {
+            reason: `${receivedOn} 收到申请（${CHANNEL_TEXT[channel] ?? channel}）`,
+          }
+        );
       });
-      return { trackingNumber, queryCode, receivedOn, dueDate: deadline.dueDate };
+      return {
+        trackingNumber,
+        queryCode,
+        receivedOn,
+        dueDate: deadline.dueDate,
+        attachments: files.length,
+      };
     },
 
     /** The applicant's view, or 404 when the number and code do not match (the same for both). */
@@ -175,40 +300,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async registerByStaff(body: unknown) {
       const { channel, receivedOn, ...rest } = (body ?? {}) as Record<string, unknown>;
       if (!(CHANNELS as readonly unknown[]).includes(channel) || channel === 'online') {
-        throw new errors.ValidationError(
+        throw invalid(
           `"channel" must be one of ${CHANNELS.filter((c) => c !== 'online').join(', ')}.`,
-          { errors: [{ field: 'channel', message: 'Unknown channel.' }] }
+          'channel'
         );
       }
       if (!isDate(receivedOn) || receivedOn > beijingDate(new Date())) {
-        throw new errors.ValidationError('"receivedOn" must be a past date (YYYY-MM-DD).', {
-          errors: [{ field: 'receivedOn', message: 'Invalid receipt date.' }],
-        });
+        throw invalid('"receivedOn" must be a past date (YYYY-MM-DD).', 'receivedOn');
       }
-      const result = validateIntake(rest);
-      if ('errors' in result) {
-        throw new errors.ValidationError(
-          `The request is incomplete or invalid: ${result.errors.map((error) => error.message).join(' ')}`,
-          { errors: result.errors }
-        );
-      }
-      return this.register(result.intake, channel as string, receivedOn);
+      return this.register(intakeOrError(rest), channel as string, receivedOn);
     },
 
-    /** Requests for the office, newest first, personal data masked. */
-    async list({ page = 1, pageSize = 25 }: { page?: number; pageSize?: number } = {}) {
-      const secret = key();
-      const [results, total] = await Promise.all([
+    /** Requests for the office, newest first, personal data masked, due dates with their urgency. */
+    async list({
+      page = 1,
+      pageSize = 25,
+      state = 'all',
+    }: { page?: number; pageSize?: number; state?: 'open' | 'closed' | 'all' } = {}) {
+      const secret = this.key();
+      const where =
+        state === 'open'
+          ? { state: { $notIn: CLOSED_STATES } }
+          : state === 'closed'
+            ? { state: { $in: CLOSED_STATES } }
+            : {};
+      const [results, total, calendar] = await Promise.all([
         rows().findMany({
+          where,
           orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
           limit: pageSize,
           offset: (page - 1) * pageSize,
         }) as Promise<RequestRow[]>,
-        rows().count(),
+        rows().count({ where }),
+        currentCalendar(),
       ]);
+      const today = beijingDate(new Date());
       return {
         results: results.map((row) => ({
-          ...publicFields(row),
+          ...listFields(row, today, calendar),
           name: row.name ? mask(decrypt(secret, String(row.name))) : null,
           phone: row.phone ? mask(decrypt(secret, String(row.phone))) : null,
         })),
@@ -216,33 +345,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** One request with the applicant's personal data in full; the view is written to the audit trail. */
-    async show(trackingNumber: string, user: AdminUser) {
-      const row = await find(trackingNumber);
-      const secret = key();
+    /**
+     * One request with its deadline, timeline, attachments, reply and the actions the viewer may
+     * take. Handlers see the applicant's personal data in full, and the view is written to the
+     * audit trail; a confidentiality reviewer sees it masked.
+     */
+    async show(trackingNumber: string, viewer: RequestViewer) {
+      const row = await this.find(trackingNumber);
+      const secret = this.key();
       const personal = Object.fromEntries(
-        PERSONAL_FIELDS.map((field) => [
-          field,
-          row[field] ? decrypt(secret, String(row[field])) : null,
-        ])
+        PERSONAL_FIELDS.map((field) => {
+          const plain = row[field] ? decrypt(secret, String(row[field])) : null;
+          return [field, plain && !viewer.canHandle ? mask(plain) : plain];
+        })
       );
-      const actor = actorFromUser(user);
-      await strapi.plugin(PLUGIN_ID).service('audit').append({
-        contentType: UID.disclosureRequest,
-        documentId: row.trackingNumber,
-        locale: '-',
-        action: 'view_personal_data',
-        fromState: row.state,
-        toState: row.state,
-        actorId: actor.id,
-        actorName: actor.name,
-        actorRoles: actor.roles,
-        reason: null,
-        category: null,
-        contentHash: null,
-      });
+      if (viewer.canHandle) {
+        await this.record(row, 'view_personal_data', actorFromUser(viewer));
+      }
+      const [calendar, files, history] = await Promise.all([
+        currentCalendar(),
+        attachments().list(trackingNumber),
+        audit().history(UID.disclosureRequest, trackingNumber) as Promise<ChainedAuditRecord[]>,
+      ]);
+      const reply = row.reply;
       return {
-        ...publicFields(row),
+        ...listFields(row, beijingDate(new Date()), calendar),
         ...personal,
         idType: row.idType,
         postcode: row.postcode,
@@ -250,8 +377,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         description: row.description,
         form: row.form,
         delivery: row.delivery,
+        outcomeReason: row.outcomeReason,
         events: row.events,
         deadline: row.deadline,
+        attachments: files,
+        reply: reply && {
+          outcome: reply.outcome,
+          outcomeLabel: reply.outcomeLabel,
+          article: reply.article,
+          subject: reply.subject,
+          body: reply.body,
+          reason: reply.reason,
+          attachmentIds: reply.attachmentIds,
+          state: reply.state,
+          draftedBy: reply.draftedBy,
+          draftedAt: reply.draftedAt,
+          clearedBy: reply.clearedBy,
+          clearedAt: reply.clearedAt,
+          returnedReason: reply.returnedReason,
+          deliveredOn: reply.deliveredOn,
+          deliveryMethod: reply.deliveryMethod,
+          proactiveItem: reply.proactiveItem ?? null,
+        },
+        // Oldest first: who did what and when; handling events carry their legal date in the text.
+        timeline: history
+          .filter((entry) => entry.action !== 'view_personal_data')
+          .map((entry) => ({
+            at: entry.at,
+            action: entry.action,
+            actorName: entry.actorName,
+            text: [AUDIT_TEXT[entry.action], entry.reason].filter(Boolean).join('：'),
+          })),
+        allowedActions: allowedActions(
+          {
+            state: row.state,
+            outcome: row.outcome,
+            events: row.events ?? [],
+            clockStatus: row.deadline?.status,
+            reply: reply && { state: reply.state, draftedBy: reply.draftedBy },
+            proactiveItem: reply?.proactiveItem,
+          },
+          { canHandle: viewer.canHandle, canClear: viewer.canClear, userId: Number(viewer.id) }
+        ),
       };
     },
 
@@ -259,63 +426,119 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Adds a handling event (补正, consultation, fee, extension) and recomputes the deadline; a
      * rule of the 条例 the event would break → 400 with its sentence.
      */
-    async addEvent(trackingNumber: string, event: RequestEvent) {
-      const row = await find(trackingNumber);
-      if (CLOSED_STATES.includes(row.state)) {
+    async addEvent(trackingNumber: string, event: RequestEvent, user?: AdminUser) {
+      const row = await this.find(trackingNumber);
+      if (isClosed(row.state)) {
         throw new errors.ValidationError(
           `Request ${trackingNumber} is ${row.state}: it takes no more steps.`
         );
       }
       if (!(event && typeof event === 'object' && event.type in STATE_AFTER)) {
-        throw new errors.ValidationError(
-          `"type" must be one of ${Object.keys(STATE_AFTER).join(', ')}.`,
-          { key: 'type' }
-        );
+        throw invalid(`"type" must be one of ${Object.keys(STATE_AFTER).join(', ')}.`, 'type');
+      }
+      if (event.type === 'extended' && user && !event.approver) {
+        event.approver = actorFromUser(user).name;
       }
       const events = [...(row.events ?? []), event];
       const deadline = await this.deadlineOf(events);
-      await rows().update({
-        where: { id: row.id },
-        data: { events, deadline, dueDate: deadline.dueDate, state: STATE_AFTER[event.type] },
+      const state = STATE_AFTER[event.type];
+      await strapi.db.transaction(async () => {
+        await rows().update({
+          where: { id: row.id },
+          data: { events, deadline, dueDate: deadline.dueDate, state },
+        });
+        await this.record(row, 'event', user ? actorFromUser(user) : currentActor(strapi), {
+          toState: state,
+          reason: describeEvent(event),
+        });
       });
       return this.summary(trackingNumber);
     },
 
-    /** Answers the request with exactly one outcome of table 三 (or withdraws it: （六）3). */
-    async close(
-      trackingNumber: string,
-      { outcome, date, reason }: { outcome?: unknown; date?: unknown; reason?: unknown },
-      withdrawn = false
-    ) {
-      const row = await find(trackingNumber);
-      if (CLOSED_STATES.includes(row.state)) {
-        throw new errors.ValidationError(`Request ${trackingNumber} is already ${row.state}.`);
+    /** Gives the request to a division (处室) to handle, by the department's code. */
+    async assign(trackingNumber: string, body: unknown, user: AdminUser) {
+      const { division } = (body ?? {}) as { division?: unknown };
+      const row = await this.find(trackingNumber);
+      const department =
+        typeof division === 'string' &&
+        ((await strapi
+          .documents('api::department.department' as Parameters<Core.Strapi['documents']>[0])
+          .findFirst({ filters: { code: division }, status: 'draft' })) as {
+          name: string;
+        } | null);
+      if (!department) {
+        throw invalid(`"division" must be the code of a division (处室).`, 'division');
       }
-      const chosen = withdrawn ? WITHDRAWN_OUTCOME : outcome;
-      if (typeof chosen !== 'string' || !OUTCOMES.includes(chosen)) {
-        throw new errors.ValidationError(`"outcome" must be one of ${OUTCOMES.join(', ')}.`, {
-          key: 'outcome',
+      await strapi.db.transaction(async () => {
+        await rows().update({ where: { id: row.id }, data: { division } });
+        await this.record(row, 'assigned', actorFromUser(user), {
+          reason: `${department.name}（${division}）`,
         });
-      }
-      if (!isDate(date) || date < row.receivedOn) {
-        throw new errors.ValidationError('"date" must be a date on or after the receipt.', {
-          key: 'date',
-        });
-      }
-      await rows().update({
-        where: { id: row.id },
-        data: {
-          state: withdrawn ? 'withdrawn' : 'answered',
-          outcome: chosen,
-          answeredOn: date,
-          outcomeReason: typeof reason === 'string' ? reason.slice(0, 2000) : null,
-        },
       });
       return this.summary(trackingNumber);
+    },
+
+    /**
+     * Closes the request with exactly one outcome of table 三 — as answered once its reply is
+     * delivered (request-replies), as withdrawn under （六）3 — and writes the step.
+     */
+    async close(
+      trackingNumber: string,
+      {
+        outcome,
+        date,
+        reason,
+        state,
+        action,
+        actor,
+        data = {},
+      }: {
+        outcome: unknown;
+        date: unknown;
+        reason?: unknown;
+        state: 'answered' | 'withdrawn' | 'closed';
+        action: string;
+        actor: Actor;
+        data?: Record<string, unknown>;
+      }
+    ) {
+      const row = await this.find(trackingNumber);
+      if (isClosed(row.state)) {
+        throw new errors.ValidationError(`Request ${trackingNumber} is already ${row.state}.`);
+      }
+      if (typeof outcome !== 'string' || !OUTCOMES.includes(outcome)) {
+        throw invalid(`"outcome" must be one of ${OUTCOMES.join(', ')}.`, 'outcome');
+      }
+      if (!isDate(date) || date < row.receivedOn || date > beijingDate(new Date())) {
+        throw invalid('"date" must be a date from the receipt to today.', 'date');
+      }
+      const outcomeReason = typeof reason === 'string' ? reason.slice(0, 2000) : null;
+      await strapi.db.transaction(async () => {
+        await rows().update({
+          where: { id: row.id },
+          data: { ...data, state, outcome, answeredOn: date, outcomeReason },
+        });
+        await this.record(row, action, actor, { toState: state, reason: outcomeReason });
+      });
+      return this.summary(trackingNumber);
+    },
+
+    /** The applicant withdrew the request: counted under （六）3 其他. */
+    async withdraw(trackingNumber: string, body: unknown, user: AdminUser) {
+      const { date, reason } = (body ?? {}) as { date?: unknown; reason?: unknown };
+      return this.close(trackingNumber, {
+        outcome: WITHDRAWN_OUTCOME,
+        date,
+        reason: typeof reason === 'string' && reason.trim() ? reason : '申请人撤回申请',
+        state: 'withdrawn',
+        action: 'withdrawn',
+        actor: actorFromUser(user),
+      });
     },
 
     async summary(trackingNumber: string) {
-      return publicFields(await find(trackingNumber));
+      const calendar = await currentCalendar();
+      return listFields(await this.find(trackingNumber), beijingDate(new Date()), calendar);
     },
 
     /** Recomputes the deadline of every open request (after a calendar change); returns those that moved. */
@@ -352,16 +575,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-/** What staff lists show of a request besides masked personal data. */
-const publicFields = (row: RequestRow) => ({
-  trackingNumber: row.trackingNumber,
-  channel: row.channel,
-  applicantType: row.applicantType,
-  title: row.title,
-  state: row.state,
-  receivedOn: row.receivedOn,
-  dueDate: row.dueDate,
-  outcome: row.outcome,
-  answeredOn: row.answeredOn,
-  likelyDuplicateOf: row.likelyDuplicateOf,
+const CHANNEL_TEXT: Record<string, string> = {
+  online: '网上申请',
+  paper: '书面',
+  in_person: '当面',
+  post: '邮寄',
+  fax: '传真',
+};
+
+/** Who may see what on a request page: from the viewer's RBAC abilities. */
+export const viewerOf = (
+  user: AdminUser,
+  ability: { can(action: string): boolean }
+): RequestViewer => ({
+  ...user,
+  canHandle: ability.can(ACTIONS.handleRequests),
+  canClear: ability.can(ACTIONS.approveConfidentiality),
 });
+
+/** What staff lists show of a request besides masked personal data. */
+const listFields = (row: RequestRow, today: string, calendar: WorkingDayCalendar) => {
+  const dueDate = toDateOnly(row.dueDate);
+  return {
+    trackingNumber: row.trackingNumber,
+    channel: row.channel,
+    applicantType: row.applicantType,
+    title: row.title,
+    state: row.state,
+    receivedOn: toDateOnly(row.receivedOn),
+    dueDate,
+    outcome: row.outcome,
+    answeredOn: toDateOnly(row.answeredOn),
+    likelyDuplicateOf: row.likelyDuplicateOf,
+    division: row.division ?? null,
+    replyState: row.reply?.state ?? null,
+    ...urgencyOf(row.state, dueDate, row.deadline?.status, today, calendar),
+  };
+};

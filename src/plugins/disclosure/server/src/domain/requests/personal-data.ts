@@ -14,24 +14,31 @@ export const parseKey = (base64: string | undefined): Buffer | null => {
 };
 
 export function encrypt(key: Buffer, plain: string): string {
+  return encryptBytes(key, Buffer.from(plain, 'utf8'));
+}
+
+export function decrypt(key: Buffer, stored: string): string {
+  return decryptBytes(key, stored).toString('utf8');
+}
+
+/** Files (an applicant's scanned identity document, a reply's attachment) in the same form. */
+export function encryptBytes(key: Buffer, plain: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  const data = Buffer.concat([cipher.update(plain), cipher.final()]);
   return [VERSION, iv, cipher.getAuthTag(), data]
     .map((part) => (typeof part === 'string' ? part : part.toString('base64')))
     .join(':');
 }
 
-export function decrypt(key: Buffer, stored: string): string {
+export function decryptBytes(key: Buffer, stored: string): Buffer {
   const [version, iv, tag, data] = stored.split(':');
   if (version !== VERSION || !iv || !tag || data === undefined) {
     throw new Error('Not an encrypted value of this system');
   }
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
   decipher.setAuthTag(Buffer.from(tag, 'base64'));
-  return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString(
-    'utf8'
-  );
+  return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]);
 }
 
 /** For lists: the first and last characters only (张** / 2101**********1234 / z***@example.com). */

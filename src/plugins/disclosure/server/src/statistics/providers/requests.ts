@@ -6,7 +6,9 @@
  * rules hold by construction. Receipt and answer dates are calendar dates (Beijing).
  */
 import type { Knex } from 'knex';
-import { UID } from '../../constants';
+import { PLUGIN_ID, UID } from '../../constants';
+import type { WorkingDayCalendar } from '../../domain/deadlines/calendar';
+import type { RequestEvent } from '../../domain/deadlines/request-deadline';
 import { APPLICANT_COLUMNS, REQUEST_ROWS } from '../../domain/annual-report/format-2021';
 import { OUTCOMES } from '../../domain/requests/outcomes';
 import { splitFigureKey } from '../figure-key';
@@ -46,6 +48,43 @@ function cellFilter(context: StatisticsContext, row: Row, applicant: string) {
   if (applicant !== 'total') query.where(column('applicantType'), applicant);
   return { query, column };
 }
+
+interface WithEvents {
+  trackingNumber: string;
+  title: string;
+  receivedOn: unknown;
+  events: RequestEvent[];
+}
+
+/** Requests of a year's row (one small table a year: read with their events, newest first). */
+async function withEvents(context: StatisticsContext, row: 'new'): Promise<WithEvents[]> {
+  const { base, conditions, column } = requestQuery(context);
+  const rows = (await base
+    .whereRaw(conditions[row][0], conditions[row][1])
+    .select({
+      trackingNumber: column('trackingNumber'),
+      title: column('title'),
+      receivedOn: column('receivedOn'),
+      events: column('events'),
+    })
+    .orderBy([
+      { column: column('receivedOn'), order: 'desc' },
+      { column: column('trackingNumber'), order: 'asc' },
+    ])) as Array<Omit<WithEvents, 'events'> & { events: unknown }>;
+  return rows.map((entry) => ({
+    ...entry,
+    events: (typeof entry.events === 'string' ? JSON.parse(entry.events) : entry.events) ?? [],
+  }));
+}
+
+const hasEvent = (entry: WithEvents, type: RequestEvent['type']) =>
+  entry.events.some((event) => event.type === type);
+
+const median = (sorted: number[]): number | null => {
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 
 export function requestsProvider(): StatisticsProvider {
   return {
@@ -99,14 +138,67 @@ export function requestsProvider(): StatisticsProvider {
         .whereRaw(conditions.closed[0], conditions.closed[1])
         .whereRaw(`${column('answeredOn')} <= ${column('dueDate')}`)
         .count({ onTime: '*' })) as Array<{ onTime: unknown }>;
+      const received = await withEvents(context, 'new');
+      const calendar: WorkingDayCalendar = await context.strapi
+        .plugin(PLUGIN_ID)
+        .service('calendar')
+        .current();
+      const handlingDays = (
+        (await context.knex
+          .from({ r: names.table })
+          .whereRaw(conditions.closed[0], conditions.closed[1])
+          .select({
+            receivedOn: column('receivedOn'),
+            answeredOn: column('answeredOn'),
+          })) as Array<{
+          receivedOn: unknown;
+          answeredOn: unknown;
+        }>
+      )
+        .map(
+          (entry) =>
+            calendar
+              .daysAfter(toDateOnly(entry.receivedOn)!, toDateOnly(entry.answeredOn)!)
+              .filter((day) => day.isWorking).length
+        )
+        .sort((a, b) => a - b);
       return {
         table3,
         closedInYear: closed,
         onTimeRate: closed ? Math.round((toCount(onTime) / closed) * 1000) / 10 : null,
+        medianHandlingWorkingDays: median(handlingDays),
+        corrections: {
+          key: 'requests.corrections',
+          label: '本年新收申请中一次性告知补正的',
+          value: received.filter((entry) => hasEvent(entry, 'correction_requested')).length,
+        } satisfies Figure,
+        extensions: {
+          key: 'requests.extensions',
+          label: '本年新收申请中延期答复的',
+          value: received.filter((entry) => hasEvent(entry, 'extended')).length,
+        } satisfies Figure,
       };
     },
 
     async records(context, figure, page) {
+      if (figure === 'requests.corrections' || figure === 'requests.extensions') {
+        const type = figure === 'requests.corrections' ? 'correction_requested' : 'extended';
+        const matching = (await withEvents(context, 'new')).filter((entry) =>
+          hasEvent(entry, type)
+        );
+        const from = (page.page - 1) * page.pageSize;
+        return {
+          figure,
+          total: matching.length,
+          results: matching.slice(from, from + page.pageSize).map((entry) => ({
+            uid: UID.disclosureRequest,
+            documentId: entry.trackingNumber,
+            locale: null,
+            title: entry.title,
+            date: toDateOnly(entry.receivedOn),
+          })),
+        };
+      }
       const [name, cell = ''] = splitFigureKey(figure);
       if (name !== 'requests.table3') return null;
       const applicant = cell.slice(cell.lastIndexOf('.') + 1);

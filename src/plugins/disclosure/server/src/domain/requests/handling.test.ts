@@ -1,0 +1,112 @@
+import { WorkingDayCalendar } from '../deadlines/calendar';
+import { allowedActions, describeEvent, urgencyOf, type HandlingSnapshot } from './handling';
+
+const calendar = new WorkingDayCalendar();
+const handler = { canHandle: true, canClear: false, userId: 1 };
+const reviewer = { canHandle: false, canClear: true, userId: 2 };
+
+const open = (overrides: Partial<HandlingSnapshot> = {}): HandlingSnapshot => ({
+  state: 'registered',
+  outcome: null,
+  events: [{ type: 'received', date: '2026-11-02' }],
+  clockStatus: 'running',
+  reply: null,
+  ...overrides,
+});
+
+describe('urgency of a due date', () => {
+  it('counts working days left across 国庆 2026 (1–7 Oct off, Sat 10 Oct worked)', () => {
+    // From Wed 30 Sep to Sat 10 Oct: Thu 8, Fri 9 and the 调休 Saturday are working days.
+    expect(urgencyOf('accepted', '2026-10-10', 'running', '2026-09-30', calendar)).toEqual({
+      urgency: 'due_soon',
+      workingDaysLeft: 3,
+    });
+    expect(urgencyOf('accepted', '2026-10-12', 'running', '2026-09-30', calendar)).toEqual({
+      urgency: 'on_time',
+      workingDaysLeft: 4,
+    });
+  });
+
+  it('is overdue by working days, paused while the clock stops, closed once answered', () => {
+    expect(urgencyOf('accepted', '2026-11-20', 'running', '2026-11-24', calendar)).toEqual({
+      urgency: 'overdue',
+      workingDaysLeft: -2,
+    });
+    expect(urgencyOf('consulting', null, 'consulting', '2026-11-24', calendar).urgency).toBe(
+      'paused'
+    );
+    expect(urgencyOf('answered', '2026-11-20', 'running', '2026-11-24', calendar).urgency).toBe(
+      'closed'
+    );
+  });
+});
+
+describe('actions a request allows', () => {
+  it('offers a correction only once and an extension only once', () => {
+    expect(allowedActions(open(), handler)).toEqual([
+      'correction_requested',
+      'consultation_started',
+      'fee_notice',
+      'extended',
+      'assign',
+      'draft_reply',
+      'withdraw',
+    ]);
+    const corrected = open({
+      state: 'corrected',
+      events: [
+        { type: 'received', date: '2026-11-02' },
+        { type: 'correction_requested', date: '2026-11-03', dueBy: '2026-11-20' },
+        { type: 'corrected', date: '2026-11-05' },
+        { type: 'extended', date: '2026-11-06', days: 5, approver: 'x', reason: 'y' },
+      ],
+    });
+    expect(allowedActions(corrected, handler)).not.toContain('correction_requested');
+    expect(allowedActions(corrected, handler)).not.toContain('extended');
+  });
+
+  it('lets no one answer while the applicant owes a correction', () => {
+    const waiting = open({ state: 'correction_requested', clockStatus: 'awaiting_correction' });
+    expect(allowedActions(waiting, handler)).toEqual(['corrected', 'assign', 'withdraw']);
+  });
+
+  it('clears a reply only by another person holding the confidentiality right', () => {
+    const drafted = open({ reply: { state: 'draft', draftedBy: { id: 2 } } });
+    expect(allowedActions(drafted, reviewer)).toEqual([]);
+    expect(allowedActions(drafted, { ...reviewer, userId: 3 })).toEqual([
+      'clear_reply',
+      'return_reply',
+    ]);
+    expect(allowedActions(drafted, handler)).not.toContain('send_reply');
+    const cleared = open({ reply: { state: 'cleared', draftedBy: { id: 1 } } });
+    expect(allowedActions(cleared, handler)).toEqual(
+      expect.arrayContaining(['send_reply', 'record_delivery'])
+    );
+  });
+
+  it('turns a released answer into proactive disclosure once (Art. 44)', () => {
+    const answered = open({ state: 'answered', outcome: 'disclosed' });
+    expect(allowedActions(answered, handler)).toEqual(['make_proactive']);
+    expect(allowedActions({ ...answered, proactiveItem: { documentId: 'x' } }, handler)).toEqual(
+      []
+    );
+    expect(allowedActions({ ...answered, outcome: 'refused.4' }, handler)).toEqual([]);
+  });
+});
+
+describe('timeline sentences', () => {
+  it('says what happened, with the extension approver and reason', () => {
+    expect(
+      describeEvent({
+        type: 'extended',
+        date: '2026-11-20',
+        days: 15,
+        approver: '李主任',
+        reason: '需征求多个处室意见',
+      })
+    ).toBe('2026-11-20 延期答复15个工作日（李主任批准：需征求多个处室意见），已告知申请人');
+    expect(
+      describeEvent({ type: 'consultation_started', date: '2026-11-03', party: 'third_party' })
+    ).toBe('2026-11-03 征求第三方意见');
+  });
+});

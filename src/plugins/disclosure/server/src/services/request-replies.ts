@@ -1,0 +1,352 @@
+import { createHash } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { PLUGIN_ID, UID } from '../constants';
+import type { DisclosureConfig } from '../config';
+import { beijingDate } from '../domain/beijing-time';
+import { canonicalJson } from '../domain/canonical';
+import { isDate } from '../domain/deadlines/calendar';
+import { isClosed } from '../domain/requests/handling';
+import { decrypt } from '../domain/requests/personal-data';
+import { fillTemplate, outcomeLabel } from '../domain/requests/reply-templates';
+import { actorFromUser } from './actor';
+import type { AdminUser } from './reviews';
+import type { StoredReply } from './requests';
+
+const PAPER_DELIVERY = ['post', 'in_person', 'fax'] as const;
+const RELEASING_OUTCOMES = ['disclosed', 'partly'];
+
+/** What the app turns released information into (Art. 44): a draft item of its catalogue. */
+export type ProactiveConverter = (input: {
+  trackingNumber: string;
+  title: string;
+  docNumber: string | null;
+  division: string | null;
+  answeredOn: string;
+  column: string | null;
+  publisherName: string;
+  files: Array<{ fileName: string; mime: string; content: Buffer }>;
+}) => Promise<{ contentType: string; documentId: string; locale: string }>;
+
+const chineseDate = (date: string) => {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+};
+
+const invalid = (message: string, key: string) =>
+  new errors.ValidationError(message, { key, errors: [{ field: key, message }] });
+
+/**
+ * Reply letters (答复): drafted from the outcome's template, cleared by a confidentiality
+ * reviewer other than the drafter (保密审查, like any publication), then e-mailed or delivered on
+ * paper — the delivery date (送达) closes the request with its outcome. The clearance holds for the
+ * exact text and files cleared: any change after it sends the letter back to draft.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const requests = () => strapi.plugin(PLUGIN_ID).service('requests');
+  const attachments = () => strapi.plugin(PLUGIN_ID).service('request-attachments');
+  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
+  let converter: ProactiveConverter | null = null;
+
+  const hashOf = async (
+    trackingNumber: string,
+    reply: Pick<StoredReply, 'outcome' | 'article' | 'subject' | 'body' | 'attachmentIds'>
+  ) => {
+    const files = (await attachments().list(trackingNumber)) as Array<{
+      id: number;
+      sha256: string;
+    }>;
+    const content = {
+      outcome: reply.outcome,
+      article: reply.article,
+      subject: reply.subject,
+      body: reply.body,
+      files: reply.attachmentIds.map((id) => files.find((file) => file.id === id)?.sha256 ?? null),
+    };
+    return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  };
+
+  const save = async (row: { id: number }, reply: StoredReply) =>
+    strapi.db.query(UID.disclosureRequest).update({ where: { id: row.id }, data: { reply } });
+
+  const openRequest = async (trackingNumber: string) => {
+    const row = await requests().find(trackingNumber);
+    if (isClosed(row.state)) {
+      throw new errors.ValidationError(`Request ${trackingNumber} is already ${row.state}.`);
+    }
+    return row;
+  };
+
+  const clearedReply = async (trackingNumber: string) => {
+    const row = await openRequest(trackingNumber);
+    const reply = row.reply as StoredReply | null;
+    if (!reply || reply.state !== 'cleared') {
+      throw new errors.ValidationError(
+        `The reply to ${trackingNumber} has not passed the confidentiality review (保密审查): it cannot be sent.`
+      );
+    }
+    if ((await hashOf(trackingNumber, reply)) !== reply.clearedHash) {
+      throw new errors.ValidationError(
+        `The reply to ${trackingNumber} changed after it was cleared: it needs the confidentiality review again.`
+      );
+    }
+    return { row, reply };
+  };
+
+  /** Records the 送达 date and closes the request as answered with the reply's outcome. */
+  const delivered = async (
+    trackingNumber: string,
+    reply: StoredReply,
+    date: string,
+    method: string,
+    user: AdminUser
+  ) => {
+    const row = await requests().find(trackingNumber);
+    return strapi.db.transaction(async () => {
+      await save(row, { ...reply, state: 'delivered', deliveredOn: date, deliveryMethod: method });
+      return requests().close(trackingNumber, {
+        outcome: reply.outcome,
+        date,
+        reason: reply.reason,
+        state: 'answered',
+        action: method === 'email' ? 'reply_sent' : 'reply_delivered',
+        actor: actorFromUser(user),
+        data: { deliveredOn: date, deliveryMethod: method },
+      });
+    });
+  };
+
+  return {
+    /** The app's Art. 44 conversion; registered at bootstrap. */
+    registerProactiveConverter(convert: ProactiveConverter) {
+      converter = convert;
+    },
+
+    /**
+     * Drafts (or redrafts) the reply: the outcome's template filled in, unless the subject or body
+     * is given; reply attachments by id. 400 for an unknown outcome or a file not of this request.
+     */
+    async draft(trackingNumber: string, body: unknown, user: AdminUser) {
+      const input = (body ?? {}) as Record<string, unknown>;
+      const row = await openRequest(trackingNumber);
+      if (row.deadline?.status === 'awaiting_correction') {
+        throw new errors.ValidationError(
+          `Request ${trackingNumber} awaits the applicant's correction (补正): it cannot be answered yet.`
+        );
+      }
+      const template = await strapi.plugin(PLUGIN_ID).service('reply-templates').get(input.outcome);
+      for (const field of ['reason', 'subject', 'body'] as const) {
+        if (
+          input[field] !== undefined &&
+          input[field] !== null &&
+          typeof input[field] !== 'string'
+        ) {
+          throw invalid(`"${field}" must be text.`, field);
+        }
+      }
+      const reason = typeof input.reason === 'string' && input.reason.trim() ? input.reason : null;
+      const files = (await attachments().list(trackingNumber)) as Array<{
+        id: number;
+        kind: string;
+      }>;
+      const attachmentIds = input.attachmentIds ?? [];
+      if (
+        !Array.isArray(attachmentIds) ||
+        attachmentIds.some((id) => !files.some((file) => file.id === id && file.kind === 'reply'))
+      ) {
+        throw invalid(
+          '"attachmentIds" must list reply attachments uploaded to this request.',
+          'attachmentIds'
+        );
+      }
+      const secret = requests().key();
+      const values = {
+        trackingNumber,
+        applicantName: row.name ? decrypt(secret, String(row.name)) : '',
+        title: row.title,
+        receivedOn: chineseDate(String(row.receivedOn).slice(0, 10)),
+        replyDate: chineseDate(beijingDate(new Date())),
+        reason: reason ?? '',
+        article: template.article,
+        bureau: config().publisherName,
+      };
+      const actor = actorFromUser(user);
+      const draft = {
+        outcome: template.outcome,
+        article: template.article,
+        subject:
+          typeof input.subject === 'string' && input.subject.trim()
+            ? input.subject.slice(0, 255)
+            : fillTemplate(template.subject, values),
+        body:
+          typeof input.body === 'string' && input.body.trim()
+            ? input.body.slice(0, 20000)
+            : fillTemplate(template.body, values),
+        attachmentIds: attachmentIds as number[],
+      };
+      const reply: StoredReply = {
+        ...draft,
+        outcomeLabel: outcomeLabel(template.outcome),
+        reason,
+        state: 'draft',
+        hash: await hashOf(trackingNumber, draft),
+        draftedBy: { id: actor.id, name: actor.name },
+        draftedAt: new Date().toISOString(),
+        clearedBy: null,
+        clearedAt: null,
+        clearedHash: null,
+        returnedReason: null,
+        deliveredOn: null,
+        deliveryMethod: null,
+      };
+      await strapi.db.transaction(async () => {
+        await save(row, reply);
+        await requests().record(row, 'reply_drafted', actor, {
+          reason: reply.outcomeLabel,
+          contentHash: reply.hash,
+        });
+      });
+      return requests().summary(trackingNumber);
+    },
+
+    /** 保密审查 passed: by someone holding the right who did not draft it (four eyes). */
+    async clear(trackingNumber: string, user: AdminUser) {
+      const row = await openRequest(trackingNumber);
+      const reply = row.reply as StoredReply | null;
+      if (!reply || reply.state !== 'draft') {
+        throw new errors.ValidationError(`Request ${trackingNumber} has no reply awaiting review.`);
+      }
+      const actor = actorFromUser(user);
+      if (reply.draftedBy.id === actor.id) {
+        throw new errors.ForbiddenError(
+          'The person who drafted a reply cannot clear it: another confidentiality reviewer must (four eyes).'
+        );
+      }
+      const hash = await hashOf(trackingNumber, reply);
+      await strapi.db.transaction(async () => {
+        await save(row, {
+          ...reply,
+          state: 'cleared',
+          clearedBy: { id: actor.id, name: actor.name },
+          clearedAt: new Date().toISOString(),
+          clearedHash: hash,
+        });
+        await requests().record(row, 'reply_cleared', actor, { contentHash: hash });
+      });
+      return requests().summary(trackingNumber);
+    },
+
+    /** Sends the draft back with a reason. */
+    async returnReply(trackingNumber: string, body: unknown, user: AdminUser) {
+      const { reason } = (body ?? {}) as { reason?: unknown };
+      if (typeof reason !== 'string' || !reason.trim()) {
+        throw invalid('Give a "reason" for returning the reply.', 'reason');
+      }
+      const row = await openRequest(trackingNumber);
+      const reply = row.reply as StoredReply | null;
+      if (!reply || reply.state !== 'draft') {
+        throw new errors.ValidationError(`Request ${trackingNumber} has no reply awaiting review.`);
+      }
+      await strapi.db.transaction(async () => {
+        await save(row, { ...reply, state: 'returned', returnedReason: reason.slice(0, 2000) });
+        await requests().record(row, 'reply_returned', actorFromUser(user), { reason });
+      });
+      return requests().summary(trackingNumber);
+    },
+
+    /**
+     * E-mails the cleared reply with its attachments to the applicant; once the mail server takes
+     * it, today is the 送达 date and the request is answered. A mail failure → 502, nothing recorded.
+     */
+    async send(trackingNumber: string, user: AdminUser) {
+      const { row, reply } = await clearedReply(trackingNumber);
+      const to = row.email ? decrypt(requests().key(), String(row.email)) : null;
+      if (!to) {
+        throw new errors.ValidationError(
+          `The applicant of ${trackingNumber} gave no e-mail address: deliver the reply on paper and record its delivery.`
+        );
+      }
+      const files = await Promise.all(
+        reply.attachmentIds.map((id) => attachments().read(trackingNumber, id))
+      );
+      try {
+        await strapi
+          .plugin('email')
+          .service('email')
+          .send({
+            to,
+            subject: reply.subject,
+            text: reply.body,
+            attachments: files.map((file: { fileName: string; mime: string; content: Buffer }) => ({
+              filename: file.fileName,
+              content: file.content,
+              contentType: file.mime,
+            })),
+          });
+      } catch (error) {
+        throw Object.assign(
+          new errors.ApplicationError(
+            `The reply could not be e-mailed (${(error as Error).message}); nothing was recorded, try again.`
+          ),
+          { status: 502 }
+        );
+      }
+      return delivered(trackingNumber, reply, beijingDate(new Date()), 'email', user);
+    },
+
+    /** A cleared reply delivered on paper (post, in person, fax) on the given date. */
+    async recordDelivery(trackingNumber: string, body: unknown, user: AdminUser) {
+      const { date, method } = (body ?? {}) as { date?: unknown; method?: unknown };
+      if (!(PAPER_DELIVERY as readonly unknown[]).includes(method)) {
+        throw invalid(`"method" must be one of ${PAPER_DELIVERY.join(', ')}.`, 'method');
+      }
+      const { row, reply } = await clearedReply(trackingNumber);
+      if (!isDate(date) || date < String(row.receivedOn).slice(0, 10)) {
+        throw invalid('"date" must be the delivery date, on or after the receipt.', 'date');
+      }
+      return delivered(trackingNumber, reply, date, method as string, user);
+    },
+
+    /**
+     * Art. 44: the information released in an answered request becomes a draft proactive item,
+     * prefilled, which then goes through the normal review. Once per request.
+     */
+    async makeProactive(trackingNumber: string, body: unknown, user: AdminUser) {
+      const { column } = (body ?? {}) as { column?: unknown };
+      if (column !== undefined && typeof column !== 'string') {
+        throw invalid('"column" must be a column code.', 'column');
+      }
+      const row = await requests().find(trackingNumber);
+      const reply = row.reply as StoredReply | null;
+      if (row.state !== 'answered' || !RELEASING_OUTCOMES.includes(String(row.outcome)) || !reply) {
+        throw new errors.ValidationError(
+          `Only information released by an answered request (予以公开 or 部分公开) can be made proactive; ${trackingNumber} is ${row.state}.`
+        );
+      }
+      if (reply.proactiveItem) {
+        throw new errors.ValidationError(
+          `Request ${trackingNumber} was already turned into a draft item (${reply.proactiveItem.documentId}).`
+        );
+      }
+      if (!converter) throw new errors.ApplicationError('No proactive conversion is configured.');
+      const files = await Promise.all(
+        reply.attachmentIds.map((id) => attachments().read(trackingNumber, id))
+      );
+      const item = await converter({
+        trackingNumber,
+        title: row.title,
+        docNumber: (row.docNumber as string) ?? null,
+        division: row.division,
+        answeredOn: String(row.answeredOn).slice(0, 10),
+        column: (column as string) ?? null,
+        publisherName: config().publisherName,
+        files,
+      });
+      await save(row, { ...reply, proactiveItem: item });
+      await requests().record(row, 'made_proactive', actorFromUser(user), {
+        reason: `${item.contentType} ${item.documentId}`,
+      });
+      return item;
+    },
+  };
+};
