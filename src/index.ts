@@ -5,6 +5,7 @@ import { publishedOnlyForContentApi } from './content-api/published-only';
 import { setUpPublicRole } from './content-api/public-permissions';
 import { replaceFirstPublishedAtBackfill } from './database/first-published-at-backfill';
 import { createDemoSuperAdmin } from './demo/demo-admin';
+import { seedDemoRequests } from './demo/demo-requests';
 import { seedDemoContent } from './demo/seed-demo';
 import { setUpContentLocales } from './i18n/locales';
 import { registerProactiveConversion } from './requests/proactive-article';
@@ -45,6 +46,9 @@ export default {
       const staffPassword = process.env.DEMO_ADMIN_PASSWORD ?? '';
       if (staffPassword && (await seedDemoContent(strapi, staffPassword))) {
         strapi.log.info('[demo] seeded the 2018 demo content and the bureau staff accounts');
+      }
+      if (await seedDemoRequests(strapi)) {
+        strapi.log.info('[demo] seeded disclosure requests dated from today');
       }
     }
   },

@@ -11,6 +11,7 @@ import {
   DEMO_MEETINGS,
   DEMO_POLICIES,
   DEMO_PUBLISHER,
+  DEMO_REQUEST_GUIDE,
   type DemoItem,
 } from './demo-content';
 
@@ -93,6 +94,9 @@ class DemoSeeder {
     for (const article of DEMO_ARTICLES) {
       await this.publishItem(UID.article, article, { body: paragraphs(article.summary) });
     }
+    await this.publishItem(UID.article, DEMO_REQUEST_GUIDE, {
+      body: paragraphs(...DEMO_REQUEST_GUIDE.paragraphs),
+    });
     // A replacing document comes before the one it replaces in DEMO_POLICIES.
     for (const policy of DEMO_POLICIES) {
       const documentId = await this.publishItem(UID.policyDocument, policy, {

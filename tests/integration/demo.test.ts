@@ -50,10 +50,43 @@ describe('the development demo', () => {
       .get('/api/articles?pagination[pageSize]=100&fields[0]=title&fields[1]=firstPublishedAt')
       .expect(200);
     expect(response.body.data.length).toBeGreaterThanOrEqual(20);
-    for (const item of response.body.data as Array<{ firstPublishedAt: string }>) {
+    for (const item of response.body.data as Array<{ title: string; firstPublishedAt: string }>) {
       const beijing = new Date(Date.parse(item.firstPublishedAt) + 8 * 3600 * 1000);
-      expect(beijing.getUTCFullYear()).toBe(2018);
+      // The 依申请公开 guide follows the 条例 as revised in 2019.
+      const year = item.title === '依申请公开政府信息指南' ? 2019 : 2018;
+      expect({ title: item.title, year: beijing.getUTCFullYear() }).toEqual({
+        title: item.title,
+        year,
+      });
     }
+  });
+
+  it('explains in the 依申请公开 sub-column how to apply', async () => {
+    const response = await request(app.http)
+      .get('/api/articles?column=disclosure-on-request&populate=column')
+      .expect(200);
+    const guide = response.body.data.find(
+      (item: { title: string }) => item.title === '依申请公开政府信息指南'
+    );
+    expect(guide.column.code).toBe('disclosure-on-request');
+    const text = JSON.stringify(guide.body);
+    expect(text).toContain('20个工作日');
+    expect(text).toContain('受理编号和查询码');
+  });
+
+  it('has disclosure requests in every state of urgency for the office', async () => {
+    const login = await request(app.http)
+      .post('/admin/login')
+      .send({ email: 'coordinator@demo.gov.cn', password: DEMO_ENV.DEMO_ADMIN_PASSWORD })
+      .expect(200);
+    const response = await request(app.http)
+      .get('/disclosure/requests')
+      .set('Authorization', `Bearer ${login.body.data.token}`)
+      .expect(200);
+    const urgencies = (response.body.data as Array<{ urgency: string }>)
+      .map((entry) => entry.urgency)
+      .sort();
+    expect(urgencies).toEqual(['closed', 'due_soon', 'on_time', 'overdue', 'paused']);
   });
 
   it('has divisions, leaders in order, the organisation profile and the guide', async () => {
@@ -78,14 +111,19 @@ describe('the development demo', () => {
     expect(response.body.data[0].replacedBy.docNumber).toBe('示工信发〔2018〕12号');
   });
 
-  it('published every item through the review: each has its 索引号 of 2018 and the audit chain holds', async () => {
+  it('published every item through the review: each has its 索引号 of its year and the audit chain holds', async () => {
     const response = await request(app.http)
       .get('/api/articles?pagination[pageSize]=100&populate[metadata]=true')
       .expect(200);
-    const numbers = response.body.data.map(
-      (item: { metadata: { indexNumber: string } }) => item.metadata.indexNumber
-    );
-    for (const number of numbers) expect(number).toMatch(/^11210100MB0000000X\/2018-\d{5}$/);
+    const items = response.body.data as Array<{
+      title: string;
+      metadata: { indexNumber: string };
+    }>;
+    const numbers = items.map((item) => item.metadata.indexNumber);
+    for (const item of items) {
+      const year = item.title === '依申请公开政府信息指南' ? 2019 : 2018;
+      expect(item.metadata.indexNumber).toMatch(new RegExp(`^11210100MB0000000X/${year}-\\d{5}$`));
+    }
     expect(new Set(numbers).size).toBe(numbers.length);
     const verdict = await app.strapi.plugin('disclosure').service('audit').verify();
     expect(verdict).toMatchObject({ ok: true });

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { actorFromUser } from '../services/actor';
 import type { UploadedFile } from '../services/request-attachments';
+import { MailNotSent } from '../services/request-replies';
 import { viewerOf } from '../services/requests';
 import type { AdminUser } from '../services/reviews';
 
@@ -139,7 +140,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return detail(ctx);
     },
     async sendReply(ctx: Context) {
-      await replies().send(ctx.params.trackingNumber, ctx.state.user);
+      try {
+        await replies().send(ctx.params.trackingNumber, ctx.state.user);
+      } catch (error) {
+        if (!(error instanceof MailNotSent)) throw error;
+        ctx.status = 502;
+        return {
+          data: null,
+          error: { status: 502, name: 'MailNotSent', message: error.message, details: {} },
+        };
+      }
       return detail(ctx);
     },
     async recordDelivery(ctx: Context) {

@@ -13,6 +13,9 @@ import { actorFromUser } from './actor';
 import type { AdminUser } from './reviews';
 import type { StoredReply } from './requests';
 
+/** The mail server did not take the reply (the controller answers 502). */
+export class MailNotSent extends Error {}
+
 const PAPER_DELIVERY = ['post', 'in_person', 'fax'] as const;
 const RELEASING_OUTCOMES = ['disclosed', 'partly'];
 
@@ -218,7 +221,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const actor = actorFromUser(user);
       if (reply.draftedBy.id === actor.id) {
-        throw new errors.ForbiddenError(
+        throw new errors.PolicyError(
           'The person who drafted a reply cannot clear it: another confidentiality reviewer must (four eyes).'
         );
       }
@@ -284,11 +287,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             })),
           });
       } catch (error) {
-        throw Object.assign(
-          new errors.ApplicationError(
-            `The reply could not be e-mailed (${(error as Error).message}); nothing was recorded, try again.`
-          ),
-          { status: 502 }
+        throw new MailNotSent(
+          `The reply could not be e-mailed (${(error as Error).message}); nothing was recorded, try again.`
         );
       }
       return delivered(trackingNumber, reply, beijingDate(new Date()), 'email', user);

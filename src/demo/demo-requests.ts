@@ -1,0 +1,106 @@
+import type { Core } from '@strapi/strapi';
+import { beijingDate } from '../plugins/disclosure/server/src/domain/beijing-time';
+import type { WorkingDayCalendar } from '../plugins/disclosure/server/src/domain/deadlines/calendar';
+import { seedOnce } from '../seed-store';
+
+const applicant = (name: string, idNumber: string, title: string, extra: object = {}) => ({
+  applicantType: 'natural',
+  name,
+  idType: 'id_card',
+  idNumber,
+  phone: '13800000000',
+  email: `${idNumber.slice(-4)}@applicant.example`,
+  address: '示范市和平区示例路1号',
+  title,
+  form: 'electronic',
+  delivery: 'email',
+  ...extra,
+});
+
+/** The working day `n` working days before `date`. */
+const workingDaysBefore = (calendar: WorkingDayCalendar, date: string, n: number): string => {
+  let current = date;
+  for (let left = n; left > 0;) {
+    current = new Date(Date.parse(`${current}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+    if (calendar.isWorkingDay(current)) left -= 1;
+  }
+  return current;
+};
+
+/**
+ * A few disclosure requests dated from today, so the office's list shows each urgency: one
+ * overdue, one due within 3 working days, one paused for a third party, one on time after a
+ * correction, and one answered through the whole reply flow by the demo staff.
+ */
+export async function seedDemoRequests(strapi: Core.Strapi): Promise<boolean> {
+  const user = (email: string) =>
+    strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
+  const [coordinator, secrecy] = await Promise.all([
+    user('coordinator@demo.gov.cn'),
+    user('secrecy@demo.gov.cn'),
+  ]);
+  if (!coordinator || !secrecy) return false;
+  return seedOnce(strapi, 'demo-requests', async () => {
+    const plugin = strapi.plugin('disclosure');
+    const requests = plugin.service('requests');
+    const replies = plugin.service('request-replies');
+    const calendar: WorkingDayCalendar = await plugin.service('calendar').current();
+    const today = beijingDate(new Date());
+    const ago = (n: number) => workingDaysBefore(calendar, today, n);
+    const register = async (body: object, channel: string, receivedOn: string) =>
+      (await requests.registerByStaff({ ...body, channel, receivedOn })).trackingNumber as string;
+
+    await register(
+      applicant('赵明', '210102198501011111', '2025年度工业企业技术改造专项资金拨付明细'),
+      'post',
+      ago(23)
+    );
+    await register(
+      applicant('钱红', '210102199002022222', '示范市工业园区规划环评批复文件'),
+      'paper',
+      ago(18)
+    );
+    const consulting = await register(
+      applicant('孙亮', '210102197803033333', '某企业技术改造项目备案申报材料', {
+        applicantType: 'commercial',
+        idType: 'credit_code',
+        idNumber: '91210100MA0DEMO33X',
+        name: '示范精密机械有限公司',
+        contactPerson: '孙亮',
+      }),
+      'in_person',
+      ago(6)
+    );
+    await requests.addEvent(
+      consulting,
+      { type: 'consultation_started', date: ago(3), party: 'third_party' },
+      coordinator
+    );
+    const corrected = await register(
+      applicant('李娜', '210102199304044444', '关于工业企业的文件'),
+      'fax',
+      ago(5)
+    );
+    await requests.addEvent(
+      corrected,
+      {
+        type: 'correction_requested',
+        date: ago(4),
+        dueBy: calendar.addWorkingDays(ago(4), 15),
+      },
+      coordinator
+    );
+    await requests.addEvent(corrected, { type: 'corrected', date: ago(2) }, coordinator);
+    const answered = await register(
+      applicant('周强', '210102198805055555', '2018年民爆安全生产许可初审结果', {
+        delivery: 'post',
+        email: null,
+      }),
+      'post',
+      ago(12)
+    );
+    await replies.draft(answered, { outcome: 'disclosed' }, coordinator);
+    await replies.clear(answered, secrecy);
+    await replies.recordDelivery(answered, { date: ago(1), method: 'post' }, coordinator);
+  });
+}

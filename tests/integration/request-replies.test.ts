@@ -1,0 +1,409 @@
+/**
+ * A request from the website to its answer: submitted with attachments, looked up by the
+ * applicant, handled, answered by a reply drafted from its template, cleared by the 保密审查员 and
+ * e-mailed to a real SMTP server; counted in table 三; the released information turned into a
+ * draft proactive item (Art. 44).
+ */
+import request from 'supertest';
+import { recipients, startMailbox, type Mailbox } from '../helpers/smtp';
+import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
+import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+let mailbox: Mailbox;
+let office: StaffLogin;
+let secrecy: StaffLogin;
+/** Holds both rights: drafts a reply, then may not clear it. */
+let both: StaffLogin;
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+const RELEASED = Buffer.from('%PDF-1.4\n% 2018年技术改造项目备案清单\n%%EOF\n');
+
+const APPLICANT = {
+  applicantType: 'natural',
+  name: '李四海',
+  idType: 'id_card',
+  idNumber: '210102199002021234',
+  phone: '13900005678',
+  email: 'lisihai@example.com',
+  address: '示范市沈河区青年大街2号',
+  title: '2018年工业企业技术改造项目备案清单',
+  form: 'electronic',
+  delivery: 'email',
+};
+
+const as = (login: StaffLogin) => ({
+  get: (url: string) => request(app.http).get(url).set('Authorization', `Bearer ${login.token}`),
+  post: (url: string, body: object = {}) =>
+    request(app.http).post(url).set('Authorization', `Bearer ${login.token}`).send(body),
+  put: (url: string, body: object) =>
+    request(app.http).put(url).set('Authorization', `Bearer ${login.token}`).send(body),
+});
+const path = (trackingNumber: string, rest = '') => `/disclosure/requests/${trackingNumber}${rest}`;
+const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+const submit = (data: object, files: Array<[Buffer, string]>) => {
+  const call = request(app.http)
+    .post('/api/disclosure-requests')
+    .field('data', JSON.stringify(data));
+  for (const [content, name] of files) call.attach('attachments', content, name);
+  return call;
+};
+const requestCount = () => app.strapi.db.query('plugin::disclosure.disclosure-request').count();
+
+beforeAll(async () => {
+  mailbox = await startMailbox();
+  app = await bootApp({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailbox.port) } });
+  await createDivisions(app.strapi);
+  office = await staffLogin(app.strapi, app.http, {
+    email: 'office@replies.test',
+    role: 'disclosure-coordinator',
+  });
+  secrecy = await staffLogin(app.strapi, app.http, {
+    email: 'secrecy@replies.test',
+    role: 'disclosure-confidentiality-reviewer',
+  });
+  both = await staffLogin(app.strapi, app.http, {
+    email: 'both@replies.test',
+    role: 'disclosure-confidentiality-reviewer',
+  });
+  const roles = await app.strapi.db.query('admin::role').findMany({
+    where: { code: { $in: ['disclosure-coordinator', 'disclosure-confidentiality-reviewer'] } },
+  });
+  await app.strapi
+    .service('admin::user')
+    .updateById(both.id, { roles: roles.map((role: { id: number }) => role.id) });
+});
+
+afterAll(async () => {
+  if (app) await stopApp(app);
+  if (mailbox) await mailbox.close();
+});
+
+describe('from the website to the answer', () => {
+  let tracking: { trackingNumber: string; queryCode: string };
+  let tn: string;
+
+  it('refuses a request whose attachment is not what its name says, keeping nothing', async () => {
+    const before = await requestCount();
+    const response = await submit(APPLICANT, [
+      [PDF, '身份证.pdf'],
+      [Buffer.from('MZ\x90\x00 program'), '授权书.pdf'],
+    ]).expect(400);
+    expect(response.body.error.details.errors).toEqual([
+      expect.objectContaining({ field: 'attachments[1]' }),
+    ]);
+    expect(response.body.error.message).toContain('授权书.pdf');
+    expect(await requestCount()).toBe(before);
+    expect(await app.strapi.db.query('plugin::disclosure.request-attachment').count()).toBe(0);
+  });
+
+  it('takes the request with its attachments and answers with a tracking number', async () => {
+    const response = await submit(APPLICANT, [
+      [PDF, '身份证.pdf'],
+      [PNG, 'scan.png'],
+    ]).expect(201);
+    tracking = response.body.data;
+    tn = tracking.trackingNumber;
+    expect(response.body.data).toMatchObject({ attachments: 2, receivedOn: today() });
+    const stored = await app.strapi.db
+      .query('plugin::disclosure.request-attachment')
+      .findMany({ where: { trackingNumber: tn } });
+    expect(stored).toHaveLength(2);
+    // Encrypted at rest: the file's bytes are not in the row.
+    expect(stored[0].content).not.toContain(PDF.toString('base64').slice(0, 20));
+  });
+
+  it('tells the applicant the state and due date', async () => {
+    const response = await request(app.http)
+      .get('/api/disclosure-requests/status')
+      .query({ trackingNumber: tn, queryCode: tracking.queryCode })
+      .expect(200);
+    expect(response.body.data).toMatchObject({ trackingNumber: tn, state: 'registered' });
+    expect(response.text).not.toContain('李四海');
+  });
+
+  it('shows the office the request, its files and timeline; a download is audited', async () => {
+    const response = await as(office).get(path(tn)).expect(200);
+    const data = response.body.data;
+    expect(data.name).toBe('李四海');
+    expect(data.urgency).toBe('on_time');
+    expect(data.workingDaysLeft).toBe(20);
+    expect(data.attachments.map((file: { fileName: string }) => file.fileName)).toEqual([
+      '身份证.pdf',
+      'scan.png',
+    ]);
+    expect(data.timeline[0]).toMatchObject({ action: 'registered' });
+    expect(data.timeline[0].text).toContain('网上申请');
+    expect(data.allowedActions).toEqual(
+      expect.arrayContaining(['correction_requested', 'draft_reply', 'withdraw'])
+    );
+    const file = await as(office)
+      .get(path(tn, `/attachments/${data.attachments[0].id}`))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(Buffer.compare(file.body as Buffer, PDF)).toBe(0);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    const views = await app.strapi.db.query('plugin::disclosure.audit-entry').findMany({
+      where: { itemDocumentId: tn, action: 'view_personal_data', reason: { $contains: '附件' } },
+    });
+    expect(views).toHaveLength(1);
+  });
+
+  it('cannot be answered while a correction is awaited', async () => {
+    await as(office)
+      .post(path(tn, '/events'), {
+        type: 'correction_requested',
+        date: today(),
+        dueBy: '2026-12-31',
+      })
+      .expect(200);
+    const refused = await as(office).post(path(tn, '/reply'), { outcome: 'disclosed' }).expect(400);
+    expect(refused.body.error.message).toContain('补正');
+    const corrected = await as(office)
+      .post(path(tn, '/events'), { type: 'corrected', date: today() })
+      .expect(200);
+    expect(corrected.body.data.state).toBe('corrected');
+    expect(corrected.body.data.timeline.map((entry: { text: string }) => entry.text)).toEqual(
+      expect.arrayContaining([
+        `${today()} 一次性告知补正，应于2026-12-31前补正`,
+        `${today()} 收到补正后的申请`,
+      ])
+    );
+  });
+
+  let replyFile: number;
+  it('drafts the reply from the template, citing the 条例, with the released file', async () => {
+    const upload = await request(app.http)
+      .post(path(tn, '/attachments'))
+      .set('Authorization', `Bearer ${office.token}`)
+      .attach('files', RELEASED, '备案清单.pdf')
+      .expect(201);
+    replyFile = upload.body.data[0].id;
+    expect(upload.body.data[0]).toMatchObject({ kind: 'reply', mime: 'application/pdf' });
+    const response = await as(office)
+      .post(path(tn, '/reply'), { outcome: 'disclosed', attachmentIds: [replyFile] })
+      .expect(200);
+    const reply = response.body.data.reply;
+    expect(reply).toMatchObject({
+      state: 'draft',
+      outcome: 'disclosed',
+      outcomeLabel: '（一）予以公开',
+      article: '《中华人民共和国政府信息公开条例》第三十六条第（二）项',
+      subject: `政府信息公开申请答复告知书（${tn}）`,
+    });
+    expect(reply.body).toContain('李四海：');
+    expect(reply.body).toContain('申请获取“2018年工业企业技术改造项目备案清单”');
+    expect(reply.body).toContain(
+      '根据《中华人民共和国政府信息公开条例》第三十六条第（二）项的规定'
+    );
+    expect(reply.body).toContain('示范市工业和信息化局');
+    expect(reply.body).not.toContain('{{');
+  });
+
+  it('is not sent before the confidentiality review, nor cleared by its drafter', async () => {
+    const early = await as(office).post(path(tn, '/reply/send')).expect(400);
+    expect(early.body.error.message).toContain('保密审查');
+    await as(office).post(path(tn, '/reply/clear')).expect(403);
+    await as(both)
+      .post(path(tn, '/reply'), { outcome: 'disclosed', attachmentIds: [replyFile] })
+      .expect(200);
+    const own = await as(both).post(path(tn, '/reply/clear')).expect(403);
+    expect(own.body.error.message).toContain('four eyes');
+  });
+
+  it('shows the 保密审查员 the reply with the applicant masked, and lets them return it', async () => {
+    const response = await as(secrecy).get(path(tn)).expect(200);
+    expect(response.body.data.name).toBe('李*海');
+    expect(response.body.data.idNumber).not.toContain('199002021');
+    expect(response.body.data.allowedActions).toEqual(['clear_reply', 'return_reply']);
+    await as(secrecy).post(path(tn, '/reply/return'), {}).expect(400);
+    const returned = await as(secrecy)
+      .post(path(tn, '/reply/return'), { reason: '请删去附件中的联系人电话' })
+      .expect(200);
+    expect(returned.body.data.reply).toMatchObject({
+      state: 'returned',
+      returnedReason: '请删去附件中的联系人电话',
+    });
+    const reviewerViews = await app.strapi.db.query('plugin::disclosure.audit-entry').count({
+      where: {
+        itemDocumentId: tn,
+        action: 'view_personal_data',
+        actorName: { $contains: 'secrecy' },
+      },
+    });
+    expect(reviewerViews).toBe(0);
+  });
+
+  it('needs a new clearance when the reply changes after it was cleared', async () => {
+    await as(office)
+      .post(path(tn, '/reply'), { outcome: 'disclosed', attachmentIds: [replyFile] })
+      .expect(200);
+    const cleared = await as(secrecy).post(path(tn, '/reply/clear')).expect(200);
+    expect(cleared.body.data.reply).toMatchObject({
+      state: 'cleared',
+      clearedBy: { id: secrecy.id },
+    });
+    const redrafted = await as(office)
+      .post(path(tn, '/reply'), {
+        outcome: 'disclosed',
+        attachmentIds: [replyFile],
+        body: '改动后的答复正文',
+      })
+      .expect(200);
+    expect(redrafted.body.data.reply.state).toBe('draft');
+    await as(office).post(path(tn, '/reply/send')).expect(400);
+    // Back to the template's letter, cleared again.
+    await as(office)
+      .post(path(tn, '/reply'), { outcome: 'disclosed', attachmentIds: [replyFile] })
+      .expect(200);
+    await as(secrecy).post(path(tn, '/reply/clear')).expect(200);
+  });
+
+  it('refuses a cleared reply whose stored text was changed behind the review', async () => {
+    const rows = app.strapi.db.query('plugin::disclosure.disclosure-request');
+    const row = await rows.findOne({ where: { trackingNumber: tn } });
+    await rows.update({
+      where: { id: row.id },
+      data: { reply: { ...row.reply, body: 'tampered' } },
+    });
+    const response = await as(office).post(path(tn, '/reply/send')).expect(400);
+    expect(response.body.error.message).toContain('changed after it was cleared');
+    await rows.update({ where: { id: row.id }, data: { reply: row.reply } });
+  });
+
+  it('e-mails the cleared reply with its file and records the 送达 date', async () => {
+    const response = await as(office).post(path(tn, '/reply/send')).expect(200);
+    const mail = await mailbox.waitFor((message) => message.subject?.includes(tn) ?? false);
+    expect(recipients(mail)).toEqual(['lisihai@example.com']);
+    expect(mail.text).toContain('第三十六条第（二）项');
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0].filename).toBe('备案清单.pdf');
+    expect(Buffer.compare(mail.attachments[0].content, RELEASED)).toBe(0);
+    expect(response.body.data).toMatchObject({
+      state: 'answered',
+      outcome: 'disclosed',
+      answeredOn: today(),
+      urgency: 'closed',
+      reply: { state: 'delivered', deliveredOn: today(), deliveryMethod: 'email' },
+    });
+    expect(response.body.data.allowedActions).toEqual(['make_proactive']);
+    const status = await request(app.http)
+      .get('/api/disclosure-requests/status')
+      .query({ trackingNumber: tn, queryCode: tracking.queryCode })
+      .expect(200);
+    expect(status.body.data).toMatchObject({ state: 'answered', outcome: 'disclosed' });
+    await as(office).post(path(tn, '/reply/send')).expect(400);
+  });
+
+  it('counts the answer in table 三 of the year', async () => {
+    const year = Number(today().slice(0, 4));
+    const response = await as(office)
+      .get(`/disclosure/statistics?year=${year}&providers=requests`)
+      .expect(200);
+    const table3 = response.body.data.sections.requests.table3;
+    const cell = (row: string, column: string) =>
+      table3[row].find((figure: { key: string }) => figure.key.endsWith(`:${row}.${column}`)).value;
+    expect(cell('new', 'natural')).toBe(1);
+    expect(cell('disclosed', 'natural')).toBe(1);
+    expect(cell('resultsTotal', 'total')).toBe(1);
+    expect(response.body.data.sections.requests.corrections.value).toBe(1);
+  });
+
+  it('turns the released information into a draft proactive item, once (Art. 44)', async () => {
+    const response = await as(office).post(path(tn, '/proactive')).expect(200);
+    const { contentType, documentId, locale } = response.body.data;
+    expect(contentType).toBe('api::article.article');
+    const draft = await app.strapi.documents('api::article.article').findOne({
+      documentId,
+      locale,
+      status: 'draft',
+      populate: ['column', 'attachments', 'metadata'],
+    });
+    expect(draft).toMatchObject({
+      title: '2018年工业企业技术改造项目备案清单',
+      column: { code: 'disclosure-on-request' },
+      metadata: { disclosureMode: 'proactive', publisher: '示范市工业和信息化局' },
+    });
+    expect(draft!.summary).toContain(tn);
+    expect(draft!.attachments).toHaveLength(1);
+    // A draft: not on the website until it passes the review.
+    const published = await app.strapi
+      .documents('api::article.article')
+      .findOne({ documentId, locale, status: 'published' });
+    expect(published).toBeNull();
+    await expect(
+      app.strapi.documents('api::article.article').publish({ documentId, locale })
+    ).rejects.toThrow();
+    const again = await as(office).post(path(tn, '/proactive')).expect(400);
+    expect(again.body.error.message).toContain('already');
+  });
+});
+
+describe('reply templates', () => {
+  it('lists one per outcome and keeps the office wording', async () => {
+    const list = await as(office).get('/disclosure/reply-templates').expect(200);
+    expect(list.body.data).toHaveLength(21);
+    expect(list.body.data[5]).toMatchObject({
+      outcome: 'refused.4',
+      label: '（三）不予公开 · 4.保护第三方合法权益',
+    });
+    await as(office)
+      .put('/disclosure/reply-templates/refused.4', {
+        article: '第十五条',
+        subject: 's',
+        body: ' ',
+      })
+      .expect(400);
+    await as(office)
+      .put('/disclosure/reply-templates/nope', { article: 'a', subject: 's', body: 'b' })
+      .expect(400);
+    const saved = await as(office)
+      .put('/disclosure/reply-templates/refused.4', {
+        article: '《中华人民共和国政府信息公开条例》第十五条',
+        subject: '答复（{{trackingNumber}}）',
+        body: '{{applicantName}}：经征求第三方意见，不予公开。{{reason}}',
+      })
+      .expect(200);
+    expect(saved.body.data.subject).toBe('答复（{{trackingNumber}}）');
+    const registered = await as(office)
+      .post('/disclosure/requests', {
+        ...APPLICANT,
+        name: '王五',
+        idNumber: '210102199103031234',
+        channel: 'paper',
+        receivedOn: today(),
+      })
+      .expect(201);
+    const tn = registered.body.data.trackingNumber;
+    const reply = await as(office)
+      .post(path(tn, '/reply'), { outcome: 'refused.4', reason: '涉及企业商业秘密。' })
+      .expect(200);
+    expect(reply.body.data.reply).toMatchObject({
+      subject: `答复（${tn}）`,
+      body: '王五：经征求第三方意见，不予公开。涉及企业商业秘密。',
+    });
+    await as(secrecy).post(path(tn, '/reply/clear')).expect(200);
+    // The mail server is down: 502, and nothing is recorded.
+    await mailbox.close();
+    const failed = await as(office).post(path(tn, '/reply/send')).expect(502);
+    expect(failed.body.error.message).toContain('nothing was recorded');
+    const after = await as(office).get(path(tn)).expect(200);
+    expect(after.body.data).toMatchObject({ state: 'registered', reply: { state: 'cleared' } });
+    // On paper instead.
+    const delivered = await as(office)
+      .post(path(tn, '/reply/delivered'), { date: today(), method: 'post' })
+      .expect(200);
+    expect(delivered.body.data).toMatchObject({
+      state: 'answered',
+      outcome: 'refused.4',
+      reply: { deliveryMethod: 'post' },
+    });
+  });
+});
