@@ -77,7 +77,11 @@ export async function seedDemoRequests(strapi: Core.Strapi): Promise<boolean> {
       coordinator
     );
     const corrected = await register(
-      applicant('李娜', '210102199304044444', '关于工业企业的文件'),
+      // No e-mail: the correction notice goes by fax, as the request came.
+      applicant('李娜', '210102199304044444', '关于工业企业的文件', {
+        email: null,
+        delivery: 'fax',
+      }),
       'fax',
       ago(5)
     );

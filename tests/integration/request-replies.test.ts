@@ -164,6 +164,10 @@ describe('from the website to the answer', () => {
         dueBy: '2026-12-31',
       })
       .expect(200);
+    const notice = await mailbox.waitFor((mail) => mail.subject?.includes('补正告知书') ?? false);
+    expect(recipients(notice)).toEqual(['lisihai@example.com']);
+    expect(notice.text).toContain('请您于2026-12-31前对申请作出补正');
+    expect(notice.text).toContain('第三十条');
     const refused = await as(office).post(path(tn, '/reply'), { outcome: 'disclosed' }).expect(400);
     expect(refused.body.error.message).toContain('补正');
     const corrected = await as(office)
@@ -176,6 +180,29 @@ describe('from the website to the answer', () => {
         `${today()} 收到补正后的申请`,
       ])
     );
+  });
+
+  it('tells the applicant of an extension, with the approver and reason on the timeline', async () => {
+    const response = await as(office)
+      .post(path(tn, '/events'), {
+        type: 'extended',
+        date: today(),
+        days: 5,
+        reason: '需要征求多个处室意见',
+      })
+      .expect(200);
+    const { dueDate, timeline } = response.body.data;
+    const texts = timeline.map((entry: { text: string }) => entry.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        `${today()} 延期答复5个工作日（office Staff批准：需要征求多个处室意见）`,
+        expect.stringContaining('已告知申请人：电子邮件：政府信息公开申请延期答复告知书'),
+      ])
+    );
+    const mail = await mailbox.waitFor((message) => message.subject?.includes('延期答复') ?? false);
+    expect(mail.text).toContain('答复期限延长5个工作日');
+    expect(mail.text).toContain(`本机关将于${dueDate}前答复`);
+    expect(mail.text).toContain('第三十三条第二款');
   });
 
   let replyFile: number;
@@ -280,7 +307,9 @@ describe('from the website to the answer', () => {
 
   it('e-mails the cleared reply with its file and records the 送达 date', async () => {
     const response = await as(office).post(path(tn, '/reply/send')).expect(200);
-    const mail = await mailbox.waitFor((message) => message.subject?.includes(tn) ?? false);
+    const mail = await mailbox.waitFor(
+      (message) => message.subject === `政府信息公开申请答复告知书（${tn}）`
+    );
     expect(recipients(mail)).toEqual(['lisihai@example.com']);
     expect(mail.text).toContain('第三十六条第（二）项');
     expect(mail.attachments).toHaveLength(1);

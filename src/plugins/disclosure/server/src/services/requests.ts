@@ -20,6 +20,7 @@ import {
   type ReplyState,
 } from '../domain/requests/handling';
 import { validateIntake, type Intake } from '../domain/requests/intake';
+import { noticeFor } from '../domain/requests/notices';
 import { OUTCOMES, WITHDRAWN_OUTCOME } from '../domain/requests/outcomes';
 import { decrypt, encrypt, mask, parseKey } from '../domain/requests/personal-data';
 import type { ChainedAuditRecord } from '../domain/audit-chain';
@@ -54,6 +55,7 @@ const AUDIT_TEXT: Record<string, string> = {
   withdrawn: '申请人撤回申请',
   closed_lapsed: '逾期未补正或未缴费，不再处理',
   made_proactive: '转为主动公开（条例第四十四条）',
+  applicant_notified: '已告知申请人',
 };
 
 export const PERSONAL_FIELDS = [
@@ -452,7 +454,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           reason: describeEvent(event),
         });
       });
+      await this.notifyApplicant({ ...row, state }, event, deadline.dueDate);
       return this.summary(trackingNumber);
+    },
+
+    /**
+     * E-mails the applicant the correction request or the extension, when they gave an address;
+     * the timeline shows it was sent. A failed mail is logged and missing from the timeline, so
+     * staff see to notify them on paper.
+     */
+    async notifyApplicant(row: RequestRow, event: RequestEvent, dueDate: string | null) {
+      const secret = this.key();
+      const notice = noticeFor(event, {
+        trackingNumber: row.trackingNumber,
+        applicantName: row.name ? decrypt(secret, String(row.name)) : '',
+        title: row.title,
+        bureau: (strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig).publisherName,
+        dueDate,
+      });
+      const to = row.email ? decrypt(secret, String(row.email)) : null;
+      if (!notice || !to) return;
+      try {
+        await strapi
+          .plugin('email')
+          .service('email')
+          .send({ to, ...notice });
+        await this.record(row, 'applicant_notified', currentActor(strapi), {
+          reason: `电子邮件：${notice.subject}`,
+        });
+      } catch (error) {
+        strapi.log.error(
+          `[${PLUGIN_ID}] ${notice.subject} not e-mailed: ${(error as Error).message}`
+        );
+      }
     },
 
     /** Gives the request to a division (处室) to handle, by the department's code. */

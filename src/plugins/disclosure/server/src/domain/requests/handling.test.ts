@@ -104,7 +104,7 @@ describe('timeline sentences', () => {
         approver: '李主任',
         reason: '需征求多个处室意见',
       })
-    ).toBe('2026-11-20 延期答复15个工作日（李主任批准：需征求多个处室意见），已告知申请人');
+    ).toBe('2026-11-20 延期答复15个工作日（李主任批准：需征求多个处室意见）');
     expect(
       describeEvent({ type: 'consultation_started', date: '2026-11-03', party: 'third_party' })
     ).toBe('2026-11-03 征求第三方意见');

@@ -130,6 +130,6 @@ export function describeEvent(event: RequestEvent): string {
     case 'fee_paid':
       return `${event.date} 申请人缴纳信息处理费`;
     case 'extended':
-      return `${event.date} 延期答复${event.days}个工作日（${event.approver}批准：${event.reason}），已告知申请人`;
+      return `${event.date} 延期答复${event.days}个工作日（${event.approver}批准：${event.reason}）`;
   }
 }
