@@ -156,6 +156,13 @@ describe('from the website to the answer', () => {
     expect(views).toHaveLength(1);
   });
 
+  it('is accepted (受理) once', async () => {
+    const accepted = await as(office).post(path(tn, '/accept')).expect(200);
+    expect(accepted.body.data).toMatchObject({ state: 'accepted' });
+    expect(accepted.body.data.allowedActions).not.toContain('accept');
+    await as(office).post(path(tn, '/accept')).expect(400);
+  });
+
   it('cannot be answered while a correction is awaited', async () => {
     await as(office)
       .post(path(tn, '/events'), {
@@ -234,6 +241,12 @@ describe('from the website to the answer', () => {
     expect(reply.body).not.toContain('{{');
   });
 
+  it('asks the 保密审查员 by mail to review it', async () => {
+    const mail = await mailbox.waitFor((message) => message.subject === `【答复待保密审查】${tn}`);
+    expect(recipients(mail)).toContain('secrecy@replies.test');
+    expect(mail.text).toContain(`/admin/plugins/disclosure/requests/${tn}`);
+  });
+
   it('is not sent before the confidentiality review, nor cleared by its drafter', async () => {
     const early = await as(office).post(path(tn, '/reply/send')).expect(400);
     expect(early.body.error.message).toContain('保密审查');
@@ -258,6 +271,9 @@ describe('from the website to the answer', () => {
       state: 'returned',
       returnedReason: '请删去附件中的联系人电话',
     });
+    const back = await mailbox.waitFor((message) => message.subject === `【答复被退回】${tn}`);
+    expect(recipients(back)).toEqual(['both@replies.test']);
+    expect(back.text).toContain('请删去附件中的联系人电话');
     const reviewerViews = await app.strapi.db.query('plugin::disclosure.audit-entry').count({
       where: {
         itemDocumentId: tn,

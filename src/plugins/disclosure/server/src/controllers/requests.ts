@@ -119,6 +119,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await service().addEvent(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
       return detail(ctx);
     },
+    async accept(ctx: Context) {
+      await service().accept(ctx.params.trackingNumber, ctx.state.user);
+      return detail(ctx);
+    },
     async assign(ctx: Context) {
       await service().assign(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
       return detail(ctx);

@@ -111,6 +111,7 @@ export default {
       [
         ['POST', '/requests', 'register'],
         ['POST', '/requests/:trackingNumber/events', 'addEvent'],
+        ['POST', '/requests/:trackingNumber/accept', 'accept'],
         ['POST', '/requests/:trackingNumber/assign', 'assign'],
         ['POST', '/requests/:trackingNumber/reply', 'draftReply'],
         ['POST', '/requests/:trackingNumber/reply/send', 'sendReply'],

@@ -101,23 +101,70 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  return {
-    /** Sends the mail for a step that has been committed; logs and swallows any failure. */
-    async afterStep(action: string, review: ReviewRow, reason: string | null): Promise<void> {
-      const { emailNotifications } = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
-      if (!emailNotifications) return;
-      try {
-        const mail = await compose(action, review, reason);
-        if (!mail || mail.to.length === 0) return;
-        const email = strapi.plugin('email').service('email');
-        for (const to of [...new Set(mail.to)]) {
-          await email.send({ to, subject: mail.subject, text: mail.text });
-        }
-      } catch (error) {
-        strapi.log.error(
-          `[${PLUGIN_ID}] could not send the "${action}" mail for ${review.itemUid} ${review.itemDocumentId}: ${(error as Error).message}`
-        );
+  /** Mails of the reply to a disclosure request: the 保密审查员 review it, the drafter hears back. */
+  const composeReply = async (
+    step: 'drafted' | 'cleared' | 'returned',
+    request: { trackingNumber: string; title: string; drafterId: number | null },
+    reason: string | null
+  ): Promise<Mail> => {
+    const base = String(strapi.config.get('server.url', '') || '').replace(/\/$/, '');
+    const title = `依申请公开 ${request.trackingNumber}「${request.title}」的答复`;
+    const footer = `\n\n${base}/admin/plugins/${PLUGIN_ID}/requests/${request.trackingNumber}\n\n—— 政务公开系统`;
+    if (step === 'drafted') {
+      return {
+        to: (await usersWithRole('disclosure-confidentiality-reviewer')).map((user) => user.email),
+        subject: `【答复待保密审查】${request.trackingNumber}`,
+        text: `${title}已起草，请进行保密审查。${footer}`,
+      };
+    }
+    return {
+      to: await emailOf(request.drafterId),
+      subject:
+        step === 'cleared'
+          ? `【答复已通过保密审查】${request.trackingNumber}`
+          : `【答复被退回】${request.trackingNumber}`,
+      text:
+        step === 'cleared'
+          ? `${title}已通过保密审查，可以送达。${footer}`
+          : `${title}被退回修改。\n理由：${reason ?? ''}${footer}`,
+    };
+  };
+
+  /** Sends a committed step's mail when notifications are on; logs and swallows any failure. */
+  const deliver = async (what: string, mail: () => Promise<Mail | null>) => {
+    const { emailNotifications } = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
+    if (!emailNotifications) return;
+    try {
+      const composed = await mail();
+      if (!composed || composed.to.length === 0) return;
+      const email = strapi.plugin('email').service('email');
+      for (const to of [...new Set(composed.to)]) {
+        await email.send({ to, subject: composed.subject, text: composed.text });
       }
+    } catch (error) {
+      strapi.log.error(
+        `[${PLUGIN_ID}] could not send the mail for ${what}: ${(error as Error).message}`
+      );
+    }
+  };
+
+  return {
+    /** Sends the mail for a review step that has been committed. */
+    async afterStep(action: string, review: ReviewRow, reason: string | null): Promise<void> {
+      await deliver(`"${action}" of ${review.itemUid} ${review.itemDocumentId}`, () =>
+        compose(action, review, reason)
+      );
+    },
+
+    /** Sends the mail for a reply step (drafted → reviewers; cleared, returned → drafter). */
+    async afterReplyStep(
+      step: 'drafted' | 'cleared' | 'returned',
+      request: { trackingNumber: string; title: string; drafterId: number | null },
+      reason: string | null = null
+    ): Promise<void> {
+      await deliver(`the reply to ${request.trackingNumber}`, () =>
+        composeReply(step, request, reason)
+      );
     },
   };
 };

@@ -72,6 +72,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const save = async (row: { id: number }, reply: StoredReply) =>
     strapi.db.query(UID.disclosureRequest).update({ where: { id: row.id }, data: { reply } });
 
+  const notify = (
+    step: 'drafted' | 'cleared' | 'returned',
+    row: { trackingNumber: string; title: string },
+    drafterId: number | null,
+    reason: string | null = null
+  ) =>
+    strapi
+      .plugin(PLUGIN_ID)
+      .service('notifications')
+      .afterReplyStep(
+        step,
+        { trackingNumber: row.trackingNumber, title: row.title, drafterId },
+        reason
+      );
+
   const openRequest = async (trackingNumber: string) => {
     const row = await requests().find(trackingNumber);
     if (isClosed(row.state)) {
@@ -209,6 +224,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           contentHash: reply.hash,
         });
       });
+      await notify('drafted', row, actor.id);
       return requests().summary(trackingNumber);
     },
 
@@ -236,6 +252,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         await requests().record(row, 'reply_cleared', actor, { contentHash: hash });
       });
+      await notify('cleared', row, reply.draftedBy.id);
       return requests().summary(trackingNumber);
     },
 
@@ -254,6 +271,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await save(row, { ...reply, state: 'returned', returnedReason: reason.slice(0, 2000) });
         await requests().record(row, 'reply_returned', actorFromUser(user), { reason });
       });
+      await notify('returned', row, reply.draftedBy.id, reason);
       return requests().summary(trackingNumber);
     },
 

@@ -45,6 +45,7 @@ const STATE_AFTER: Record<string, string> = {
 /** What the audit trail's request actions say on the timeline. */
 const AUDIT_TEXT: Record<string, string> = {
   registered: '登记申请',
+  accepted: '受理申请',
   view_personal_data: '查看申请人信息',
   assigned: '指定承办处室',
   reply_drafted: '起草答复',
@@ -487,6 +488,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           `[${PLUGIN_ID}] ${notice.subject} not e-mailed: ${(error as Error).message}`
         );
       }
+    },
+
+    /** 受理: the office has checked the request is one it handles and complete enough to answer. */
+    async accept(trackingNumber: string, user: AdminUser) {
+      const row = await this.find(trackingNumber);
+      if (row.state !== 'registered') {
+        throw new errors.ValidationError(
+          `Only a registered request can be accepted; ${trackingNumber} is ${row.state}.`
+        );
+      }
+      await strapi.db.transaction(async () => {
+        await rows().update({ where: { id: row.id }, data: { state: 'accepted' } });
+        await this.record(row, 'accepted', actorFromUser(user), { toState: 'accepted' });
+      });
+      return this.summary(trackingNumber);
     },
 
     /** Gives the request to a division (处室) to handle, by the department's code. */

@@ -44,6 +44,7 @@ describe('urgency of a due date', () => {
 describe('actions a request allows', () => {
   it('offers a correction only once and an extension only once', () => {
     expect(allowedActions(open(), handler)).toEqual([
+      'accept',
       'correction_requested',
       'consultation_started',
       'fee_notice',

@@ -40,6 +40,7 @@ export function urgencyOf(
 
 export type Action =
   | RequestEvent['type']
+  | 'accept'
   | 'assign'
   | 'draft_reply'
   | 'clear_reply'
@@ -87,6 +88,7 @@ export function allowedActions(request: HandlingSnapshot, viewer: Viewer): Actio
           !(type === 'extended' && happened.has('extended'))
       );
       if (request.clockStatus === 'awaiting_payment') events.push('fee_paid');
+      if (request.state === 'registered') actions.push('accept');
       actions.push(...events, 'assign');
       if (request.clockStatus !== 'awaiting_correction') actions.push('draft_reply');
       if (reply?.state === 'cleared') actions.push('send_reply', 'record_delivery');
