@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, signInAdmin } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const PASSWORD = 'Demo2018!Disclosure';
@@ -28,16 +28,8 @@ afterAll(async () => {
 });
 
 /** A fresh browser session, signed in on the admin's login page. */
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin`, { waitUntil: 'networkidle' });
-  await page.getByLabel('电子邮件').fill(email);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/\/admin(\/)?$/);
-  return page;
-}
+const signIn = (email: string): Promise<Page> =>
+  signInAdmin(browser, server.url, { email, password: PASSWORD, width: 1400 });
 
 const stateBadge = (page: Page, label: string) =>
   page.getByTestId('review-state').filter({ hasText: label }).waitFor({ timeout: 20_000 });

@@ -1,4 +1,4 @@
-import { ChartPie, CheckCircle } from '@strapi/icons';
+import { ChartPie, CheckCircle, Mail } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ReviewPanel } from './components/ReviewPanel';
 import { PLUGIN_ID } from './plugin-id';
@@ -22,6 +22,17 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.statistics.title`, defaultMessage: '统计与年报' },
       Component: () => import('./pages/StatisticsPage'),
       permissions: [{ action: 'plugin::disclosure.statistics.read', subject: null }],
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/requests`,
+      icon: Mail,
+      intlLabel: { id: `${PLUGIN_ID}.requests.title`, defaultMessage: '依申请公开' },
+      Component: () => import('./pages/RequestsPage'),
+      // Shown to the office (handle) and to the 保密审查员 (clears replies): either permission.
+      permissions: [
+        { action: 'plugin::disclosure.requests.handle', subject: null },
+        { action: 'plugin::disclosure.approve-confidentiality', subject: null },
+      ],
     });
     app.addSettingsLink('global', {
       id: `${PLUGIN_ID}-staff`,
