@@ -22,7 +22,8 @@ interface Row {
 interface Detail extends Row {
   state: string;
   deadline: { steps: Array<{ date: string; text: string }> };
-  reply: { state: string; outcome: string } | null;
+  reply: { state: string; outcome: string; attachmentIds: number[] } | null;
+  attachments: Array<{ id: number; kind: string; fileName: string }>;
   timeline: unknown[];
 }
 
@@ -300,11 +301,22 @@ describe('disclosure requests (依申请公开) in the admin panel', () => {
     const body = modal.getByRole('textbox', { name: '答复正文', exact: true });
     await expect(body.inputValue()).resolves.toContain('经审查');
     await expect(body.inputValue()).resolves.toContain(handled);
+    // The released document goes with the letter.
+    await modal.getByTestId('reply-files').setInputFiles({
+      name: '专项资金分配表.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% 分配表\n%%EOF\n'),
+    });
     await shoot(coordinator, 'draft-form');
     await confirmAction(coordinator);
     await coordinator.locator('[data-testid="reply-state"][data-state="draft"]').waitFor();
     await coordinator.getByTestId('reply').getByText('（一）予以公开').first().waitFor();
-    expect((await detail(handled)).reply).toMatchObject({ state: 'draft', outcome: 'disclosed' });
+    await coordinator.getByTestId('attachments').getByText('专项资金分配表.pdf').waitFor();
+    const drafted = await detail(handled);
+    expect(drafted.reply).toMatchObject({ state: 'draft', outcome: 'disclosed' });
+    const released = drafted.attachments.find((file) => file.fileName === '专项资金分配表.pdf')!;
+    expect(released.kind).toBe('reply');
+    expect(drafted.reply!.attachmentIds).toEqual([released.id]);
     await shoot(coordinator, 'draft');
   });
 

@@ -131,6 +131,9 @@ export const ActionModal = ({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<ProactiveDraft | null>(null);
+  // 起草答复: files to upload with the letter; the reply's files already uploaded stay attached.
+  const [files, setFiles] = useState<File[]>([]);
+  const replyFiles = (request.attachments ?? []).filter((file) => file.kind === 'reply');
 
   useEffect(() => {
     if (action !== 'draft_reply') return;
@@ -180,6 +183,9 @@ export const ActionModal = ({
     setError(null);
     const [path, body] = requestFor(action, values, days, edited);
     try {
+      if (action === 'draft_reply') {
+        body.attachmentIds = [...replyFiles.map((file) => file.id), ...(await upload())];
+      }
       const { data } = await post<{ data: unknown }>(
         `/disclosure/requests/${encodeURIComponent(request.trackingNumber)}/${path}`,
         body
@@ -195,6 +201,18 @@ export const ActionModal = ({
     } finally {
       setBusy(false);
     }
+  };
+
+  /** Uploads the chosen files as reply attachments (multipart `files`); their ids. */
+  const upload = async (): Promise<number[]> => {
+    if (files.length === 0) return [];
+    const form = new FormData();
+    for (const file of files) form.append('files', file, file.name);
+    const { data } = await post<{ data: Array<{ id: number }> }>(
+      `/disclosure/requests/${encodeURIComponent(request.trackingNumber)}/attachments`,
+      form
+    );
+    return data.data.map((file) => file.id);
   };
 
   const title = label(`requestAction.${action}`, action);
@@ -341,6 +359,26 @@ export const ActionModal = ({
           set('body')(value);
         }}
       />
+    );
+  }
+  if (action === 'draft_reply') {
+    fields.push(
+      <Field.Root key="files" name="files" hint={label('field.replyFiles.hint', '')}>
+        <Field.Label>{label('field.replyFiles', 'Files released with the reply')}</Field.Label>
+        {replyFiles.length > 0 && (
+          <Typography variant="pi" textColor="neutral600">
+            {replyFiles.map((file) => file.fileName).join('、')}
+          </Typography>
+        )}
+        <input
+          type="file"
+          multiple
+          accept=".pdf,.jpg,.jpeg,.png,.ofd,.docx,.xlsx"
+          data-testid="reply-files"
+          onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
+        />
+        <Field.Hint />
+      </Field.Root>
     );
   }
   if (action === 'record_delivery') {
