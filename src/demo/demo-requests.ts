@@ -104,7 +104,8 @@ export async function seedDemoRequests(strapi: Core.Strapi): Promise<boolean> {
       ago(12)
     );
     await replies.draft(answered, { outcome: 'disclosed' }, coordinator);
-    await replies.clear(answered, secrecy);
+    const { reply } = await requests.find(answered);
+    await replies.clear(answered, { hash: reply.hash }, secrecy);
     await replies.recordDelivery(answered, { date: ago(1), method: 'post' }, coordinator);
   });
 }

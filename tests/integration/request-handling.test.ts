@@ -49,9 +49,9 @@ beforeAll(async () => {
     as(office)('post', `/disclosure/requests/${numbers[key]}/${path}`).send(body).expect(200);
   // An answer: the reply drafted from its template, cleared by the 保密审查员, delivered by post.
   const answer = async (key: string, outcome: string, date: string) => {
-    await step(key, 'reply', { outcome, reason: '见附件' });
+    const drafted = await step(key, 'reply', { outcome, reason: '见附件' });
     await as(secrecy)('post', `/disclosure/requests/${numbers[key]}/reply/clear`)
-      .send({})
+      .send({ hash: drafted.body.data.reply.hash })
       .expect(200);
     await step(key, 'reply/delivered', { date, method: 'post' });
   };

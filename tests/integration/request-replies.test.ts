@@ -4,6 +4,9 @@
  * e-mailed to a real SMTP server; counted in table 三; the released information turned into a
  * draft proactive item (Art. 44).
  */
+import { readdir, readFile, stat } from 'fs/promises';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import request from 'supertest';
 import { recipients, startMailbox, type Mailbox } from '../helpers/smtp';
 import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
@@ -16,7 +19,9 @@ let secrecy: StaffLogin;
 /** Holds both rights: drafts a reply, then may not clear it. */
 let both: StaffLogin;
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+/** A marker no other file in the temporary directory holds. */
+const MARKER = `identity-scan-${process.pid}-${Date.now()}`;
+const PDF = Buffer.from(`%PDF-1.4\n% ${MARKER}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const RELEASED = Buffer.from('%PDF-1.4\n% 2018年技术改造项目备案清单\n%%EOF\n');
 
@@ -41,6 +46,18 @@ const as = (login: StaffLogin) => ({
     request(app.http).put(url).set('Authorization', `Bearer ${login.token}`).send(body),
 });
 const path = (trackingNumber: string, rest = '') => `/disclosure/requests/${trackingNumber}${rest}`;
+/** 保密审查: the reviewer opens the request and clears (or returns) the version they read. */
+const review = async (
+  login: StaffLogin,
+  tn: string,
+  step: 'clear' | 'return',
+  { body = {}, status = 200 }: { body?: object; status?: number } = {}
+) => {
+  const opened = await as(login).get(path(tn)).expect(200);
+  return as(login)
+    .post(path(tn, `/reply/${step}`), { ...body, hash: opened.body.data.reply.hash })
+    .expect(status);
+};
 const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
 const submit = (data: object, files: Array<[Buffer, string]>) => {
@@ -113,6 +130,19 @@ describe('from the website to the answer', () => {
     expect(stored).toHaveLength(2);
     // Encrypted at rest: the file's bytes are not in the row.
     expect(stored[0].content).not.toContain(PDF.toString('base64').slice(0, 20));
+  });
+
+  it('leaves no copy of the uploaded files in the temporary directory', async () => {
+    const leftovers: string[] = [];
+    for (const name of await readdir(tmpdir())) {
+      const file = join(tmpdir(), name);
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile() || info.size > 10_000_000) continue;
+      if ((await readFile(file).catch(() => Buffer.alloc(0))).includes(MARKER)) {
+        leftovers.push(name);
+      }
+    }
+    expect(leftovers).toEqual([]);
   });
 
   it('tells the applicant the state and due date', async () => {
@@ -254,11 +284,11 @@ describe('from the website to the answer', () => {
   it('is not sent before the confidentiality review, nor cleared by its drafter', async () => {
     const early = await as(office).post(path(tn, '/reply/send')).expect(400);
     expect(early.body.error.message).toContain('保密审查');
-    await as(office).post(path(tn, '/reply/clear')).expect(403);
+    await as(office).post(path(tn, '/reply/clear'), { hash: 'x' }).expect(403);
     await as(both)
       .post(path(tn, '/reply'), { outcome: 'disclosed', attachmentIds: [replyFile] })
       .expect(200);
-    const own = await as(both).post(path(tn, '/reply/clear')).expect(403);
+    const own = await review(both, tn, 'clear', { status: 403 });
     expect(own.body.error.message).toContain('four eyes');
   });
 
@@ -267,10 +297,15 @@ describe('from the website to the answer', () => {
     expect(response.body.data.name).toBe('李*海');
     expect(response.body.data.idNumber).not.toContain('199002021');
     expect(response.body.data.allowedActions).toEqual(['clear_reply', 'return_reply']);
-    await as(secrecy).post(path(tn, '/reply/return'), {}).expect(400);
-    const returned = await as(secrecy)
-      .post(path(tn, '/reply/return'), { reason: '请删去附件中的联系人电话' })
-      .expect(200);
+    await review(secrecy, tn, 'return', { status: 400 });
+    // The version the reviewer read, or nothing is cleared or returned.
+    const stale = await as(secrecy)
+      .post(path(tn, '/reply/clear'), { hash: '0'.repeat(64) })
+      .expect(400);
+    expect(stale.body.error.message).toContain('changed since you opened it');
+    const returned = await review(secrecy, tn, 'return', {
+      body: { reason: '请删去附件中的联系人电话' },
+    });
     expect(returned.body.data.reply).toMatchObject({
       state: 'returned',
       returnedReason: '请删去附件中的联系人电话',
@@ -288,11 +323,27 @@ describe('from the website to the answer', () => {
     expect(reviewerViews).toBe(0);
   });
 
+  it("lets the 保密审查员 open the reply's files, not the applicant's", async () => {
+    const files = (await as(office).get(path(tn)).expect(200)).body.data.attachments as Array<{
+      id: number;
+      kind: string;
+    }>;
+    const application = files.find((file) => file.kind === 'application')!;
+    await as(secrecy)
+      .get(path(tn, `/attachments/${replyFile}`))
+      .expect(200);
+    await as(secrecy)
+      .get(path(tn, `/attachments/${application.id}`))
+      .expect(403);
+    await as(office).get(path(tn, '/attachments/abc')).expect(404);
+    await as(office).get(path(tn, '/attachments/999999')).expect(404);
+  });
+
   it('needs a new clearance when the reply changes after it was cleared', async () => {
     await as(office)
       .post(path(tn, '/reply'), { outcome: 'disclosed', attachmentIds: [replyFile] })
       .expect(200);
-    const cleared = await as(secrecy).post(path(tn, '/reply/clear')).expect(200);
+    const cleared = await review(secrecy, tn, 'clear', { status: 200 });
     expect(cleared.body.data.reply).toMatchObject({
       state: 'cleared',
       clearedBy: { id: secrecy.id },
@@ -310,7 +361,7 @@ describe('from the website to the answer', () => {
     await as(office)
       .post(path(tn, '/reply'), { outcome: 'disclosed', attachmentIds: [replyFile] })
       .expect(200);
-    await as(secrecy).post(path(tn, '/reply/clear')).expect(200);
+    await review(secrecy, tn, 'clear', { status: 200 });
   });
 
   it('refuses a cleared reply whose stored text was changed behind the review', async () => {
@@ -438,13 +489,22 @@ describe('reply templates', () => {
       subject: `答复（${tn}）`,
       body: '王五：经征求第三方意见，不予公开。涉及企业商业秘密。',
     });
-    await as(secrecy).post(path(tn, '/reply/clear')).expect(200);
+    await review(secrecy, tn, 'clear', { status: 200 });
+    // Not while the applicant owes a correction: the letter predates it.
+    await as(office)
+      .post(path(tn, '/events'), { type: 'correction_requested', date: today() })
+      .expect(200);
+    const owed = await as(office)
+      .post(path(tn, '/reply/delivered'), { date: today(), method: 'post' })
+      .expect(400);
+    expect(owed.body.error.message).toContain('补正');
+    await as(office).post(path(tn, '/events'), { type: 'corrected', date: today() }).expect(200);
     // The mail server is down: 502, and nothing is recorded.
     await mailbox.close();
     const failed = await as(office).post(path(tn, '/reply/send')).expect(502);
     expect(failed.body.error.message).toContain('nothing was recorded');
     const after = await as(office).get(path(tn)).expect(200);
-    expect(after.body.data).toMatchObject({ state: 'registered', reply: { state: 'cleared' } });
+    expect(after.body.data).toMatchObject({ state: 'corrected', reply: { state: 'cleared' } });
     // On paper instead.
     const delivered = await as(office)
       .post(path(tn, '/reply/delivered'), { date: today(), method: 'post' })

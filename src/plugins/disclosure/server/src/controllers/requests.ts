@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { rm } from 'fs/promises';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { actorFromUser } from '../services/actor';
@@ -22,6 +23,21 @@ interface Context {
 const filesOf = (ctx: Context, field: string): UploadedFile[] => {
   const files = ctx.request.files?.[field];
   return files === undefined ? [] : Array.isArray(files) ? files : [files];
+};
+
+/**
+ * Runs `fn`, then removes every file the body parser left in the temporary directory: an
+ * applicant's identity scan must not outlive the request in clear, stored or refused.
+ */
+const withUploads = async <T>(ctx: Context, fn: () => Promise<T>): Promise<T> => {
+  try {
+    return await fn();
+  } finally {
+    const all = Object.values(ctx.request.files ?? {}).flatMap((files) =>
+      Array.isArray(files) ? files : [files]
+    );
+    await Promise.all(all.map((file) => rm(file.filepath, { force: true })));
+  }
 };
 
 /**
@@ -72,7 +88,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** POST /api/disclosure-requests → 201 { data: { trackingNumber, queryCode, receivedOn, dueDate } } */
     async create(ctx: Context) {
-      const data = await service().submitOnline(intakeBody(ctx), filesOf(ctx, 'attachments'));
+      const data = await withUploads(ctx, () =>
+        service().submitOnline(intakeBody(ctx), filesOf(ctx, 'attachments'))
+      );
       ctx.status = 201;
       return { data };
     },
@@ -136,7 +154,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return detail(ctx);
     },
     async clearReply(ctx: Context) {
-      await replies().clear(ctx.params.trackingNumber, ctx.state.user);
+      await replies().clear(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
       return detail(ctx);
     },
     async returnReply(ctx: Context) {
@@ -172,32 +190,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** POST …/attachments (multipart, field `files`): files for the reply. */
     async addAttachments(ctx: Context) {
       const trackingNumber = ctx.params.trackingNumber!;
-      await service().find(trackingNumber);
-      const files = filesOf(ctx, 'files');
-      if (files.length === 0) {
-        throw new errors.ValidationError('Send the files as multipart field "files".', {
-          key: 'files',
-        });
-      }
-      const prepared = await strapi
-        .plugin(PLUGIN_ID)
-        .service('request-attachments')
-        .prepare('reply', files);
+      const stored = await withUploads(ctx, async () => {
+        await service().find(trackingNumber);
+        const files = filesOf(ctx, 'files');
+        if (files.length === 0) {
+          throw new errors.ValidationError('Send the files as multipart field "files".', {
+            key: 'files',
+          });
+        }
+        const store = strapi.plugin(PLUGIN_ID).service('request-attachments');
+        return store.store(trackingNumber, 'reply', await store.prepare('reply', files));
+      });
       ctx.status = 201;
-      return {
-        data: await strapi
-          .plugin(PLUGIN_ID)
-          .service('request-attachments')
-          .store(trackingNumber, 'reply', prepared),
-      };
+      return { data: stored };
     },
     /** GET …/attachments/:id → the file; an applicant's file is personal data, so the view is audited. */
     async attachment(ctx: Context) {
       const trackingNumber = ctx.params.trackingNumber!;
+      if (!/^\d{1,9}$/.test(ctx.params.id ?? '')) {
+        throw new errors.NotFoundError(
+          `Request ${trackingNumber} has no attachment ${ctx.params.id}.`
+        );
+      }
       const file = await strapi
         .plugin(PLUGIN_ID)
         .service('request-attachments')
         .read(trackingNumber, Number(ctx.params.id));
+      // The 保密审查员 reads the reply's files, not the applicant's.
+      if (
+        file.kind === 'application' &&
+        !viewerOf(ctx.state.user, ctx.state.userAbility).canHandle
+      ) {
+        throw new errors.PolicyError(
+          "Only the disclosure office opens the applicant's files (plugin::disclosure.requests.handle)."
+        );
+      }
       const row = await service().find(trackingNumber);
       await service().record(row, 'view_personal_data', actorFromUser(ctx.state.user), {
         reason: `附件 ${ctx.params.id}`,

@@ -119,7 +119,6 @@ export default {
         ['POST', '/requests/:trackingNumber/proactive', 'makeProactive'],
         ['POST', '/requests/:trackingNumber/withdraw', 'withdraw'],
         ['POST', '/requests/:trackingNumber/attachments', 'addAttachments'],
-        ['GET', '/requests/:trackingNumber/attachments/:id', 'attachment'],
         ['GET', '/reply-templates', 'templates'],
         ['PUT', '/reply-templates/:outcome', 'saveTemplate'],
         ['GET', '/calendar/overrides', 'calendar'],
@@ -136,6 +135,7 @@ export default {
       [
         ['GET', '/requests', 'list'],
         ['GET', '/requests/:trackingNumber', 'show'],
+        ['GET', '/requests/:trackingNumber/attachments/:id', 'attachment'],
       ] as const
     ).map(([method, path, action]) => ({
       method,

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { readFile } from 'fs/promises';
+import { open, readFile } from 'fs/promises';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../constants';
@@ -28,6 +28,17 @@ export interface Attachment {
 
 const FIELDS = ['id', 'kind', 'fileName', 'mime', 'size', 'sha256'] as const;
 
+async function firstBytes(filepath: string, count: number): Promise<Buffer> {
+  const handle = await open(filepath, 'r');
+  try {
+    const buffer = Buffer.alloc(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Files of a request and of its reply, kept in the database encrypted with the personal-data key
  * (they hold identity documents and unreleased information): never in the public media library,
@@ -43,12 +54,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * nothing kept. Returns what `store` needs, so a request can be validated whole before saving.
      */
     async prepare(kind: AttachmentKind, files: readonly UploadedFile[]) {
-      const contents = await Promise.all(files.map((file) => readFile(file.filepath)));
-      const named = files.map((file, index) => ({
-        fileName: safeFileName(file.originalFilename ?? 'file'),
-        size: contents[index].length,
-        head: contents[index].subarray(0, 8),
-      }));
+      // Judged on the first bytes and the size on disk; read whole only once all are accepted.
+      const named = await Promise.all(
+        files.map(async (file) => ({
+          fileName: safeFileName(file.originalFilename ?? 'file'),
+          size: file.size,
+          head: await firstBytes(file.filepath, 8),
+        }))
+      );
       const result = checkAttachments(kind, named);
       if ('errors' in result) {
         throw new errors.ValidationError(
@@ -56,11 +69,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           { errors: result.errors }
         );
       }
-      return named.map((file, index) => ({
-        fileName: file.fileName,
-        mime: result.accepted[index].mime,
-        content: contents[index],
-      }));
+      return Promise.all(
+        named.map(async (file, index) => ({
+          fileName: file.fileName,
+          mime: result.accepted[index].mime,
+          content: await readFile(files[index].filepath),
+        }))
+      );
     },
 
     async store(
@@ -103,6 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row)
         throw new errors.NotFoundError(`Request ${trackingNumber} has no attachment ${id}.`);
       return {
+        kind: row.kind,
         fileName: row.fileName,
         mime: row.mime,
         sha256: row.sha256,

@@ -62,10 +62,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
             deadline.feeDueDate < today &&
             'otherHandling.2');
         if (lapsed) {
-          await requests.update({
-            where: { id: request.id },
+          // Only if still open: a reply or withdrawal committed meanwhile wins.
+          const closed = await requests.updateMany({
+            where: { id: request.id, state: { $notIn: ['answered', 'closed', 'withdrawn'] } },
             data: { state: 'closed', outcome: lapsed, answeredOn: today },
           });
+          if (closed.count === 0) continue;
           await strapi
             .plugin(PLUGIN_ID)
             .service('requests')

@@ -6,10 +6,11 @@ import type { DisclosureConfig } from '../config';
 import { beijingDate } from '../domain/beijing-time';
 import { canonicalJson } from '../domain/canonical';
 import { isDate } from '../domain/deadlines/calendar';
+import { ATTACHMENT_RULES } from '../domain/requests/attachments';
 import { isClosed } from '../domain/requests/handling';
 import { decrypt } from '../domain/requests/personal-data';
 import { fillTemplate, outcomeLabel } from '../domain/requests/reply-templates';
-import { actorFromUser } from './actor';
+import { actorFromUser, type Actor } from './actor';
 import type { AdminUser } from './reviews';
 import type { StoredReply } from './requests';
 
@@ -87,6 +88,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         reason
       );
 
+  /** The reviewer names the version they read; a reply redrafted since is not cleared unseen. */
+  const reviewed = (reply: StoredReply | null, body: unknown, trackingNumber: string) => {
+    if (!reply || reply.state !== 'draft') {
+      throw new errors.ValidationError(`Request ${trackingNumber} has no reply awaiting review.`);
+    }
+    const { hash } = (body ?? {}) as { hash?: unknown };
+    if (hash !== reply.hash) {
+      throw invalid(
+        'The reply changed since you opened it (or "hash" is missing): reload it and review it again.',
+        'hash'
+      );
+    }
+    return reply;
+  };
+
   const openRequest = async (trackingNumber: string) => {
     const row = await requests().find(trackingNumber);
     if (isClosed(row.state)) {
@@ -97,6 +113,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const clearedReply = async (trackingNumber: string) => {
     const row = await openRequest(trackingNumber);
+    if (row.deadline?.status === 'awaiting_correction') {
+      throw new errors.ValidationError(
+        `Request ${trackingNumber} awaits the applicant's correction (补正): the reply written before it cannot be sent.`
+      );
+    }
     const reply = row.reply as StoredReply | null;
     if (!reply || reply.state !== 'cleared') {
       throw new errors.ValidationError(
@@ -146,6 +167,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async draft(trackingNumber: string, body: unknown, user: AdminUser) {
       const input = (body ?? {}) as Record<string, unknown>;
+      const actor = actorFromUser(user);
+      const row = await requests().locked(trackingNumber, () =>
+        this.writeDraft(trackingNumber, input, actor)
+      );
+      await notify('drafted', row, actor.id);
+      return requests().summary(trackingNumber);
+    },
+
+    async writeDraft(trackingNumber: string, input: Record<string, unknown>, actor: Actor) {
       const row = await openRequest(trackingNumber);
       if (row.deadline?.status === 'awaiting_correction') {
         throw new errors.ValidationError(
@@ -162,14 +192,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw invalid(`"${field}" must be text.`, field);
         }
       }
-      const reason = typeof input.reason === 'string' && input.reason.trim() ? input.reason : null;
+      const reason =
+        typeof input.reason === 'string' && input.reason.trim()
+          ? input.reason.slice(0, 2000)
+          : null;
       const files = (await attachments().list(trackingNumber)) as Array<{
         id: number;
         kind: string;
       }>;
-      const attachmentIds = input.attachmentIds ?? [];
+      const listed = input.attachmentIds ?? [];
+      const attachmentIds = Array.isArray(listed) ? [...new Set(listed as unknown[])] : [];
       if (
-        !Array.isArray(attachmentIds) ||
+        !Array.isArray(listed) ||
+        attachmentIds.length > ATTACHMENT_RULES.reply.maxFiles ||
         attachmentIds.some((id) => !files.some((file) => file.id === id && file.kind === 'reply'))
       ) {
         throw invalid(
@@ -188,7 +223,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         article: template.article,
         bureau: config().publisherName,
       };
-      const actor = actorFromUser(user);
       const draft = {
         outcome: template.outcome,
         article: template.article,
@@ -217,32 +251,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         deliveredOn: null,
         deliveryMethod: null,
       };
-      await strapi.db.transaction(async () => {
-        await save(row, reply);
-        await requests().record(row, 'reply_drafted', actor, {
-          reason: reply.outcomeLabel,
-          contentHash: reply.hash,
-        });
+      await save(row, reply);
+      await requests().record(row, 'reply_drafted', actor, {
+        reason: reply.outcomeLabel,
+        contentHash: reply.hash,
       });
-      await notify('drafted', row, actor.id);
-      return requests().summary(trackingNumber);
+      return row;
     },
 
     /** 保密审查 passed: by someone holding the right who did not draft it (four eyes). */
-    async clear(trackingNumber: string, user: AdminUser) {
-      const row = await openRequest(trackingNumber);
-      const reply = row.reply as StoredReply | null;
-      if (!reply || reply.state !== 'draft') {
-        throw new errors.ValidationError(`Request ${trackingNumber} has no reply awaiting review.`);
-      }
+    async clear(trackingNumber: string, body: unknown, user: AdminUser) {
       const actor = actorFromUser(user);
-      if (reply.draftedBy.id === actor.id) {
-        throw new errors.PolicyError(
-          'The person who drafted a reply cannot clear it: another confidentiality reviewer must (four eyes).'
-        );
-      }
-      const hash = await hashOf(trackingNumber, reply);
-      await strapi.db.transaction(async () => {
+      const { row, reply } = await requests().locked(trackingNumber, async () => {
+        const row = await openRequest(trackingNumber);
+        const reply = reviewed(row.reply as StoredReply | null, body, trackingNumber);
+        if (reply.draftedBy.id === actor.id) {
+          throw new errors.PolicyError(
+            'The person who drafted a reply cannot clear it: another confidentiality reviewer must (four eyes).'
+          );
+        }
+        const hash = await hashOf(trackingNumber, reply);
         await save(row, {
           ...reply,
           state: 'cleared',
@@ -251,6 +279,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           clearedHash: hash,
         });
         await requests().record(row, 'reply_cleared', actor, { contentHash: hash });
+        return { row, reply };
       });
       await notify('cleared', row, reply.draftedBy.id);
       return requests().summary(trackingNumber);
@@ -262,14 +291,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof reason !== 'string' || !reason.trim()) {
         throw invalid('Give a "reason" for returning the reply.', 'reason');
       }
-      const row = await openRequest(trackingNumber);
-      const reply = row.reply as StoredReply | null;
-      if (!reply || reply.state !== 'draft') {
-        throw new errors.ValidationError(`Request ${trackingNumber} has no reply awaiting review.`);
-      }
-      await strapi.db.transaction(async () => {
+      const { row, reply } = await requests().locked(trackingNumber, async () => {
+        const row = await openRequest(trackingNumber);
+        const reply = reviewed(row.reply as StoredReply | null, body, trackingNumber);
         await save(row, { ...reply, state: 'returned', returnedReason: reason.slice(0, 2000) });
-        await requests().record(row, 'reply_returned', actorFromUser(user), { reason });
+        await requests().record(row, 'reply_returned', actorFromUser(user), {
+          reason: reason.slice(0, 2000),
+        });
+        return { row, reply };
       });
       await notify('returned', row, reply.draftedBy.id, reason);
       return requests().summary(trackingNumber);
@@ -280,6 +309,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * it, today is the 送达 date and the request is answered. A mail failure → 502, nothing recorded.
      */
     async send(trackingNumber: string, user: AdminUser) {
+      // Locked while mailing: a second click or node waits, then finds the request answered.
+      return requests().locked(trackingNumber, () => this.mail(trackingNumber, user));
+    },
+
+    async mail(trackingNumber: string, user: AdminUser) {
       const { row, reply } = await clearedReply(trackingNumber);
       const to = row.email ? decrypt(requests().key(), String(row.email)) : null;
       if (!to) {
@@ -318,11 +352,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(PAPER_DELIVERY as readonly unknown[]).includes(method)) {
         throw invalid(`"method" must be one of ${PAPER_DELIVERY.join(', ')}.`, 'method');
       }
-      const { row, reply } = await clearedReply(trackingNumber);
-      if (!isDate(date) || date < String(row.receivedOn).slice(0, 10)) {
-        throw invalid('"date" must be the delivery date, on or after the receipt.', 'date');
-      }
-      return delivered(trackingNumber, reply, date, method as string, user);
+      return requests().locked(trackingNumber, async () => {
+        const { row, reply } = await clearedReply(trackingNumber);
+        if (!isDate(date) || date < String(row.receivedOn).slice(0, 10)) {
+          throw invalid('"date" must be the delivery date, on or after the receipt.', 'date');
+        }
+        return delivered(trackingNumber, reply, date, method as string, user);
+      });
     },
 
     /**
@@ -334,6 +370,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (column !== undefined && typeof column !== 'string') {
         throw invalid('"column" must be a column code.', 'column');
       }
+      return requests().locked(trackingNumber, () =>
+        this.convert(trackingNumber, column as string | undefined, user)
+      );
+    },
+
+    async convert(trackingNumber: string, column: string | undefined, user: AdminUser) {
       const row = await requests().find(trackingNumber);
       const reply = row.reply as StoredReply | null;
       if (row.state !== 'answered' || !RELEASING_OUTCOMES.includes(String(row.outcome)) || !reply) {
@@ -356,7 +398,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         docNumber: (row.docNumber as string) ?? null,
         division: row.division,
         answeredOn: String(row.answeredOn).slice(0, 10),
-        column: (column as string) ?? null,
+        column: column ?? null,
         publisherName: config().publisherName,
         files,
       });

@@ -26,6 +26,7 @@ import { decrypt, encrypt, mask, parseKey } from '../domain/requests/personal-da
 import type { ChainedAuditRecord } from '../domain/audit-chain';
 import { toDateOnly } from '../statistics/sql';
 import { actorFromUser, currentActor, type Actor } from './actor';
+import { serialize } from './locks';
 import type { UploadedFile } from './request-attachments';
 import type { AdminUser } from './reviews';
 
@@ -174,6 +175,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       return parsed;
+    },
+
+    /**
+     * Runs one step of a request alone: a lock per request (in-process queue plus a PostgreSQL
+     * advisory lock) and a transaction, so two clicks or two app nodes cannot both close it.
+     */
+    locked<T>(trackingNumber: string, fn: () => Promise<T>): Promise<T> {
+      return serialize(strapi, `disclosure-request:${trackingNumber}`, fn);
     },
 
     async find(trackingNumber: string): Promise<RequestRow> {
@@ -393,6 +402,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           reason: reply.reason,
           attachmentIds: reply.attachmentIds,
           state: reply.state,
+          // What a reviewer clears or returns: the server refuses if the reply changed since.
+          hash: reply.hash,
           draftedBy: reply.draftedBy,
           draftedAt: reply.draftedAt,
           clearedBy: reply.clearedBy,
@@ -430,22 +441,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * rule of the 条例 the event would break → 400 with its sentence.
      */
     async addEvent(trackingNumber: string, event: RequestEvent, user?: AdminUser) {
-      const row = await this.find(trackingNumber);
-      if (isClosed(row.state)) {
-        throw new errors.ValidationError(
-          `Request ${trackingNumber} is ${row.state}: it takes no more steps.`
-        );
-      }
-      if (!(event && typeof event === 'object' && event.type in STATE_AFTER)) {
+      if (!(
+        event &&
+        typeof event === 'object' &&
+        Object.prototype.hasOwnProperty.call(STATE_AFTER, event.type)
+      )) {
         throw invalid(`"type" must be one of ${Object.keys(STATE_AFTER).join(', ')}.`, 'type');
       }
       if (event.type === 'extended' && user && !event.approver) {
         event.approver = actorFromUser(user).name;
       }
-      const events = [...(row.events ?? []), event];
-      const deadline = await this.deadlineOf(events);
       const state = STATE_AFTER[event.type];
-      await strapi.db.transaction(async () => {
+      const { row, deadline } = await this.locked(trackingNumber, async () => {
+        const row = await this.find(trackingNumber);
+        if (isClosed(row.state)) {
+          throw new errors.ValidationError(
+            `Request ${trackingNumber} is ${row.state}: it takes no more steps.`
+          );
+        }
+        const events = [...(row.events ?? []), event];
+        const deadline = await this.deadlineOf(events);
         await rows().update({
           where: { id: row.id },
           data: { events, deadline, dueDate: deadline.dueDate, state },
@@ -454,6 +469,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           toState: state,
           reason: describeEvent(event),
         });
+        return { row, deadline };
       });
       await this.notifyApplicant({ ...row, state }, event, deadline.dueDate);
       return this.summary(trackingNumber);
@@ -492,13 +508,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** 受理: the office has checked the request is one it handles and complete enough to answer. */
     async accept(trackingNumber: string, user: AdminUser) {
-      const row = await this.find(trackingNumber);
-      if (row.state !== 'registered') {
-        throw new errors.ValidationError(
-          `Only a registered request can be accepted; ${trackingNumber} is ${row.state}.`
-        );
-      }
-      await strapi.db.transaction(async () => {
+      await this.locked(trackingNumber, async () => {
+        const row = await this.find(trackingNumber);
+        if (row.state !== 'registered') {
+          throw new errors.ValidationError(
+            `Only a registered request can be accepted; ${trackingNumber} is ${row.state}.`
+          );
+        }
         await rows().update({ where: { id: row.id }, data: { state: 'accepted' } });
         await this.record(row, 'accepted', actorFromUser(user), { toState: 'accepted' });
       });
@@ -508,7 +524,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Gives the request to a division (处室) to handle, by the department's code. */
     async assign(trackingNumber: string, body: unknown, user: AdminUser) {
       const { division } = (body ?? {}) as { division?: unknown };
-      const row = await this.find(trackingNumber);
       const department =
         typeof division === 'string' &&
         ((await strapi
@@ -519,7 +534,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!department) {
         throw invalid(`"division" must be the code of a division (处室).`, 'division');
       }
-      await strapi.db.transaction(async () => {
+      await this.locked(trackingNumber, async () => {
+        const row = await this.find(trackingNumber);
         await rows().update({ where: { id: row.id }, data: { division } });
         await this.record(row, 'assigned', actorFromUser(user), {
           reason: `${department.name}（${division}）`,
@@ -530,7 +546,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Closes the request with exactly one outcome of table 三 — as answered once its reply is
-     * delivered (request-replies), as withdrawn under （六）3 — and writes the step.
+     * delivered (request-replies), as withdrawn under （六）3 — and writes the step. Run it under
+     * the request's lock (`locked`).
      */
     async close(
       trackingNumber: string,
@@ -552,18 +569,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data?: Record<string, unknown>;
       }
     ) {
-      const row = await this.find(trackingNumber);
-      if (isClosed(row.state)) {
-        throw new errors.ValidationError(`Request ${trackingNumber} is already ${row.state}.`);
-      }
       if (typeof outcome !== 'string' || !OUTCOMES.includes(outcome)) {
         throw invalid(`"outcome" must be one of ${OUTCOMES.join(', ')}.`, 'outcome');
       }
-      if (!isDate(date) || date < row.receivedOn || date > beijingDate(new Date())) {
-        throw invalid('"date" must be a date from the receipt to today.', 'date');
-      }
       const outcomeReason = typeof reason === 'string' ? reason.slice(0, 2000) : null;
+      // Callers hold the request's lock (withdraw, a reply's delivery).
       await strapi.db.transaction(async () => {
+        const row = await this.find(trackingNumber);
+        if (isClosed(row.state)) {
+          throw new errors.ValidationError(`Request ${trackingNumber} is already ${row.state}.`);
+        }
+        if (
+          !isDate(date) ||
+          date < String(toDateOnly(row.receivedOn)) ||
+          date > beijingDate(new Date())
+        ) {
+          throw invalid('"date" must be a date from the receipt to today.', 'date');
+        }
         await rows().update({
           where: { id: row.id },
           data: { ...data, state, outcome, answeredOn: date, outcomeReason },
@@ -576,14 +598,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The applicant withdrew the request: counted under （六）3 其他. */
     async withdraw(trackingNumber: string, body: unknown, user: AdminUser) {
       const { date, reason } = (body ?? {}) as { date?: unknown; reason?: unknown };
-      return this.close(trackingNumber, {
-        outcome: WITHDRAWN_OUTCOME,
-        date,
-        reason: typeof reason === 'string' && reason.trim() ? reason : '申请人撤回申请',
-        state: 'withdrawn',
-        action: 'withdrawn',
-        actor: actorFromUser(user),
-      });
+      return this.locked(trackingNumber, () =>
+        this.close(trackingNumber, {
+          outcome: WITHDRAWN_OUTCOME,
+          date,
+          reason: typeof reason === 'string' && reason.trim() ? reason : '申请人撤回申请',
+          state: 'withdrawn',
+          action: 'withdrawn',
+          actor: actorFromUser(user),
+        })
+      );
     },
 
     async summary(trackingNumber: string) {

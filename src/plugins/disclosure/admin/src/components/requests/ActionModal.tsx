@@ -49,6 +49,8 @@ const initialValues = (request: RequestDetail): Values => {
     outcome: request.reply?.outcome ?? '',
     subject: request.reply?.subject ?? '',
     body: request.reply?.body ?? '',
+    // The version of the reply on screen: the server clears or returns only that one.
+    hash: request.reply?.hash ?? '',
   };
 };
 
@@ -82,9 +84,9 @@ const requestFor = (
       return ['reply', body];
     }
     case 'clear_reply':
-      return ['reply/clear', {}];
+      return ['reply/clear', { hash: values.hash }];
     case 'return_reply':
-      return ['reply/return', { reason: values.reason }];
+      return ['reply/return', { reason: values.reason, hash: values.hash }];
     case 'send_reply':
       return ['reply/send', {}];
     case 'record_delivery':

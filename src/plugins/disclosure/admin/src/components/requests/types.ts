@@ -105,6 +105,8 @@ export interface Reply {
   body: string;
   attachmentIds: number[];
   state: ReplyState;
+  /** SHA-256 of the reply as drafted; a reviewer's clearance names it. */
+  hash: string;
   draftedBy: { id: number; name: string } | null;
   draftedAt: string | null;
   clearedBy: { id: number; name: string } | null;

@@ -91,7 +91,9 @@ export function allowedActions(request: HandlingSnapshot, viewer: Viewer): Actio
       if (request.state === 'registered') actions.push('accept');
       actions.push(...events, 'assign');
       if (request.clockStatus !== 'awaiting_correction') actions.push('draft_reply');
-      if (reply?.state === 'cleared') actions.push('send_reply', 'record_delivery');
+      if (reply?.state === 'cleared' && request.clockStatus !== 'awaiting_correction') {
+        actions.push('send_reply', 'record_delivery');
+      }
       actions.push('withdraw');
     } else if (
       request.state === 'answered' &&
