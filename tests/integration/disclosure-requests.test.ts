@@ -67,6 +67,13 @@ describe('a disclosure request submitted on the website', () => {
       receivedOn: tracking.receivedOn,
       dueDate: tracking.dueDate,
       outcome: null,
+      explanation: [
+        {
+          date: tracking.receivedOn,
+          text: '收到申请（当日不计），自次一工作日起计算20个工作日。',
+        },
+        { date: tracking.dueDate, text: expect.stringMatching(/^答复期限届满日：共20个工作日/) },
+      ],
     });
     expectNoPersonalData(response.text);
   });

@@ -77,6 +77,8 @@ export interface RequestStatus {
   receivedOn: string;
   dueDate: string | null;
   outcome: string | null;
+  /** How the due date was counted, step by step (dates and the 条例's rules only). */
+  explanation: Array<{ date: string; text: string }>;
 }
 
 interface RequestRow {
@@ -305,6 +307,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         receivedOn: row.receivedOn,
         dueDate: row.dueDate,
         outcome: row.outcome,
+        explanation: row.deadline?.steps ?? [],
       };
     },
 
