@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { rm } from 'fs/promises';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
+import { acceptOnly, pageOf } from './query';
 import { actorFromUser } from '../services/actor';
 import type { UploadedFile } from '../services/request-attachments';
 import { MailNotSent } from '../services/request-replies';
@@ -54,23 +55,6 @@ const intakeBody = (ctx: Context) => {
   }
 };
 
-const pageOf = (query: Record<string, unknown>) => {
-  const page = Number(query.page ?? 1);
-  const pageSize = Number(query.pageSize ?? 25);
-  if (
-    !Number.isInteger(page) ||
-    page < 1 ||
-    !Number.isInteger(pageSize) ||
-    pageSize < 1 ||
-    pageSize > 100
-  ) {
-    throw new errors.ValidationError('"page" starts at 1 and "pageSize" is 1 to 100.', {
-      key: 'page',
-    });
-  }
-  return { page, pageSize };
-};
-
 /** The website's intake and status lookup for disclosure requests (public content API). */
 const STATES = ['open', 'closed', 'all'];
 
@@ -85,6 +69,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       viewerOf(ctx.state.user, ctx.state.userAbility)
     ),
   });
+  /** A handling step on one request: the service does it, the answer is the page's new view. */
+  const step =
+    (run: (trackingNumber: string, body: unknown, user: AdminUser) => Promise<unknown>) =>
+    async (ctx: Context) => {
+      await run(ctx.params.trackingNumber!, ctx.request.body, ctx.state.user);
+      return detail(ctx);
+    };
   return {
     /** POST /api/disclosure-requests → 201 { data: { trackingNumber, queryCode, receivedOn, dueDate } } */
     async create(ctx: Context) {
@@ -96,11 +87,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     /** GET /api/disclosure-requests/status?trackingNumber=&queryCode= → the state, never personal data. */
     async status(ctx: Context) {
-      const { trackingNumber, queryCode, ...rest } = ctx.query;
-      const unknown = Object.keys(rest)[0];
-      if (unknown) {
-        throw new errors.ValidationError(`Unknown query parameter "${unknown}".`, { key: unknown });
-      }
+      acceptOnly(ctx.query, ['trackingNumber', 'queryCode']);
+      const { trackingNumber, queryCode } = ctx.query;
       if (typeof trackingNumber !== 'string' || typeof queryCode !== 'string') {
         throw new errors.ValidationError('Give "trackingNumber" and "queryCode".', {
           key: typeof trackingNumber !== 'string' ? 'trackingNumber' : 'queryCode',
@@ -116,51 +104,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { data };
     },
     async list(ctx: Context) {
-      const { state = 'all', page, pageSize, ...rest } = ctx.query;
-      const unknown = Object.keys(rest)[0];
-      if (unknown) {
-        throw new errors.ValidationError(`Unknown query parameter "${unknown}".`, { key: unknown });
-      }
+      acceptOnly(ctx.query, ['state', 'page', 'pageSize']);
+      const { state = 'all' } = ctx.query;
       if (!STATES.includes(state as string)) {
         throw new errors.ValidationError(`"state" must be one of ${STATES.join(', ')}.`, {
           key: 'state',
         });
       }
-      const { results, pagination } = await service().list({
-        ...pageOf({ page, pageSize }),
-        state,
-      });
+      const { results, pagination } = await service().list({ ...pageOf(ctx.query), state });
       return { data: results, meta: { pagination } };
     },
     show: detail,
-    async addEvent(ctx: Context) {
-      await service().addEvent(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
-      return detail(ctx);
-    },
-    async accept(ctx: Context) {
-      await service().accept(ctx.params.trackingNumber, ctx.state.user);
-      return detail(ctx);
-    },
-    async assign(ctx: Context) {
-      await service().assign(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
-      return detail(ctx);
-    },
-    async withdraw(ctx: Context) {
-      await service().withdraw(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
-      return detail(ctx);
-    },
-    async draftReply(ctx: Context) {
-      await replies().draft(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
-      return detail(ctx);
-    },
-    async clearReply(ctx: Context) {
-      await replies().clear(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
-      return detail(ctx);
-    },
-    async returnReply(ctx: Context) {
-      await replies().returnReply(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
-      return detail(ctx);
-    },
+    addEvent: step((tn, body, user) => service().addEvent(tn, body, user)),
+    accept: step((tn, _body, user) => service().accept(tn, user)),
+    assign: step((tn, body, user) => service().assign(tn, body, user)),
+    withdraw: step((tn, body, user) => service().withdraw(tn, body, user)),
+    draftReply: step((tn, body, user) => replies().draft(tn, body, user)),
+    clearReply: step((tn, body, user) => replies().clear(tn, body, user)),
+    returnReply: step((tn, body, user) => replies().returnReply(tn, body, user)),
     async sendReply(ctx: Context) {
       try {
         await replies().send(ctx.params.trackingNumber, ctx.state.user);
@@ -174,10 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return detail(ctx);
     },
-    async recordDelivery(ctx: Context) {
-      await replies().recordDelivery(ctx.params.trackingNumber, ctx.request.body, ctx.state.user);
-      return detail(ctx);
-    },
+    recordDelivery: step((tn, body, user) => replies().recordDelivery(tn, body, user)),
     async makeProactive(ctx: Context) {
       return {
         data: await replies().makeProactive(

@@ -1,24 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
+import { acceptOnly, integer, pageOf } from './query';
 
 interface Context {
   query: Record<string, unknown>;
 }
-
-const MAX_PAGE_SIZE = 100;
-
-const integer = (query: Record<string, unknown>, key: string, fallback?: number): number => {
-  const raw = query[key];
-  if (raw === undefined && fallback !== undefined) return fallback;
-  if (typeof raw !== 'string' || !/^\d{1,9}$/.test(raw)) {
-    throw new errors.ValidationError(
-      raw === undefined ? `"${key}" is required.` : `"${key}" must be a whole number.`,
-      { key }
-    );
-  }
-  return Number(raw);
-};
 
 /**
  * GET /statistics and /statistics/records, for the coordinator's tools (content API, with an
@@ -26,16 +13,6 @@ const integer = (query: Record<string, unknown>, key: string, fallback?: number)
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin(PLUGIN_ID).service('statistics');
-
-  const accept = (query: Record<string, unknown>, allowed: string[]) => {
-    const unknown = Object.keys(query).filter((key) => !allowed.includes(key));
-    if (unknown.length > 0) {
-      throw new errors.ValidationError(
-        `Unknown query parameter "${unknown[0]}": this endpoint accepts ${allowed.map((key) => `"${key}"`).join(', ')}.`,
-        { key: unknown[0] }
-      );
-    }
-  };
 
   const localeOf = async (query: Record<string, unknown>): Promise<string> => {
     const locale =
@@ -55,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** GET /statistics?year=YYYY[&locale=][&providers=a,b] — every figure of a Beijing year. */
     async find(ctx: Context) {
-      accept(ctx.query, ['year', 'locale', 'providers']);
+      acceptOnly(ctx.query, ['year', 'locale', 'providers']);
       const year = integer(ctx.query, 'year');
       const locale = await localeOf(ctx.query);
       let only: string[] | undefined;
@@ -77,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /statistics/records?year=&figure=&page=&pageSize= — the records behind one figure. */
     async records(ctx: Context) {
-      accept(ctx.query, ['year', 'locale', 'figure', 'page', 'pageSize']);
+      acceptOnly(ctx.query, ['year', 'locale', 'figure', 'page', 'pageSize']);
       const year = integer(ctx.query, 'year');
       const locale = await localeOf(ctx.query);
       const figure = ctx.query.figure;
@@ -86,14 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           key: 'figure',
         });
       }
-      const page = integer(ctx.query, 'page', 1);
-      const pageSize = integer(ctx.query, 'pageSize', 25);
-      if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-        throw new errors.ValidationError(
-          `"page" starts at 1 and "pageSize" is 1 to ${MAX_PAGE_SIZE}.`,
-          { key: page < 1 ? 'page' : 'pageSize' }
-        );
-      }
+      const { page, pageSize } = pageOf(ctx.query);
       const result = await service().records(year, locale, figure, { page, pageSize });
       return {
         data: result.results,

@@ -51,8 +51,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return user ? [user.email] : [];
   };
 
+  /** The server's public address, for links in mails ('' when unset: a relative link). */
+  const serverBase = () => String(strapi.config.get('server.url', '') || '').replace(/\/$/, '');
+
   const link = (review: ReviewRow) => {
-    const base = String(strapi.config.get('server.url', '') || '').replace(/\/$/, '');
+    const base = serverBase();
     return `${base}/admin/content-manager/collection-types/${review.itemUid}/${review.itemDocumentId}?plugins[i18n][locale]=${review.itemLocale}`;
   };
 
@@ -107,7 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     request: { trackingNumber: string; title: string; drafterId: number | null },
     reason: string | null
   ): Promise<Mail> => {
-    const base = String(strapi.config.get('server.url', '') || '').replace(/\/$/, '');
+    const base = serverBase();
     const title = `依申请公开 ${request.trackingNumber}「${request.title}」的答复`;
     const footer = `\n\n${base}/admin/plugins/${PLUGIN_ID}/requests/${request.trackingNumber}\n\n—— 政务公开系统`;
     if (step === 'drafted') {
@@ -149,6 +152,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** The addresses of the active users holding a role (by its code). */
+    async emailsOfRole(roleCode: string): Promise<string[]> {
+      return (await usersWithRole(roleCode)).map((user) => user.email);
+    },
+
     /** Sends the mail for a review step that has been committed. */
     async afterStep(action: string, review: ReviewRow, reason: string | null): Promise<void> {
       await deliver(`"${action}" of ${review.itemUid} ${review.itemDocumentId}`, () =>

@@ -5,6 +5,7 @@ import { beijingDate } from '../domain/beijing-time';
 import type { Deadline } from '../domain/deadlines/request-deadline';
 import type { WorkingDayCalendar } from '../domain/deadlines/calendar';
 import { toDateOnly } from '../statistics/sql';
+import { CLOSED_STATES } from '../domain/requests/handling';
 import { outcomeLabel } from '../domain/requests/reply-templates';
 import { serialize } from './locks';
 
@@ -48,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const abandoned: string[] = [];
     await serialize(strapi, 'disclosure-request-reminders', async () => {
       const open = (await requests.findMany({
-        where: { state: { $notIn: ['answered', 'closed', 'withdrawn'] } },
+        where: { state: { $notIn: CLOSED_STATES } },
       })) as OpenRequest[];
       for (const request of open) {
         const deadline = request.deadline;
@@ -64,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         if (lapsed) {
           // Only if still open: a reply or withdrawal committed meanwhile wins.
           const closed = await requests.updateMany({
-            where: { id: request.id, state: { $notIn: ['answered', 'closed', 'withdrawn'] } },
+            where: { id: request.id, state: { $notIn: CLOSED_STATES } },
             data: { state: 'closed', outcome: lapsed, answeredOn: today },
           });
           if (closed.count === 0) continue;
@@ -101,7 +102,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
     // After the marks are committed: a failed mail is logged, not sent twice.
     const { emailNotifications } = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
-    const handlers = emailNotifications ? await handlerEmails(strapi) : [];
+    const handlers: string[] = emailNotifications
+      ? await strapi.plugin(PLUGIN_ID).service('notifications').emailsOfRole(HANDLER_ROLE)
+      : [];
     for (const mail of mails) {
       if (handlers.length === 0) break;
       await strapi
@@ -115,11 +118,3 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return { reminders: mails.map((mail) => mail.subject), abandoned };
   },
 });
-
-async function handlerEmails(strapi: Core.Strapi): Promise<string[]> {
-  const users = (await strapi.db.query('admin::user').findMany({
-    where: { isActive: true, roles: { code: HANDLER_ROLE } },
-    select: ['email'],
-  })) as Array<{ email: string }>;
-  return users.map((user) => user.email);
-}

@@ -1,18 +1,19 @@
-import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID, UID } from '../constants';
 import type { DisclosureConfig } from '../config';
 import { beijingDate } from '../domain/beijing-time';
-import { canonicalJson } from '../domain/canonical';
+import { canonicalJson, sha256 } from '../domain/canonical';
 import { isDate } from '../domain/deadlines/calendar';
 import { ATTACHMENT_RULES } from '../domain/requests/attachments';
 import { isClosed } from '../domain/requests/handling';
 import { decrypt } from '../domain/requests/personal-data';
 import { fillTemplate, outcomeLabel } from '../domain/requests/reply-templates';
+import { toDateOnly } from '../statistics/sql';
 import { actorFromUser, type Actor } from './actor';
 import type { AdminUser } from './reviews';
-import type { StoredReply } from './requests';
+import type { Attachment } from './request-attachments';
+import { invalid, type StoredReply } from './requests';
 
 /** The mail server did not take the reply (the controller answers 502). */
 export class MailNotSent extends Error {}
@@ -37,9 +38,6 @@ const chineseDate = (date: string) => {
   return `${year}年${month}月${day}日`;
 };
 
-const invalid = (message: string, key: string) =>
-  new errors.ValidationError(message, { key, errors: [{ field: key, message }] });
-
 /**
  * Reply letters (答复): drafted from the outcome's template, cleared by a confidentiality
  * reviewer other than the drafter (保密审查, like any publication), then e-mailed or delivered on
@@ -52,22 +50,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
   let converter: ProactiveConverter | null = null;
 
+  /** SHA-256 of what a reviewer clears: the letter and its files' hashes (files listed unless given). */
   const hashOf = async (
     trackingNumber: string,
-    reply: Pick<StoredReply, 'outcome' | 'article' | 'subject' | 'body' | 'attachmentIds'>
+    reply: Pick<StoredReply, 'outcome' | 'article' | 'subject' | 'body' | 'attachmentIds'>,
+    files?: Attachment[]
   ) => {
-    const files = (await attachments().list(trackingNumber)) as Array<{
-      id: number;
-      sha256: string;
-    }>;
-    const content = {
-      outcome: reply.outcome,
-      article: reply.article,
-      subject: reply.subject,
-      body: reply.body,
-      files: reply.attachmentIds.map((id) => files.find((file) => file.id === id)?.sha256 ?? null),
-    };
-    return createHash('sha256').update(canonicalJson(content)).digest('hex');
+    const listed: Attachment[] = files ?? (await attachments().list(trackingNumber));
+    return sha256(
+      canonicalJson({
+        outcome: reply.outcome,
+        article: reply.article,
+        subject: reply.subject,
+        body: reply.body,
+        files: reply.attachmentIds.map(
+          (id) => listed.find((file) => file.id === id)?.sha256 ?? null
+        ),
+      })
+    );
   };
 
   const save = async (row: { id: number }, reply: StoredReply) =>
@@ -133,27 +133,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Records the 送达 date and closes the request as answered with the reply's outcome. */
-  const delivered = async (
+  const delivered = (
     trackingNumber: string,
     reply: StoredReply,
     date: string,
     method: string,
     user: AdminUser
-  ) => {
-    const row = await requests().find(trackingNumber);
-    return strapi.db.transaction(async () => {
-      await save(row, { ...reply, state: 'delivered', deliveredOn: date, deliveryMethod: method });
-      return requests().close(trackingNumber, {
-        outcome: reply.outcome,
-        date,
-        reason: reply.reason,
-        state: 'answered',
-        action: method === 'email' ? 'reply_sent' : 'reply_delivered',
-        actor: actorFromUser(user),
-        data: { deliveredOn: date, deliveryMethod: method },
-      });
+  ) =>
+    requests().close(trackingNumber, {
+      outcome: reply.outcome,
+      date,
+      reason: reply.reason,
+      state: 'answered',
+      action: method === 'email' ? 'reply_sent' : 'reply_delivered',
+      actor: actorFromUser(user),
+      data: {
+        deliveredOn: date,
+        deliveryMethod: method,
+        reply: { ...reply, state: 'delivered', deliveredOn: date, deliveryMethod: method },
+      },
     });
-  };
 
   return {
     /** The app's Art. 44 conversion; registered at bootstrap. */
@@ -172,7 +171,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         this.writeDraft(trackingNumber, input, actor)
       );
       await notify('drafted', row, actor.id);
-      return requests().summary(trackingNumber);
     },
 
     async writeDraft(trackingNumber: string, input: Record<string, unknown>, actor: Actor) {
@@ -196,10 +194,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         typeof input.reason === 'string' && input.reason.trim()
           ? input.reason.slice(0, 2000)
           : null;
-      const files = (await attachments().list(trackingNumber)) as Array<{
-        id: number;
-        kind: string;
-      }>;
+      const files: Attachment[] = await attachments().list(trackingNumber);
       const listed = input.attachmentIds ?? [];
       const attachmentIds = Array.isArray(listed) ? [...new Set(listed as unknown[])] : [];
       if (
@@ -217,7 +212,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         trackingNumber,
         applicantName: row.name ? decrypt(secret, String(row.name)) : '',
         title: row.title,
-        receivedOn: chineseDate(String(row.receivedOn).slice(0, 10)),
+        receivedOn: chineseDate(toDateOnly(row.receivedOn)!),
         replyDate: chineseDate(beijingDate(new Date())),
         reason: reason ?? '',
         article: template.article,
@@ -241,7 +236,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         outcomeLabel: outcomeLabel(template.outcome),
         reason,
         state: 'draft',
-        hash: await hashOf(trackingNumber, draft),
+        hash: await hashOf(trackingNumber, draft, files),
         draftedBy: { id: actor.id, name: actor.name },
         draftedAt: new Date().toISOString(),
         clearedBy: null,
@@ -282,7 +277,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return { row, reply };
       });
       await notify('cleared', row, reply.draftedBy.id);
-      return requests().summary(trackingNumber);
     },
 
     /** Sends the draft back with a reason. */
@@ -301,7 +295,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return { row, reply };
       });
       await notify('returned', row, reply.draftedBy.id, reason);
-      return requests().summary(trackingNumber);
     },
 
     /**
@@ -354,7 +347,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return requests().locked(trackingNumber, async () => {
         const { row, reply } = await clearedReply(trackingNumber);
-        if (!isDate(date) || date < String(row.receivedOn).slice(0, 10)) {
+        if (!isDate(date) || date < toDateOnly(row.receivedOn)!) {
           throw invalid('"date" must be the delivery date, on or after the receipt.', 'date');
         }
         return delivered(trackingNumber, reply, date, method as string, user);
@@ -397,7 +390,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         title: row.title,
         docNumber: (row.docNumber as string) ?? null,
         division: row.division,
-        answeredOn: String(row.answeredOn).slice(0, 10),
+        answeredOn: toDateOnly(row.answeredOn)!,
         column: column ?? null,
         publisherName: config().publisherName,
         files,

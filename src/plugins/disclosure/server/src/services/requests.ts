@@ -132,7 +132,8 @@ export interface RequestViewer extends AdminUser {
 
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
 const normalise = (text: string) => text.replace(/\s+/g, '').toLowerCase();
-const invalid = (message: string, key: string) =>
+/** A 400 naming the field, in the shape intake errors have. */
+export const invalid = (message: string, key: string) =>
   new errors.ValidationError(message, { key, errors: [{ field: key, message }] });
 
 /**
@@ -475,7 +476,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return { row, deadline };
       });
       await this.notifyApplicant({ ...row, state }, event, deadline.dueDate);
-      return this.summary(trackingNumber);
     },
 
     /**
@@ -521,7 +521,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await rows().update({ where: { id: row.id }, data: { state: 'accepted' } });
         await this.record(row, 'accepted', actorFromUser(user), { toState: 'accepted' });
       });
-      return this.summary(trackingNumber);
     },
 
     /** Gives the request to a division (处室) to handle, by the department's code. */
@@ -544,7 +543,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           reason: `${department.name}（${division}）`,
         });
       });
-      return this.summary(trackingNumber);
     },
 
     /**
@@ -576,26 +574,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw invalid(`"outcome" must be one of ${OUTCOMES.join(', ')}.`, 'outcome');
       }
       const outcomeReason = typeof reason === 'string' ? reason.slice(0, 2000) : null;
-      // Callers hold the request's lock (withdraw, a reply's delivery).
-      await strapi.db.transaction(async () => {
-        const row = await this.find(trackingNumber);
-        if (isClosed(row.state)) {
-          throw new errors.ValidationError(`Request ${trackingNumber} is already ${row.state}.`);
-        }
-        if (
-          !isDate(date) ||
-          date < String(toDateOnly(row.receivedOn)) ||
-          date > beijingDate(new Date())
-        ) {
-          throw invalid('"date" must be a date from the receipt to today.', 'date');
-        }
-        await rows().update({
-          where: { id: row.id },
-          data: { ...data, state, outcome, answeredOn: date, outcomeReason },
-        });
-        await this.record(row, action, actor, { toState: state, reason: outcomeReason });
+      // Callers hold the request's lock, a transaction (withdraw, a reply's delivery).
+      const row = await this.find(trackingNumber);
+      if (isClosed(row.state)) {
+        throw new errors.ValidationError(`Request ${trackingNumber} is already ${row.state}.`);
+      }
+      if (!isDate(date) || date < toDateOnly(row.receivedOn)! || date > beijingDate(new Date())) {
+        throw invalid('"date" must be a date from the receipt to today.', 'date');
+      }
+      await rows().update({
+        where: { id: row.id },
+        data: { ...data, state, outcome, answeredOn: date, outcomeReason },
       });
-      return this.summary(trackingNumber);
+      await this.record(row, action, actor, { toState: state, reason: outcomeReason });
     },
 
     /** The applicant withdrew the request: counted under （六）3 其他. */
@@ -611,11 +602,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           actor: actorFromUser(user),
         })
       );
-    },
-
-    async summary(trackingNumber: string) {
-      const calendar = await currentCalendar();
-      return listFields(await this.find(trackingNumber), beijingDate(new Date()), calendar);
     },
 
     /** Recomputes the deadline of every open request (after a calendar change); returns those that moved. */

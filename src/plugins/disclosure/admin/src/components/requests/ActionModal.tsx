@@ -221,7 +221,8 @@ export const ActionModal = ({
   const fields: ReactNode[] = [];
   if (WITH_DATE.includes(action)) {
     fields.push(
-      <DateField
+      <TextField
+        type="date"
         key="date"
         name="date"
         label={label(`field.date.${action}`, 'Date')}
@@ -232,7 +233,8 @@ export const ActionModal = ({
   }
   if (action === 'correction_requested') {
     fields.push(
-      <DateField
+      <TextField
+        type="date"
         key="dueBy"
         name="dueBy"
         label={label('field.dueBy', 'Applicant to correct by')}
@@ -479,35 +481,12 @@ export const ActionModal = ({
   );
 };
 
-const DateField = ({
-  name,
-  label,
-  hint,
-  value,
-  onChange,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  value: string;
-  onChange: (value: string) => void;
-}) => (
-  <Field.Root name={name} required hint={hint || undefined}>
-    <Field.Label>{label}</Field.Label>
-    <TextInput
-      type="date"
-      value={value}
-      onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
-    />
-    <Field.Hint />
-  </Field.Root>
-);
-
 const TextField = ({
   name,
   label,
   hint,
   required = true,
+  type = 'text',
   value,
   onChange,
 }: {
@@ -515,12 +494,14 @@ const TextField = ({
   label: string;
   hint?: string;
   required?: boolean;
+  type?: 'text' | 'date';
   value: string;
   onChange: (value: string) => void;
 }) => (
   <Field.Root name={name} required={required} hint={hint || undefined}>
     <Field.Label>{label}</Field.Label>
     <TextInput
+      type={type}
       value={value}
       onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
     />
