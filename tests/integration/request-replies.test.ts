@@ -164,17 +164,17 @@ describe('from the website to the answer', () => {
     expect(data.name).toBe('李四海');
     expect(data.urgency).toBe('on_time');
     expect(data.workingDaysLeft).toBe(20);
-    expect(data.attachments.map((file: { fileName: string }) => file.fileName)).toEqual([
-      '身份证.pdf',
-      'scan.png',
-    ]);
+    // Both files, in the order the body parser finished them (not necessarily the sending order).
+    const files: { id: number; fileName: string }[] = data.attachments;
+    expect(files.map((file) => file.fileName).sort()).toEqual(['scan.png', '身份证.pdf']);
+    const pdf = files.find((file) => file.fileName === '身份证.pdf')!;
     expect(data.timeline[0]).toMatchObject({ action: 'registered' });
     expect(data.timeline[0].text).toContain('网上申请');
     expect(data.allowedActions).toEqual(
       expect.arrayContaining(['correction_requested', 'draft_reply', 'withdraw'])
     );
     const file = await as(office)
-      .get(path(tn, `/attachments/${data.attachments[0].id}`))
+      .get(path(tn, `/attachments/${pdf.id}`))
       .buffer(true)
       .parse((res, done) => {
         const chunks: Buffer[] = [];
