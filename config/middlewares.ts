@@ -8,6 +8,8 @@ const config: Core.Config.Middlewares = [
   'strapi::poweredBy',
   'strapi::query',
   'global::content-api-query',
+  // Rate limit and size check of the public request intake, before its body is read.
+  'plugin::disclosure.intake-guard',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

@@ -1,4 +1,6 @@
+import http from 'http';
 import net from 'net';
+import type { AddressInfo } from 'net';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
@@ -29,7 +31,51 @@ const redisAnswers = () =>
     });
   });
 
-/** Two accepted, the third refused with 429; the accepted ones are still there. */
+/**
+ * Starts a POST to the intake announcing `headers`, sends only `firstChunk` and waits for the
+ * answer: a server that reads the body first would wait for the rest and never answer.
+ */
+async function answerBeforeBody(
+  server: http.Server,
+  headers: Record<string, string>,
+  firstChunk: string
+): Promise<{ status: number; body: { error: { message: string } } }> {
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, resolve));
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      outgoing.destroy();
+      reject(new Error('no answer before the body was sent'));
+    }, 5000);
+    const outgoing = http.request(
+      { host: '127.0.0.1', port, method: 'POST', path: '/api/disclosure-requests', headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          clearTimeout(timer);
+          outgoing.destroy();
+          resolve({
+            status: response.statusCode!,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+          });
+        });
+      }
+    );
+    outgoing.on('error', () => undefined);
+    outgoing.write(firstChunk);
+  });
+}
+
+const MULTIPART = 'multipart/form-data; boundary=----intake';
+const FIRST_PART =
+  '------intake\r\nContent-Disposition: form-data; name="attachments"; filename="scan.pdf"\r\n' +
+  'Content-Type: application/pdf\r\n\r\n%PDF-1.4\n';
+
+/**
+ * Two accepted, the third refused with 429; the accepted ones are still there. (The guard runs
+ * globally and on the route: were a request counted twice, the second would be refused.)
+ */
 async function expectLimitedAtTwo(app: TestApp) {
   const accepted = [];
   for (let index = 0; index < 2; index++) {
@@ -71,6 +117,57 @@ describe('request intake rate limit, in the process', () => {
 
   it('answers 429 with Retry-After to a client over the limit, keeping what it accepted', async () => {
     await expectLimitedAtTwo(app);
+  });
+
+  it('refuses a client over the limit before reading its upload', async () => {
+    const answer = await answerBeforeBody(
+      app.http,
+      { 'Content-Type': MULTIPART, 'Content-Length': String(4 * 1024 * 1024) },
+      FIRST_PART
+    );
+    expect(answer.status).toBe(429);
+  });
+});
+
+describe('request intake size, before the body is read', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await bootApp({ env: { DISCLOSURE_INTAKE_LIMIT: '100' } });
+  });
+  afterAll(async () => {
+    if (app) await stopApp(app);
+  });
+
+  it('answers 413 to a body larger than three 5 MB files and the fields, unread', async () => {
+    const answer = await answerBeforeBody(
+      app.http,
+      { 'Content-Type': MULTIPART, 'Content-Length': String(17 * 1024 * 1024) },
+      FIRST_PART
+    );
+    expect(answer.status).toBe(413);
+    expect(answer.body.error.message).toContain('at most 3 files of 5 MB each');
+  });
+
+  it('answers 411 to an upload that does not state its length', async () => {
+    const answer = await answerBeforeBody(
+      app.http,
+      { 'Content-Type': MULTIPART, 'Transfer-Encoding': 'chunked' },
+      `${Buffer.byteLength(FIRST_PART).toString(16)}\r\n${FIRST_PART}\r\n`
+    );
+    expect(answer.status).toBe(411);
+    expect(answer.body.error.message).toContain('Content-Length');
+  });
+
+  it('still takes an application of the largest allowed size', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5 * 1024 * 1024 - 9, 0x20)]);
+    const response = await request(app.http)
+      .post('/api/disclosure-requests')
+      .field('data', JSON.stringify(APPLICANT))
+      .attach('attachments', pdf, 'a.pdf')
+      .attach('attachments', pdf, 'b.pdf')
+      .attach('attachments', pdf, 'c.pdf')
+      .expect(201);
+    expect(response.body.data.attachments).toBe(3);
   });
 });
 

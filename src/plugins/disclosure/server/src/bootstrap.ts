@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { DisclosureConfig } from './config';
 import { METADATA_COMPONENT, PLUGIN_ID } from './constants';
 import { parseKey } from './domain/requests/personal-data';
-import { prepareIntakeLimiter } from './middlewares/intake-rate-limit';
+import { guardsBeforeBody, INTAKE_GUARD, prepareIntakeLimiter } from './middlewares/intake-guard';
 import { createPublishGate } from './services/publish-gate';
 import { requestsProvider } from './statistics/providers/requests';
 import { reviewsProvider } from './statistics/providers/reviews';
@@ -59,8 +59,15 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       '[disclosure] DISCLOSURE_PERSONAL_DATA_KEY is not set: disclosure requests are refused until it is'
     );
   }
-  // 7. The request intake's rate limiter (in Redis when REDIS_URL is set).
+  // 7. The request intake's rate limiter (in Redis when REDIS_URL is set), and its place before
+  // the body parser.
   await prepareIntakeLimiter(strapi);
+  if (!guardsBeforeBody(strapi.config.get('middlewares', []))) {
+    strapi.log.warn(
+      `[disclosure] list '${INTAKE_GUARD}' before 'strapi::body' in config/middlewares: ` +
+        'until then request uploads are read before the rate limit and size check'
+    );
+  }
   // 8. Every morning: reminders of requests due soon or overdue, lapsed corrections and fees.
   strapi.cron.add({
     disclosureRequestReminders: {

@@ -2,7 +2,7 @@ import bootstrap from './bootstrap';
 import { config } from './config';
 import { contentTypes } from './content-types';
 import { controllers } from './controllers';
-import { closeRateLimitClients } from './middlewares/intake-rate-limit';
+import { closeRateLimitClients } from './middlewares/intake-guard';
 import { middlewares } from './middlewares';
 import { policies } from './policies';
 import { routes } from './routes';

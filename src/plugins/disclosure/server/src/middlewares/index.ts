@@ -1,3 +1,3 @@
-import intakeRateLimit from './intake-rate-limit';
+import intakeGuard from './intake-guard';
 
-export const middlewares = { 'intake-rate-limit': intakeRateLimit };
+export const middlewares = { 'intake-guard': intakeGuard };

@@ -15,7 +15,9 @@ export default {
       method: 'POST',
       path: '/disclosure-requests',
       handler: 'requests.create',
-      config: { auth: false, prefix: '', middlewares: ['plugin::disclosure.intake-rate-limit'] },
+      // The guard runs from config/middlewares.ts before the body is read; named here as well so
+      // the limit holds in an app that did not list it (it counts a request once).
+      config: { auth: false, prefix: '', middlewares: ['plugin::disclosure.intake-guard'] },
     },
     {
       method: 'GET',

@@ -1,0 +1,32 @@
+import { clientKey, guardsBeforeBody, INTAKE_GUARD, MAX_INTAKE_BYTES } from './intake-guard';
+
+describe('clientKey', () => {
+  it('counts an IPv4 client the same on an IPv4 or an IPv6 socket', () => {
+    expect(clientKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+  });
+
+  it('counts an IPv6 client by its /64, however it writes the address', () => {
+    const key = clientKey('2001:db8:12:34::1');
+    expect(key).toBe('2001:db8:12:34::/64');
+    expect(clientKey('2001:0db8:0012:0034:ffff:1:2:3')).toBe(key);
+    expect(clientKey('2001:db8:12:35::1')).not.toBe(key);
+  });
+
+  it('keeps what is not an address as it is', () => {
+    expect(clientKey('unknown')).toBe('unknown');
+  });
+});
+
+describe('guardsBeforeBody', () => {
+  it('is true only when the guard comes before the body parser', () => {
+    expect(guardsBeforeBody(['strapi::errors', INTAKE_GUARD, 'strapi::body'])).toBe(true);
+    expect(guardsBeforeBody([{ name: INTAKE_GUARD, config: {} }, 'strapi::body'])).toBe(true);
+    expect(guardsBeforeBody(['strapi::body', INTAKE_GUARD])).toBe(false);
+    expect(guardsBeforeBody(['strapi::errors', 'strapi::body'])).toBe(false);
+  });
+});
+
+it('takes three 5 MB files and 1 MB of fields', () => {
+  expect(MAX_INTAKE_BYTES).toBe(16 * 1024 * 1024);
+});
