@@ -49,6 +49,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       indexPattern: env('DISCLOSURE_INDEX_PATTERN', '{orgCode}/{YYYY}-{NNNNN}'),
       // The publisher's name as it signs reply letters to disclosure requests.
       publisherName: env('DISCLOSURE_PUBLISHER_NAME', '示范市工业和信息化局'),
+      // How applicants pay an information processing fee (缴纳方式), as the fee notice states it.
+      feePayment: env(
+        'DISCLOSURE_FEE_PAYMENT',
+        '请持本通知书到本机关政府信息公开工作机构办理缴费手续，或按其告知的非税收入缴款方式缴纳。'
+      ),
       // Mail each review step to the people concerned once an SMTP server is configured.
       emailNotifications: env.bool('DISCLOSURE_EMAIL_NOTIFICATIONS', Boolean(env('SMTP_HOST'))),
       // Encrypts disclosure applicants' identity numbers and contacts at rest.

@@ -25,6 +25,7 @@ interface Detail extends Row {
   reply: { state: string; outcome: string; attachmentIds: number[] } | null;
   attachments: Array<{ id: number; kind: string; fileName: string }>;
   timeline: unknown[];
+  events: Array<{ type: string; fee?: { basis: string; units: number; amount: number } }>;
 }
 
 let server: RunningServer;
@@ -292,6 +293,34 @@ describe('disclosure requests (依申请公开) in the admin panel', () => {
     await modal.getByRole('button', { name: '取消' }).click();
     await modal.waitFor({ state: 'detached' });
     expect((await detail(handled)).state).toBe('corrected');
+  });
+
+  it('computes the information processing fee, refusing a notice that would charge nothing', async () => {
+    const feeCase = await registerPaper(
+      applicant('赵六', '110105198808081237', '历年专项资金明细'),
+      daysAgo(2)
+    );
+    const page = await signIn(COORDINATOR);
+    await page.goto(`${server.url}/admin/plugins/disclosure/requests/${feeCase}`);
+    await page.getByTestId('request-applicant').getByText('本自然月第1件（按件计收0元）').waitFor();
+    const modal = await openAction(page, 'fee_notice');
+    // By count, the applicant's first application of the month is free: the server says so.
+    await modal.getByRole('combobox', { name: '计收方式' }).click();
+    await page.getByRole('option', { name: '按件计收' }).click();
+    await modal.getByRole('button', { name: '确定' }).click();
+    await modal.getByTestId('action-error').filter({ hasText: 'No fee is due' }).waitFor();
+    // By volume, 120 pages: 70 × 10 + 20 × 20 yuan.
+    await modal.getByRole('combobox', { name: '计收方式' }).click();
+    await page.getByRole('option', { name: '按量计收' }).click();
+    await modal.getByLabel('提供的页数').fill('120');
+    await confirmAction(page);
+    await page.getByTestId('timeline-entry').filter({ hasText: '收费通知（1100元）' }).waitFor();
+    await page.locator('[data-testid="request-due-date"][data-urgency="paused"]').waitFor();
+    expect((await detail(feeCase)).events.at(-1)?.fee).toEqual(
+      expect.objectContaining({ basis: 'pages', units: 120, amount: 1100 })
+    );
+    await shoot(page, 'fee');
+    await page.context().close();
   });
 
   it('drafts the reply from a template', async () => {

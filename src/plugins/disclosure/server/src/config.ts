@@ -10,6 +10,8 @@ export interface DisclosureConfig {
   indexPattern: string;
   /** The publisher's name, signing reply letters. */
   publisherName: string;
+  /** How an applicant pays an information processing fee (缴纳方式), stated in the fee notice. */
+  feePayment: string;
   /** Email each step to the people concerned (needs the email plugin configured). */
   emailNotifications: boolean;
   /** The annual reports' content type and the code of the column they are published in. */
@@ -32,6 +34,7 @@ export const config = {
     orgCode: '000000000',
     indexPattern: DEFAULT_INDEX_PATTERN,
     publisherName: '',
+    feePayment: '请持本通知书到本机关政府信息公开工作机构办理缴费手续。',
     emailNotifications: false,
     annualReports: { ...DEFAULT_ANNUAL_REPORTS },
     intakeRateLimit: { points: 10, durationSeconds: 600 },

@@ -20,6 +20,7 @@ import {
   type ReplyState,
 } from '../domain/requests/handling';
 import { validateIntake, type Intake } from '../domain/requests/intake';
+import { FEE_BASES, feeByCount, feeByPages, type FeeAssessment } from '../domain/requests/fees';
 import { noticeFor } from '../domain/requests/notices';
 import { OUTCOMES, WITHDRAWN_OUTCOME } from '../domain/requests/outcomes';
 import { decrypt, encrypt, mask, parseKey } from '../domain/requests/personal-data';
@@ -378,10 +379,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (viewer.canHandle) {
         await this.record(row, 'view_personal_data', actorFromUser(viewer));
       }
-      const [calendar, files, history] = await Promise.all([
+      const [calendar, files, history, rank] = await Promise.all([
         currentCalendar(),
         attachments().list(trackingNumber),
         audit().history(UID.disclosureRequest, trackingNumber) as Promise<ChainedAuditRecord[]>,
+        this.monthlyRank(row),
       ]);
       const reply = row.reply;
       return {
@@ -396,6 +398,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         outcomeReason: row.outcomeReason,
         events: row.events,
         deadline: row.deadline,
+        // For a fee notice: the applicant's n-th application this month and what 按件计收 would charge.
+        monthlyRank: rank,
+        feeByCount: feeByCount(rank).amount,
         attachments: files,
         reply: reply && {
           outcome: reply.outcome,
@@ -456,14 +461,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         event.approver = actorFromUser(user).name;
       }
       const state = STATE_AFTER[event.type];
-      const { row, deadline } = await this.locked(trackingNumber, async () => {
+      const { row, deadline, stored } = await this.locked(trackingNumber, async () => {
         const row = await this.find(trackingNumber);
         if (isClosed(row.state)) {
           throw new errors.ValidationError(
             `Request ${trackingNumber} is ${row.state}: it takes no more steps.`
           );
         }
-        const events = [...(row.events ?? []), event];
+        const stored: RequestEvent =
+          event.type === 'fee_notice'
+            ? { type: event.type, date: event.date, fee: await this.assessFee(row, event) }
+            : event;
+        const events = [...(row.events ?? []), stored];
         const deadline = await this.deadlineOf(events);
         await rows().update({
           where: { id: row.id },
@@ -471,11 +480,58 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         await this.record(row, 'event', user ? actorFromUser(user) : currentActor(strapi), {
           toState: state,
-          reason: describeEvent(event),
+          reason: describeEvent(stored),
         });
-        return { row, deadline };
+        return { row, deadline, stored };
       });
-      await this.notifyApplicant({ ...row, state }, event, deadline.dueDate);
+      await this.notifyApplicant({ ...row, state }, stored, deadline);
+    },
+
+    /**
+     * The information processing fee a fee notice asks for: by count (`basis: 'count'`, from the
+     * request's place among the applicant's applications of its calendar month) or by volume
+     * (`basis: 'pages'`, `pages`). A notice that would charge nothing is refused.
+     */
+    async assessFee(row: RequestRow, input: unknown): Promise<FeeAssessment> {
+      const { basis, pages } = (input ?? {}) as { basis?: unknown; pages?: unknown };
+      if (!FEE_BASES.includes(basis as never)) {
+        throw invalid(
+          `"basis" must be one of ${FEE_BASES.join(', ')} (按件 or 按量计收).`,
+          'basis'
+        );
+      }
+      if (basis === 'pages' && !(Number.isInteger(pages) && (pages as number) > 0)) {
+        throw invalid(
+          '"pages" must be the number of pages supplied, a whole number above 0.',
+          'pages'
+        );
+      }
+      const fee =
+        basis === 'count' ? feeByCount(await this.monthlyRank(row)) : feeByPages(pages as number);
+      if (fee.amount === 0) throw invalid(`No fee is due: ${fee.text}`, 'basis');
+      return fee;
+    },
+
+    /**
+     * The request's place among the same applicant's applications (same identity document) received
+     * in its calendar month, in order of receipt and registration; 1 for the first.
+     */
+    async monthlyRank(row: RequestRow): Promise<number> {
+      const receivedOn = toDateOnly(row.receivedOn)!;
+      const [year, month] = receivedOn.split('-').map(Number);
+      const next =
+        month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+      const sameMonth = (await rows().findMany({
+        where: {
+          identityDigest: row.identityDigest,
+          receivedOn: { $gte: `${receivedOn.slice(0, 7)}-01`, $lt: next },
+        },
+        select: ['id', 'receivedOn'],
+      })) as Array<{ id: number; receivedOn: string }>;
+      return sameMonth.filter((other) => {
+        const date = toDateOnly(other.receivedOn)!;
+        return date < receivedOn || (date === receivedOn && other.id <= row.id);
+      }).length;
     },
 
     /**
@@ -483,14 +539,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * the timeline shows it was sent. A failed mail is logged and missing from the timeline, so
      * staff see to notify them on paper.
      */
-    async notifyApplicant(row: RequestRow, event: RequestEvent, dueDate: string | null) {
+    async notifyApplicant(row: RequestRow, event: RequestEvent, deadline: Deadline) {
       const secret = this.key();
+      const config = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
       const notice = noticeFor(event, {
         trackingNumber: row.trackingNumber,
         applicantName: row.name ? decrypt(secret, String(row.name)) : '',
         title: row.title,
-        bureau: (strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig).publisherName,
-        dueDate,
+        bureau: config.publisherName,
+        dueDate: deadline.dueDate,
+        feeDueDate: deadline.feeDueDate,
+        feePayment: config.feePayment,
       });
       const to = row.email ? decrypt(secret, String(row.email)) : null;
       if (!notice || !to) return;
@@ -608,6 +667,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async recomputeOpen() {
       const open = (await rows().findMany({
         where: { state: { $notIn: CLOSED_STATES } },
+        orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
       })) as RequestRow[];
       const moved: Array<{ trackingNumber: string; from: string | null; to: string | null }> = [];
       const calendar = await currentCalendar();

@@ -25,6 +25,7 @@ const EVENT_ACTIONS: readonly RequestAction[] = EVENT_TYPES;
 const WITH_DATE: RequestAction[] = [...EVENT_ACTIONS, 'record_delivery', 'withdraw'];
 const WITH_REASON: RequestAction[] = ['extended', 'return_reply', 'withdraw'];
 const PARTIES = ['third_party', 'agency'] as const;
+const FEE_BASES = ['count', 'pages'] as const;
 /** Actions without fields, explained by a sentence before they are confirmed. */
 const CONFIRMED: RequestAction[] = ['accept', 'clear_reply', 'send_reply', 'make_proactive'];
 const PAPER_METHODS = ['post', 'in_person', 'fax'] as const;
@@ -41,6 +42,9 @@ const initialValues = (request: RequestDetail): Values => {
     // The applicant's time to correct is the office's choice; 15 days is a common default.
     dueBy: addDays(today, 15),
     party: 'third_party',
+    // By count when the applicant is past the month's free applications, else by pages.
+    basis: (request.feeByCount ?? 0) > 0 ? 'count' : 'pages',
+    pages: '',
     approver: '',
     reason: '',
     division: request.division ?? '',
@@ -65,6 +69,11 @@ const requestFor = (
     const body: Record<string, unknown> = { type: action, date: values.date };
     if (action === 'correction_requested') body.dueBy = values.dueBy;
     if (action === 'consultation_started') body.party = values.party;
+    if (action === 'fee_notice') {
+      // The server computes the amount; it refuses a notice that would charge nothing.
+      body.basis = values.basis;
+      if (values.basis === 'pages') body.pages = Number(values.pages);
+    }
     if (action === 'extended') {
       Object.assign(body, { days, reason: values.reason });
       // Left empty, the server records the signed-in person as the approver.
@@ -246,20 +255,44 @@ export const ActionModal = ({
   }
   if (action === 'consultation_started') {
     fields.push(
-      <Field.Root key="party" name="party" required>
-        <Field.Label>{label('field.party', 'Consulted')}</Field.Label>
-        <SingleSelect
-          value={values.party}
-          onChange={(value: string | number) => set('party')(String(value))}
-        >
-          {PARTIES.map((party) => (
-            <SingleSelectOption key={party} value={party}>
-              {label(`party.${party}`, party)}
-            </SingleSelectOption>
-          ))}
-        </SingleSelect>
-      </Field.Root>
+      <ChoiceField
+        key="party"
+        name="party"
+        label={label('field.party', 'Consulted')}
+        options={PARTIES.map((party) => [party, label(`party.${party}`, party)])}
+        value={values.party}
+        onChange={set('party')}
+      />
     );
+  }
+  if (action === 'fee_notice') {
+    fields.push(
+      <ChoiceField
+        key="basis"
+        name="basis"
+        label={label('field.basis', 'Charged by')}
+        hint={label('field.basis.hint', '', {
+          rank: request.monthlyRank ?? 1,
+          fee: request.feeByCount ?? 0,
+        })}
+        options={FEE_BASES.map((basis) => [basis, label(`basis.${basis}`, basis)])}
+        value={values.basis}
+        onChange={set('basis')}
+      />
+    );
+    if (values.basis === 'pages') {
+      fields.push(
+        <TextField
+          type="number"
+          key="pages"
+          name="pages"
+          label={label('field.pages', 'Pages')}
+          hint={label('field.pages.hint', '')}
+          value={values.pages}
+          onChange={set('pages')}
+        />
+      );
+    }
   }
   if (action === 'extended') {
     fields.push(
@@ -387,19 +420,14 @@ export const ActionModal = ({
   }
   if (action === 'record_delivery') {
     fields.push(
-      <Field.Root key="method" name="method" required>
-        <Field.Label>{label('field.method', 'Delivered by')}</Field.Label>
-        <SingleSelect
-          value={values.method}
-          onChange={(value: string | number) => set('method')(String(value))}
-        >
-          {PAPER_METHODS.map((method) => (
-            <SingleSelectOption key={method} value={method}>
-              {label(`reply.method.${method}`, method)}
-            </SingleSelectOption>
-          ))}
-        </SingleSelect>
-      </Field.Root>
+      <ChoiceField
+        key="method"
+        name="method"
+        label={label('field.method', 'Delivered by')}
+        options={PAPER_METHODS.map((method) => [method, label(`reply.method.${method}`, method)])}
+        value={values.method}
+        onChange={set('method')}
+      />
     );
   }
   if (action === 'make_proactive') {
@@ -494,7 +522,7 @@ const TextField = ({
   label: string;
   hint?: string;
   required?: boolean;
-  type?: 'text' | 'date';
+  type?: 'text' | 'date' | 'number';
   value: string;
   onChange: (value: string) => void;
 }) => (
@@ -505,6 +533,35 @@ const TextField = ({
       value={value}
       onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
     />
+    <Field.Hint />
+  </Field.Root>
+);
+
+/** A required choice among fixed options, given as [value, label]. */
+const ChoiceField = ({
+  name,
+  label,
+  hint,
+  options,
+  value,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  options: Array<[value: string, label: string]>;
+  value: string;
+  onChange: (value: string) => void;
+}) => (
+  <Field.Root name={name} required hint={hint || undefined}>
+    <Field.Label>{label}</Field.Label>
+    <SingleSelect value={value} onChange={(choice: string | number) => onChange(String(choice))}>
+      {options.map(([option, text]) => (
+        <SingleSelectOption key={option} value={option}>
+          {text}
+        </SingleSelectOption>
+      ))}
+    </SingleSelect>
     <Field.Hint />
   </Field.Root>
 );

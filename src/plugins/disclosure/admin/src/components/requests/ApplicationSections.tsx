@@ -28,6 +28,15 @@ export const ApplicationSections = ({ request }: { request: RequestDetail }) => 
               [label('request.postcode', 'Postcode'), request.postcode],
               [label('request.channel', 'Received via'), coded('channel', request.channel)],
               [label('request.receivedOn', 'Received on'), request.receivedOn],
+              [
+                label('request.monthlyRank', 'This month'),
+                request.monthlyRank
+                  ? label('request.monthlyRank.value', 'No. {rank} (fee by count: {fee} yuan)', {
+                      rank: request.monthlyRank,
+                      fee: request.feeByCount ?? 0,
+                    })
+                  : null,
+              ],
             ]}
           />
         </Section>

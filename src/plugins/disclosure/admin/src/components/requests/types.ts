@@ -165,6 +165,10 @@ export interface RequestDetail extends RequestRow {
   delivery: string | null;
   events?: RequestEvent[];
   deadline: DeadlineExplanation | null;
+  /** The request's place among the applicant's applications of its calendar month (fees). */
+  monthlyRank?: number;
+  /** What a fee by count (按件计收) would charge for it, in yuan. */
+  feeByCount?: number;
   attachments?: Attachment[];
   reply?: Reply | null;
   timeline?: TimelineEntry[];

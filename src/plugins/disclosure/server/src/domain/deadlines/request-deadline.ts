@@ -20,7 +20,12 @@ export type RequestEvent =
   | { type: 'corrected'; date: string }
   | { type: 'consultation_started'; date: string; party: 'third_party' | 'agency' }
   | { type: 'consultation_ended'; date: string }
-  | { type: 'fee_notice'; date: string }
+  | {
+      type: 'fee_notice';
+      date: string;
+      /** What was charged and how it was computed (the requests domain fills it; the clock ignores it). */
+      fee?: { basis: string; units: number; amount: number; text: string };
+    }
   | { type: 'fee_paid'; date: string }
   | { type: 'extended'; date: string; days: number; approver: string; reason: string };
 

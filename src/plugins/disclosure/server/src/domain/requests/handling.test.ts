@@ -71,6 +71,12 @@ describe('actions a request allows', () => {
     expect(allowedActions(waiting, handler)).toEqual(['corrected', 'assign', 'withdraw']);
   });
 
+  it('offers the payment, not a second fee notice, while a fee is owed', () => {
+    const owing = open({ state: 'accepted', clockStatus: 'awaiting_payment' });
+    expect(allowedActions(owing, handler)).toContain('fee_paid');
+    expect(allowedActions(owing, handler)).not.toContain('fee_notice');
+  });
+
   it('clears a reply only by another person holding the confidentiality right', () => {
     const drafted = open({ reply: { state: 'draft', draftedBy: { id: 2 } } });
     expect(allowedActions(drafted, reviewer)).toEqual([]);

@@ -85,7 +85,8 @@ export function allowedActions(request: HandlingSnapshot, viewer: Viewer): Actio
       const events = (EVENTS_IN[request.state] ?? []).filter(
         (type) =>
           !(type === 'correction_requested' && happened.has('correction_requested')) &&
-          !(type === 'extended' && happened.has('extended'))
+          !(type === 'extended' && happened.has('extended')) &&
+          !(type === 'fee_notice' && request.clockStatus === 'awaiting_payment')
       );
       if (request.clockStatus === 'awaiting_payment') events.push('fee_paid');
       if (request.state === 'registered') actions.push('accept');
@@ -130,7 +131,7 @@ export function describeEvent(event: RequestEvent): string {
     case 'consultation_ended':
       return `${event.date} 征求意见结束`;
     case 'fee_notice':
-      return `${event.date} 发出收费通知`;
+      return `${event.date} 发出收费通知${event.fee ? `（${event.fee.amount}元）：${event.fee.text}` : ''}`;
     case 'fee_paid':
       return `${event.date} 申请人缴纳信息处理费`;
     case 'extended':

@@ -1,6 +1,7 @@
 /**
  * Notices to the applicant while a request is handled: the one-time correction request (补正告知,
- * 条例 Art. 30) and the extension (延期答复告知, Art. 33). Pure: the mail's subject and text.
+ * 条例 Art. 30), the extension (延期答复告知, Art. 33) and the fee notice (收费通知, Art. 42 and
+ * 国办函〔2020〕109号: basis, standard, amount, how to pay). Pure: the mail's subject and text.
  */
 import type { RequestEvent } from '../deadlines/request-deadline';
 
@@ -11,6 +12,10 @@ export interface NoticeInput {
   bureau: string;
   /** The due date after the event, when the clock runs. */
   dueDate: string | null;
+  /** The last day to pay, after a fee notice. */
+  feeDueDate?: string | null;
+  /** How to pay (the office's wording). */
+  feePayment?: string;
 }
 
 export function noticeFor(
@@ -33,6 +38,18 @@ export function noticeFor(
       subject: `政府信息公开申请延期答复告知书（${input.trackingNumber}）`,
       text: [
         `${opening}因${event.reason}，需要延长答复期限。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长${event.days}个工作日${input.dueDate ? `，本机关将于${input.dueDate}前答复` : ''}。`,
+        input.bureau,
+      ].join('\n\n'),
+    };
+  }
+  if (event.type === 'fee_notice' && event.fee) {
+    return {
+      subject: `政府信息公开信息处理费收费通知书（${input.trackingNumber}）`,
+      text: [
+        `${opening}，根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关决定收取信息处理费${event.fee.amount}元。`,
+        `收费标准及数额：${event.fee.text}`,
+        `缴纳方式：${input.feePayment ?? ''}`,
+        `${input.feeDueDate ? `请于${input.feeDueDate}前缴纳` : '请于收到本通知次日起20个工作日内缴纳'}。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。缴费期间不计算在答复期限内。`,
         input.bureau,
       ].join('\n\n'),
     };
