@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { beijingDate } from '../plugins/disclosure/server/src/domain/beijing-time';
-import type { WorkingDayCalendar } from '../plugins/disclosure/server/src/domain/deadlines/calendar';
+import {
+  nextDate,
+  type WorkingDayCalendar,
+} from '../plugins/disclosure/server/src/domain/deadlines/calendar';
 import { seedOnce } from '../seed-store';
 
 const applicant = (name: string, idNumber: string, title: string, extra: object = {}) => ({
@@ -21,7 +24,7 @@ const applicant = (name: string, idNumber: string, title: string, extra: object 
 const workingDaysBefore = (calendar: WorkingDayCalendar, date: string, n: number): string => {
   let current = date;
   for (let left = n; left > 0;) {
-    current = new Date(Date.parse(`${current}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+    current = nextDate(current, -1);
     if (calendar.isWorkingDay(current)) left -= 1;
   }
   return current;

@@ -18,6 +18,7 @@ import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import type { QueueResponse, ReviewState } from '../../../shared/contracts';
 import { TableHead } from '../components/TableHead';
+import { editViewPath } from '../content-manager-path';
 import { t } from '../plugin-id';
 
 const STATES: ReviewState[] = [
@@ -141,9 +142,7 @@ const QueuePage = () => {
               {queue?.data.map((row) => (
                 <Tr key={`${row.contentType}/${row.documentId}/${row.locale}`}>
                   <Td>
-                    <Link
-                      to={`/content-manager/collection-types/${row.contentType}/${row.documentId}?plugins[i18n][locale]=${row.locale}`}
-                    >
+                    <Link to={editViewPath(row)}>
                       <Typography>{row.title}</Typography>
                     </Link>
                   </Td>

@@ -170,19 +170,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           `Request ${trackingNumber} has no attachment ${ctx.params.id}.`
         );
       }
+      // The 保密审查员 reads the reply's files, not the applicant's (refused before decrypting).
+      const canHandle = viewerOf(ctx.state.user, ctx.state.userAbility).canHandle;
       const file = await strapi
         .plugin(PLUGIN_ID)
         .service('request-attachments')
-        .read(trackingNumber, Number(ctx.params.id));
-      // The 保密审查员 reads the reply's files, not the applicant's.
-      if (
-        file.kind === 'application' &&
-        !viewerOf(ctx.state.user, ctx.state.userAbility).canHandle
-      ) {
-        throw new errors.PolicyError(
-          "Only the disclosure office opens the applicant's files (plugin::disclosure.requests.handle)."
-        );
-      }
+        .read(trackingNumber, Number(ctx.params.id), ({ kind }: { kind: string }) => {
+          if (kind === 'application' && !canHandle) {
+            throw new errors.PolicyError(
+              "Only the disclosure office opens the applicant's files (plugin::disclosure.requests.handle)."
+            );
+          }
+        });
       const row = await service().find(trackingNumber);
       await service().record(row, 'view_personal_data', actorFromUser(ctx.state.user), {
         reason: `附件 ${ctx.params.id}`,

@@ -35,7 +35,7 @@ interface Context {
 }
 
 /** The intake's path, as the website calls it (the content API's prefix, no plugin prefix). */
-export const intakePath = (strapi: Core.Strapi) =>
+const intakePath = (strapi: Core.Strapi) =>
   `${strapi.config.get('api.rest.prefix', '/api')}/disclosure-requests`;
 
 /** The largest intake body: the application's files at their maximum plus 1 MB for the fields. */

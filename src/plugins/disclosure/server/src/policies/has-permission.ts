@@ -18,11 +18,10 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 /**
- * Like `admin::hasPermissions` for one plugin action (or any of several), but a refusal says which
+ * Like `admin::hasPermissions` for any of the plugin actions given, but a refusal says which
  * permission is missing instead of "Policy Failed".
  */
-export default (ctx: PolicyContext, config: { action?: string; actions?: string[] }) => {
-  const actions = config.actions ?? [config.action!];
+export default (ctx: PolicyContext, { actions }: { actions: string[] }) => {
   if (actions.some((action) => ctx.state.userAbility?.can(action))) return true;
   const wanted = actions.map((action) => ACTION_LABELS[action] ?? action).join(' or ');
   throw new errors.PolicyError(

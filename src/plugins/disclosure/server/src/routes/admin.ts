@@ -1,17 +1,10 @@
 import { ACTIONS } from '../constants';
 
-const allowed = (action?: string) => ({
+/** Signed-in admins holding any of the plugin actions (none given: every signed-in admin). */
+const allowed = (...actions: string[]) => ({
   policies: [
     'admin::isAuthenticatedAdmin',
-    ...(action ? [{ name: 'plugin::disclosure.has-permission', config: { action } }] : []),
-  ],
-});
-
-/** Allowed to holders of any of the actions. */
-const allowedAny = (...actions: string[]) => ({
-  policies: [
-    'admin::isAuthenticatedAdmin',
-    { name: 'plugin::disclosure.has-permission', config: { actions } },
+    ...(actions.length ? [{ name: 'plugin::disclosure.has-permission', config: { actions } }] : []),
   ],
 });
 
@@ -141,7 +134,7 @@ export default {
       method,
       path,
       handler: `requests.${action}`,
-      config: allowedAny(ACTIONS.handleRequests, ACTIONS.approveConfidentiality),
+      config: allowed(ACTIONS.handleRequests, ACTIONS.approveConfidentiality),
     })),
     ...(
       [

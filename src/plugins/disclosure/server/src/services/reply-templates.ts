@@ -16,6 +16,16 @@ const LIMITS = { article: 255, subject: 255, body: 20000 } as const;
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(UID.replyTemplate);
+  /** The default letter of an outcome; 400 naming the field for an unknown one. */
+  const defaultOf = (outcome: string) => {
+    const template = DEFAULT_TEMPLATES.find((candidate) => candidate.outcome === outcome);
+    if (!template) {
+      throw new errors.ValidationError(`"outcome" must be one of ${OUTCOMES.join(', ')}.`, {
+        key: 'outcome',
+      });
+    }
+    return template;
+  };
   const withLabel = (template: ReplyTemplate) => ({
     outcome: template.outcome,
     label: outcomeLabel(template.outcome),
@@ -35,19 +45,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
+    /** One outcome's letter: the office's wording, else the default; 400 for an unknown outcome. */
     async get(outcome: string) {
-      const template = (await this.list()).find((candidate) => candidate.outcome === outcome);
-      if (!template) {
-        throw new errors.ValidationError(`"outcome" must be one of ${OUTCOMES.join(', ')}.`, {
-          key: 'outcome',
-        });
-      }
-      return template;
+      const fallback = defaultOf(outcome);
+      const stored = (await rows().findOne({ where: { outcome } })) as ReplyTemplate | null;
+      return withLabel(stored ?? fallback);
     },
 
     /** Saves the office's wording of one outcome's letter; 400 naming a missing or long field. */
     async save(outcome: string, body: unknown) {
-      await this.get(outcome);
+      defaultOf(outcome);
       const input = (body ?? {}) as Record<string, unknown>;
       for (const [field, max] of Object.entries(LIMITS)) {
         const value = input[field];

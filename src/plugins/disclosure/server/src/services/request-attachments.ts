@@ -111,12 +111,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })) as Attachment[];
     },
 
-    /** One file's bytes; 404 unless it belongs to the request. */
-    async read(trackingNumber: string, id: number) {
+    /**
+     * One file's bytes; 404 unless it belongs to the request. `allow` sees the file's description
+     * first and may refuse (throw) before anything is decrypted.
+     */
+    async read(trackingNumber: string, id: number, allow?: (file: Attachment) => void) {
       const row = (await rows().findOne({ where: { id, trackingNumber } })) as
         (Attachment & { content: string }) | null;
       if (!row)
         throw new errors.NotFoundError(`Request ${trackingNumber} has no attachment ${id}.`);
+      allow?.(row);
       return {
         kind: row.kind,
         fileName: row.fileName,

@@ -5,14 +5,11 @@ import { beijingDate } from '../domain/beijing-time';
 import type { Deadline } from '../domain/deadlines/request-deadline';
 import type { WorkingDayCalendar } from '../domain/deadlines/calendar';
 import { toDateOnly } from '../statistics/sql';
-import { CLOSED_STATES } from '../domain/requests/handling';
+import { CLOSED_STATES, DUE_SOON_WORKING_DAYS } from '../domain/requests/handling';
 import { outcomeLabel } from '../domain/requests/reply-templates';
+import { currentActor } from './actor';
 import { serialize } from './locks';
 
-const SYSTEM = { id: null, name: 'system', roles: [] };
-
-/** Reminders go out this many working days before a request is due, and once when it is overdue. */
-export const REMIND_WORKING_DAYS_BEFORE = 3;
 const HANDLER_ROLE = 'disclosure-coordinator';
 
 interface OpenRequest {
@@ -72,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           await strapi
             .plugin(PLUGIN_ID)
             .service('requests')
-            .record(request, 'closed_lapsed', SYSTEM, {
+            .record(request, 'closed_lapsed', currentActor(strapi), {
               toState: 'closed',
               reason: outcomeLabel(lapsed),
             });
@@ -90,12 +87,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           });
         } else if (
           !request.remindedDueSoonOn &&
-          due <= calendar.addWorkingDays(today, REMIND_WORKING_DAYS_BEFORE)
+          due <= calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS)
         ) {
           await requests.update({ where: { id: request.id }, data: { remindedDueSoonOn: today } });
           mails.push({
             subject: `【即将到期】依申请公开 ${request.trackingNumber} 应于 ${due} 前答复`,
-            text: `申请「${request.title}」（受理编号 ${request.trackingNumber}）应于 ${due} 前答复（${REMIND_WORKING_DAYS_BEFORE}个工作日内到期）。`,
+            text: `申请「${request.title}」（受理编号 ${request.trackingNumber}）应于 ${due} 前答复（${DUE_SOON_WORKING_DAYS}个工作日内到期）。`,
           });
         }
       }

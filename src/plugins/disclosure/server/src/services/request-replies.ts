@@ -8,7 +8,7 @@ import { isDate } from '../domain/deadlines/calendar';
 import { ATTACHMENT_RULES } from '../domain/requests/attachments';
 import { isClosed } from '../domain/requests/handling';
 import { decrypt } from '../domain/requests/personal-data';
-import { fillTemplate, outcomeLabel } from '../domain/requests/reply-templates';
+import { chineseDate, fillTemplate, outcomeLabel } from '../domain/requests/reply-templates';
 import { toDateOnly } from '../statistics/sql';
 import { actorFromUser, type Actor } from './actor';
 import type { AdminUser } from './reviews';
@@ -32,11 +32,6 @@ export type ProactiveConverter = (input: {
   publisherName: string;
   files: Array<{ fileName: string; mime: string; content: Buffer }>;
 }) => Promise<{ contentType: string; documentId: string; locale: string }>;
-
-const chineseDate = (date: string) => {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-};
 
 /**
  * Reply letters (答复): drafted from the outcome's template, cleared by a confidentiality

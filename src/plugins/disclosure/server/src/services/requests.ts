@@ -61,14 +61,7 @@ const AUDIT_TEXT: Record<string, string> = {
   applicant_notified: '已告知申请人',
 };
 
-export const PERSONAL_FIELDS = [
-  'name',
-  'contactPerson',
-  'idNumber',
-  'phone',
-  'email',
-  'address',
-] as const;
+const PERSONAL_FIELDS = ['name', 'contactPerson', 'idNumber', 'phone', 'email', 'address'] as const;
 const DUPLICATE_WINDOW_DAYS = 30;
 
 /** What the applicant may see of their request: never personal data. */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import {
   Button,
@@ -17,19 +17,20 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../statistics/api';
 import { useLabel } from '../statistics/useLabel';
-import { addDays, chineseDate, editViewPath, fillTemplate, todayInBeijing } from './labels';
-import { EVENT_ACTIONS as EVENT_TYPES } from './types';
-import type { ProactiveDraft, ReplyTemplate, RequestAction, RequestDetail } from './types';
+import { editViewPath } from '../../content-manager-path';
+import { addDays, chineseDate, fillTemplate, todayInBeijing } from './labels';
+import { FEE_BASES } from '../../../../server/src/domain/requests/fees';
+import { EVENT_ACTIONS } from './types';
+import { useReplyTemplates } from './useReplyTemplates';
+import type { ProactiveDraft, RequestAction, RequestDetail } from './types';
 
-const EVENT_ACTIONS: readonly RequestAction[] = EVENT_TYPES;
 const WITH_DATE: RequestAction[] = [...EVENT_ACTIONS, 'record_delivery', 'withdraw'];
 const WITH_REASON: RequestAction[] = ['extended', 'return_reply', 'withdraw'];
 const PARTIES = ['third_party', 'agency'] as const;
-const FEE_BASES = ['count', 'pages'] as const;
 /** Actions without fields, explained by a sentence before they are confirmed. */
 const CONFIRMED: RequestAction[] = ['accept', 'clear_reply', 'send_reply', 'make_proactive'];
 const PAPER_METHODS = ['post', 'in_person', 'fax'] as const;
-export const DEFAULT_PROACTIVE_COLUMN = 'disclosure-on-request';
+const DEFAULT_PROACTIVE_COLUMN = 'disclosure-on-request';
 
 type Values = Record<string, string>;
 /** Which parts of the reply letter the user has changed from the template. */
@@ -65,7 +66,7 @@ const requestFor = (
   days: number | undefined,
   edited: Edited
 ): [string, Record<string, unknown>] => {
-  if (EVENT_ACTIONS.includes(action)) {
+  if ((EVENT_ACTIONS as readonly RequestAction[]).includes(action)) {
     const body: Record<string, unknown> = { type: action, date: values.date };
     if (action === 'correction_requested') body.dueBy = values.dueBy;
     if (action === 'consultation_started') body.party = values.party;
@@ -130,7 +131,7 @@ export const ActionModal = ({
   onChanged: () => void;
 }) => {
   const label = useLabel();
-  const { get, post } = useFetchClient();
+  const { post } = useFetchClient();
   const [values, setValues] = useState<Values>(() => initialValues(request));
   const [days, setDays] = useState<number | undefined>(20);
   // A redraft starts from the reply as written, kept unless another outcome is chosen.
@@ -138,25 +139,13 @@ export const ActionModal = ({
     const redraft = Boolean(request.reply);
     return { subject: redraft, body: redraft };
   });
-  const [templates, setTemplates] = useState<ReplyTemplate[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [templates] = useReplyTemplates(action === 'draft_reply', setError);
   const [draft, setDraft] = useState<ProactiveDraft | null>(null);
   // 起草答复: files to upload with the letter; the reply's files already uploaded stay attached.
   const [files, setFiles] = useState<File[]>([]);
   const replyFiles = (request.attachments ?? []).filter((file) => file.kind === 'reply');
-
-  useEffect(() => {
-    if (action !== 'draft_reply') return;
-    let active = true;
-    get<{ data: ReplyTemplate[] }>('/disclosure/reply-templates').then(
-      ({ data }) => active && setTemplates(data.data),
-      (failure: unknown) => active && setError(errorMessage(failure))
-    );
-    return () => {
-      active = false;
-    };
-  }, [get, action]);
 
   const set = (field: string) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));

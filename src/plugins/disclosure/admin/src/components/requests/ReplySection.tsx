@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { useLabel } from '../statistics/useLabel';
-import { editViewPath } from './labels';
+import { editViewPath } from '../../content-manager-path';
 import { Facts, Section } from './Section';
 import type { Reply } from './types';
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Button,
   Field,
@@ -18,28 +18,17 @@ import { TableHead } from '../TableHead';
 import { errorMessage } from '../statistics/api';
 import { useLabel } from '../statistics/useLabel';
 import type { ReplyTemplate } from './types';
+import { PLACEHOLDERS } from './labels';
+import { useReplyTemplates } from './useReplyTemplates';
 
-const PLACEHOLDERS =
-  '{{trackingNumber}} {{applicantName}} {{title}} {{receivedOn}} {{replyDate}} {{reason}} {{article}} {{bureau}}';
+const PLACEHOLDER_LIST = PLACEHOLDERS.map((name) => `{{${name}}}`).join(' ');
 
 /** 答复模板: one reply letter per outcome of table 三, each editable by the office. */
 export const ReplyTemplates = () => {
   const label = useLabel();
-  const { get } = useFetchClient();
-  const [templates, setTemplates] = useState<ReplyTemplate[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [templates, setTemplates] = useReplyTemplates(true, setError);
   const [editing, setEditing] = useState<ReplyTemplate | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    get<{ data: ReplyTemplate[] }>('/disclosure/reply-templates').then(
-      ({ data }) => active && setTemplates(data.data),
-      (failure: unknown) => active && setError(errorMessage(failure))
-    );
-    return () => {
-      active = false;
-    };
-  }, [get]);
 
   const saved = (template: ReplyTemplate) => {
     setTemplates((current) =>
@@ -53,7 +42,9 @@ export const ReplyTemplates = () => {
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Typography variant="pi" textColor="neutral600">
-        {label('templates.hint', 'Placeholders: {placeholders}', { placeholders: PLACEHOLDERS })}
+        {label('templates.hint', 'Placeholders: {placeholders}', {
+          placeholders: PLACEHOLDER_LIST,
+        })}
       </Typography>
       <Table colCount={3} rowCount={templates.length + 1} data-testid="reply-templates">
         <TableHead

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { BackButton, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
@@ -31,13 +31,16 @@ export const RequestView = () => {
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<RequestAction | null>(null);
 
+  // The request on screen: an answer for one left meanwhile is dropped.
+  const shown = useRef(trackingNumber);
+  shown.current = trackingNumber;
   const load = useCallback(
     () =>
       get<{ data: RequestDetail }>(
         `/disclosure/requests/${encodeURIComponent(trackingNumber)}`
       ).then(
-        ({ data }) => setRequest(data.data),
-        (failure: unknown) => setError(errorMessage(failure))
+        ({ data }) => shown.current === trackingNumber && setRequest(data.data),
+        (failure: unknown) => shown.current === trackingNumber && setError(errorMessage(failure))
       ),
     [get, trackingNumber]
   );

@@ -16,18 +16,8 @@ export const REQUEST_STATES = [
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
-export const CHANNELS = ['online', 'paper', 'in_person', 'post', 'fax'] as const;
-export const APPLICANT_TYPES = [
-  'natural',
-  'commercial',
-  'research',
-  'nonprofit',
-  'legal',
-  'other',
-] as const;
-
-export type Urgency = 'overdue' | 'due_soon' | 'on_time' | 'paused' | 'closed';
-export type ReplyState = 'draft' | 'returned' | 'cleared' | 'delivered';
+export type { ReplyState, Urgency } from '../../../../server/src/domain/requests/handling';
+import type { ReplyState, Urgency } from '../../../../server/src/domain/requests/handling';
 
 /** The list's filter: open (未办结), closed (已办结) or all. */
 export const STATE_FILTERS = ['open', 'closed', 'all'] as const;

@@ -21,6 +21,7 @@ import { Link } from 'react-router-dom';
 import { styled } from 'styled-components';
 import type { Figure, FigureRecord } from '../../../../shared/contracts';
 import { TableHead } from '../TableHead';
+import { editViewPath } from '../../content-manager-path';
 import { errorMessage } from './api';
 import { displayDate } from './figures';
 import { useLabel } from './useLabel';
@@ -89,9 +90,7 @@ export const DrillDownProvider = ({
 };
 
 /** The edit view of a record in the Content Manager (router path, under /admin). */
-export const editViewPath = (record: FigureRecord) =>
-  `/content-manager/collection-types/${record.uid}/${record.documentId}` +
-  (record.locale ? `?plugins[i18n][locale]=${record.locale}` : '');
+const recordPath = (record: FigureRecord) => editViewPath({ ...record, contentType: record.uid });
 
 const DrillDownModal = ({
   target,
@@ -199,7 +198,7 @@ const RecordTable = ({ records }: { records: FigureRecord[] }) => {
         {records.map((record) => (
           <Tr key={`${record.uid}/${record.documentId}/${record.locale}`}>
             <Td style={{ whiteSpace: 'normal' }}>
-              <Link to={editViewPath(record)} data-testid="drilldown-record">
+              <Link to={recordPath(record)} data-testid="drilldown-record">
                 <Typography textColor="primary600">{record.title ?? record.documentId}</Typography>
               </Link>
             </Td>

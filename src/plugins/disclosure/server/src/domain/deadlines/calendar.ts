@@ -106,4 +106,9 @@ export class WorkingDayCalendar {
     }
     return days;
   }
+
+  /** How many working days fall after `from`, up to and including `to`. */
+  workingDaysBetween(from: string, to: string): number {
+    return this.daysAfter(from, to).filter((day) => day.isWorking).length;
+  }
 }

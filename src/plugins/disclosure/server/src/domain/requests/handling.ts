@@ -31,10 +31,10 @@ export function urgencyOf(
     return { urgency: 'paused', workingDaysLeft: null };
   }
   if (dueDate < today) {
-    const late = calendar.daysAfter(dueDate, today).filter((day) => day.isWorking).length;
+    const late = calendar.workingDaysBetween(dueDate, today);
     return { urgency: 'overdue', workingDaysLeft: -late };
   }
-  const left = calendar.daysAfter(today, dueDate).filter((day) => day.isWorking).length;
+  const left = calendar.workingDaysBetween(today, dueDate);
   return { urgency: left <= DUE_SOON_WORKING_DAYS ? 'due_soon' : 'on_time', workingDaysLeft: left };
 }
 

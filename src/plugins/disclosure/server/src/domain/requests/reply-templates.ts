@@ -156,6 +156,12 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = OUTCOMES.map((outcome
   };
 });
 
+/** A date as a reply letter writes it: 2026-11-24 → 2026年11月24日. */
+export const chineseDate = (date: string): string => {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+};
+
 /** Fills `{{placeholder}}`s; an unknown placeholder is left as written so the editor sees it. */
 export function fillTemplate(text: string, values: Partial<Record<Placeholder, string>>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>

@@ -155,11 +155,8 @@ export function requestsProvider(): StatisticsProvider {
           answeredOn: unknown;
         }>
       )
-        .map(
-          (entry) =>
-            calendar
-              .daysAfter(toDateOnly(entry.receivedOn)!, toDateOnly(entry.answeredOn)!)
-              .filter((day) => day.isWorking).length
+        .map((entry) =>
+          calendar.workingDaysBetween(toDateOnly(entry.receivedOn)!, toDateOnly(entry.answeredOn)!)
         )
         .sort((a, b) => a - b);
       return {
