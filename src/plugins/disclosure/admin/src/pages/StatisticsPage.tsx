@@ -11,7 +11,6 @@ import {
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useSearchParams } from 'react-router-dom';
 import type { YearlyStatistics } from '../../../shared/contracts';
 import { beijingYear } from '../../../server/src/domain/beijing-time';
 import { AnnualReport } from '../components/statistics/AnnualReport';
@@ -19,6 +18,7 @@ import { errorMessage } from '../components/statistics/api';
 import { DrillDownProvider } from '../components/statistics/DrillDown';
 import { StatisticsOverview } from '../components/statistics/StatisticsOverview';
 import { useLabel } from '../components/statistics/useLabel';
+import { useQueryParams } from '../hooks/useQueryParams';
 
 /** The first year with statistics: the 条例 took effect on 2008-05-01 (as on the server). */
 const FIRST_YEAR = 2008;
@@ -33,7 +33,7 @@ const StatisticsPage = () => {
   const label = useLabel();
   const { formatDate } = useIntl();
   const { get } = useFetchClient();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const currentYear = beijingYear(new Date());
   const years = Array.from({ length: currentYear - FIRST_YEAR + 1 }, (_, i) => currentYear - i);
   const asked = Number(params.get('year'));
@@ -42,16 +42,6 @@ const StatisticsPage = () => {
   const tab = TABS.find((name) => name === params.get('tab')) ?? 'statistics';
   const [statistics, setStatistics] = useState<YearlyStatistics | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  const update = (patch: Record<string, string>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(patch)) next.set(key, value);
-        return next;
-      },
-      { replace: true }
-    );
 
   useEffect(() => {
     if (tab !== 'statistics') return;

@@ -149,6 +149,152 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       },
     });
 
+  const writeDraft = async (
+    trackingNumber: string,
+    input: Record<string, unknown>,
+    actor: Actor
+  ) => {
+    const row = await openRequest(trackingNumber);
+    if (row.deadline?.status === 'awaiting_correction') {
+      throw new errors.ValidationError(
+        `Request ${trackingNumber} awaits the applicant's correction (补正): it cannot be answered yet.`
+      );
+    }
+    const template = await strapi.plugin(PLUGIN_ID).service('reply-templates').get(input.outcome);
+    for (const field of ['reason', 'subject', 'body'] as const) {
+      if (input[field] !== undefined && input[field] !== null && typeof input[field] !== 'string') {
+        throw invalid(`"${field}" must be text.`, field);
+      }
+    }
+    const reason =
+      typeof input.reason === 'string' && input.reason.trim() ? input.reason.slice(0, 2000) : null;
+    const files: Attachment[] = await attachments().list(trackingNumber);
+    const listed = input.attachmentIds ?? [];
+    const attachmentIds = Array.isArray(listed) ? [...new Set(listed as unknown[])] : [];
+    if (
+      !Array.isArray(listed) ||
+      attachmentIds.length > ATTACHMENT_RULES.reply.maxFiles ||
+      attachmentIds.some((id) => !files.some((file) => file.id === id && file.kind === 'reply'))
+    ) {
+      throw invalid(
+        '"attachmentIds" must list reply attachments uploaded to this request.',
+        'attachmentIds'
+      );
+    }
+    const secret = requests().key();
+    const values = {
+      trackingNumber,
+      applicantName: row.name ? decrypt(secret, String(row.name)) : '',
+      title: row.title,
+      receivedOn: chineseDate(toDateOnly(row.receivedOn)!),
+      replyDate: chineseDate(beijingDate(new Date())),
+      reason: reason ?? '',
+      article: template.article,
+      bureau: config().publisherName,
+    };
+    const draft = {
+      outcome: template.outcome,
+      article: template.article,
+      subject:
+        typeof input.subject === 'string' && input.subject.trim()
+          ? input.subject.slice(0, 255)
+          : fillTemplate(template.subject, values),
+      body:
+        typeof input.body === 'string' && input.body.trim()
+          ? input.body.slice(0, 20000)
+          : fillTemplate(template.body, values),
+      attachmentIds: attachmentIds as number[],
+    };
+    const reply: StoredReply = {
+      ...draft,
+      outcomeLabel: outcomeLabel(template.outcome),
+      reason,
+      state: 'draft',
+      hash: await hashOf(trackingNumber, draft, files),
+      draftedBy: { id: actor.id, name: actor.name },
+      draftedAt: new Date().toISOString(),
+      clearedBy: null,
+      clearedAt: null,
+      clearedHash: null,
+      returnedReason: null,
+      deliveredOn: null,
+      deliveryMethod: null,
+    };
+    await save(row, reply);
+    await requests().record(row, 'reply_drafted', actor, {
+      reason: reply.outcomeLabel,
+      contentHash: reply.hash,
+    });
+    return row;
+  };
+
+  const mail = async (trackingNumber: string, user: AdminUser) => {
+    const { row, reply } = await clearedReply(trackingNumber);
+    const to = row.email ? decrypt(requests().key(), String(row.email)) : null;
+    if (!to) {
+      throw new errors.ValidationError(
+        `The applicant of ${trackingNumber} gave no e-mail address: deliver the reply on paper and record its delivery.`
+      );
+    }
+    const files = await Promise.all(
+      reply.attachmentIds.map((id) => attachments().read(trackingNumber, id))
+    );
+    try {
+      await strapi
+        .plugin('email')
+        .service('email')
+        .send({
+          to,
+          subject: reply.subject,
+          text: reply.body,
+          attachments: files.map((file: { fileName: string; mime: string; content: Buffer }) => ({
+            filename: file.fileName,
+            content: file.content,
+            contentType: file.mime,
+          })),
+        });
+    } catch (error) {
+      throw new MailNotSent(
+        `The reply could not be e-mailed (${(error as Error).message}); nothing was recorded, try again.`
+      );
+    }
+    return delivered(trackingNumber, reply, beijingDate(new Date()), 'email', user);
+  };
+
+  const convert = async (trackingNumber: string, column: string | undefined, user: AdminUser) => {
+    const row = await requests().find(trackingNumber);
+    const reply = row.reply as StoredReply | null;
+    if (row.state !== 'answered' || !RELEASING_OUTCOMES.includes(String(row.outcome)) || !reply) {
+      throw new errors.ValidationError(
+        `Only information released by an answered request (予以公开 or 部分公开) can be made proactive; ${trackingNumber} is ${row.state}.`
+      );
+    }
+    if (reply.proactiveItem) {
+      throw new errors.ValidationError(
+        `Request ${trackingNumber} was already turned into a draft item (${reply.proactiveItem.documentId}).`
+      );
+    }
+    if (!converter) throw new errors.ApplicationError('No proactive conversion is configured.');
+    const files = await Promise.all(
+      reply.attachmentIds.map((id) => attachments().read(trackingNumber, id))
+    );
+    const item = await converter({
+      trackingNumber,
+      title: row.title,
+      docNumber: (row.docNumber as string) ?? null,
+      division: row.division,
+      answeredOn: toDateOnly(row.answeredOn)!,
+      column: column ?? null,
+      publisherName: config().publisherName,
+      files,
+    });
+    await save(row, { ...reply, proactiveItem: item });
+    await requests().record(row, 'made_proactive', actorFromUser(user), {
+      reason: `${item.contentType} ${item.documentId}`,
+    });
+    return item;
+  };
+
   return {
     /** The app's Art. 44 conversion; registered at bootstrap. */
     registerProactiveConverter(convert: ProactiveConverter) {
@@ -163,90 +309,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const input = (body ?? {}) as Record<string, unknown>;
       const actor = actorFromUser(user);
       const row = await requests().locked(trackingNumber, () =>
-        this.writeDraft(trackingNumber, input, actor)
+        writeDraft(trackingNumber, input, actor)
       );
       await notify('drafted', row, actor.id);
-    },
-
-    async writeDraft(trackingNumber: string, input: Record<string, unknown>, actor: Actor) {
-      const row = await openRequest(trackingNumber);
-      if (row.deadline?.status === 'awaiting_correction') {
-        throw new errors.ValidationError(
-          `Request ${trackingNumber} awaits the applicant's correction (补正): it cannot be answered yet.`
-        );
-      }
-      const template = await strapi.plugin(PLUGIN_ID).service('reply-templates').get(input.outcome);
-      for (const field of ['reason', 'subject', 'body'] as const) {
-        if (
-          input[field] !== undefined &&
-          input[field] !== null &&
-          typeof input[field] !== 'string'
-        ) {
-          throw invalid(`"${field}" must be text.`, field);
-        }
-      }
-      const reason =
-        typeof input.reason === 'string' && input.reason.trim()
-          ? input.reason.slice(0, 2000)
-          : null;
-      const files: Attachment[] = await attachments().list(trackingNumber);
-      const listed = input.attachmentIds ?? [];
-      const attachmentIds = Array.isArray(listed) ? [...new Set(listed as unknown[])] : [];
-      if (
-        !Array.isArray(listed) ||
-        attachmentIds.length > ATTACHMENT_RULES.reply.maxFiles ||
-        attachmentIds.some((id) => !files.some((file) => file.id === id && file.kind === 'reply'))
-      ) {
-        throw invalid(
-          '"attachmentIds" must list reply attachments uploaded to this request.',
-          'attachmentIds'
-        );
-      }
-      const secret = requests().key();
-      const values = {
-        trackingNumber,
-        applicantName: row.name ? decrypt(secret, String(row.name)) : '',
-        title: row.title,
-        receivedOn: chineseDate(toDateOnly(row.receivedOn)!),
-        replyDate: chineseDate(beijingDate(new Date())),
-        reason: reason ?? '',
-        article: template.article,
-        bureau: config().publisherName,
-      };
-      const draft = {
-        outcome: template.outcome,
-        article: template.article,
-        subject:
-          typeof input.subject === 'string' && input.subject.trim()
-            ? input.subject.slice(0, 255)
-            : fillTemplate(template.subject, values),
-        body:
-          typeof input.body === 'string' && input.body.trim()
-            ? input.body.slice(0, 20000)
-            : fillTemplate(template.body, values),
-        attachmentIds: attachmentIds as number[],
-      };
-      const reply: StoredReply = {
-        ...draft,
-        outcomeLabel: outcomeLabel(template.outcome),
-        reason,
-        state: 'draft',
-        hash: await hashOf(trackingNumber, draft, files),
-        draftedBy: { id: actor.id, name: actor.name },
-        draftedAt: new Date().toISOString(),
-        clearedBy: null,
-        clearedAt: null,
-        clearedHash: null,
-        returnedReason: null,
-        deliveredOn: null,
-        deliveryMethod: null,
-      };
-      await save(row, reply);
-      await requests().record(row, 'reply_drafted', actor, {
-        reason: reply.outcomeLabel,
-        contentHash: reply.hash,
-      });
-      return row;
     },
 
     /** 保密审查 passed: by someone holding the right who did not draft it (four eyes). */
@@ -298,40 +363,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async send(trackingNumber: string, user: AdminUser) {
       // Locked while mailing: a second click or node waits, then finds the request answered.
-      return requests().locked(trackingNumber, () => this.mail(trackingNumber, user));
-    },
-
-    async mail(trackingNumber: string, user: AdminUser) {
-      const { row, reply } = await clearedReply(trackingNumber);
-      const to = row.email ? decrypt(requests().key(), String(row.email)) : null;
-      if (!to) {
-        throw new errors.ValidationError(
-          `The applicant of ${trackingNumber} gave no e-mail address: deliver the reply on paper and record its delivery.`
-        );
-      }
-      const files = await Promise.all(
-        reply.attachmentIds.map((id) => attachments().read(trackingNumber, id))
-      );
-      try {
-        await strapi
-          .plugin('email')
-          .service('email')
-          .send({
-            to,
-            subject: reply.subject,
-            text: reply.body,
-            attachments: files.map((file: { fileName: string; mime: string; content: Buffer }) => ({
-              filename: file.fileName,
-              content: file.content,
-              contentType: file.mime,
-            })),
-          });
-      } catch (error) {
-        throw new MailNotSent(
-          `The reply could not be e-mailed (${(error as Error).message}); nothing was recorded, try again.`
-        );
-      }
-      return delivered(trackingNumber, reply, beijingDate(new Date()), 'email', user);
+      return requests().locked(trackingNumber, () => mail(trackingNumber, user));
     },
 
     /** A cleared reply delivered on paper (post, in person, fax) on the given date. */
@@ -359,42 +391,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw invalid('"column" must be a column code.', 'column');
       }
       return requests().locked(trackingNumber, () =>
-        this.convert(trackingNumber, column as string | undefined, user)
+        convert(trackingNumber, column as string | undefined, user)
       );
-    },
-
-    async convert(trackingNumber: string, column: string | undefined, user: AdminUser) {
-      const row = await requests().find(trackingNumber);
-      const reply = row.reply as StoredReply | null;
-      if (row.state !== 'answered' || !RELEASING_OUTCOMES.includes(String(row.outcome)) || !reply) {
-        throw new errors.ValidationError(
-          `Only information released by an answered request (予以公开 or 部分公开) can be made proactive; ${trackingNumber} is ${row.state}.`
-        );
-      }
-      if (reply.proactiveItem) {
-        throw new errors.ValidationError(
-          `Request ${trackingNumber} was already turned into a draft item (${reply.proactiveItem.documentId}).`
-        );
-      }
-      if (!converter) throw new errors.ApplicationError('No proactive conversion is configured.');
-      const files = await Promise.all(
-        reply.attachmentIds.map((id) => attachments().read(trackingNumber, id))
-      );
-      const item = await converter({
-        trackingNumber,
-        title: row.title,
-        docNumber: (row.docNumber as string) ?? null,
-        division: row.division,
-        answeredOn: toDateOnly(row.answeredOn)!,
-        column: column ?? null,
-        publisherName: config().publisherName,
-        files,
-      });
-      await save(row, { ...reply, proactiveItem: item });
-      await requests().record(row, 'made_proactive', actorFromUser(user), {
-        reason: `${item.contentType} ${item.documentId}`,
-      });
-      return item;
     },
   };
 };

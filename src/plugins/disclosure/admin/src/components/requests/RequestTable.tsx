@@ -15,7 +15,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { TableHead } from '../TableHead';
 import { errorMessage } from '../statistics/api';
 import { useLabel } from '../statistics/useLabel';
@@ -23,6 +23,7 @@ import { DueDate } from './DueDate';
 import { outcomeLabel, requestPath } from './labels';
 import { StateBadge } from './StateBadge';
 import { STATE_FILTERS, type RequestListResponse, type StateFilter } from './types';
+import { useQueryParams } from '../../hooks/useQueryParams';
 
 const PAGE_SIZE = 25;
 
@@ -34,7 +35,7 @@ export const RequestTable = () => {
   const label = useLabel();
   const { get } = useFetchClient();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const filter: StateFilter = STATE_FILTERS.find((code) => code === params.get('state')) ?? 'open';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [result, setResult] = useState<RequestListResponse | null>(null);
@@ -56,16 +57,6 @@ export const RequestTable = () => {
       active = false;
     };
   }, [get, filter, page]);
-
-  const update = (patch: Record<string, string>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(patch)) next.set(key, value);
-        return next;
-      },
-      { replace: true }
-    );
 
   const total = result?.meta.pagination.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -177,9 +168,7 @@ export const RequestTable = () => {
                   <StateBadge state={row.state} />
                 </Td>
                 <Td style={{ whiteSpace: 'normal', maxWidth: '240px' }}>
-                  <Typography variant="pi">
-                    {row.outcome ? outcomeLabel(row.outcome) : '—'}
-                  </Typography>
+                  <Typography variant="pi">{outcomeLabel(row.outcome)}</Typography>
                 </Td>
               </Tr>
             ))}
