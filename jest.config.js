@@ -26,6 +26,15 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/tests/setup-after-env.js'],
     },
     {
+      // Probes of what the public API, tokens and staff roles must never see (tests/security/).
+      displayName: 'security',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/security/**/*.test.ts'],
+      transform,
+      globalSetup: '<rootDir>/tests/global-setup.js',
+      setupFilesAfterEnv: ['<rootDir>/tests/setup-after-env.js'],
+    },
+    {
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],

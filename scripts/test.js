@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: the whole suite. Unit tests and the integration suite on SQLite, the browser tests
- * of the admin panel (Debian's Chromium), then the integration suite again on PostgreSQL. Every test file creates its own database and drops it.
+ * `npm test`: the whole suite. Unit tests, the integration and security suites on SQLite, the browser tests
+ * of the admin panel (Debian's Chromium), then the integration and security suites again on PostgreSQL. Every test file creates its own database and drops it.
  * Where no PostgreSQL answers, a throwaway server is started from the Debian binaries (as the
  * postgres user); where there are none, the output says plainly that the PostgreSQL suite did
  * not run. Ends with one line of totals: "N passed, N failed, N skipped".
@@ -50,7 +50,9 @@ function runJest(label, projects, env) {
 async function main() {
   const results = [];
   results.push(
-    runJest('unit + integration on SQLite', ['unit', 'integration'], { TEST_DATABASE: 'sqlite' })
+    runJest('unit + integration + security on SQLite', ['unit', 'integration', 'security'], {
+      TEST_DATABASE: 'sqlite',
+    })
   );
 
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -67,7 +69,7 @@ async function main() {
   const postgres = await ensurePostgres();
   if (postgres.ok) {
     results.push(
-      runJest('integration on PostgreSQL', ['integration'], {
+      runJest('integration + security on PostgreSQL', ['integration', 'security'], {
         TEST_DATABASE: 'postgres',
         ...postgres.env,
       })
