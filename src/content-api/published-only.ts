@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { knownLocaleCodes } from '../i18n/locales';
+import { checkFilters, checkPopulate, checkSort, type Schema } from './query-guard';
 
 /** Document Service actions that read content. */
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
@@ -17,7 +18,9 @@ interface RequestState {
  * (strapi-notes §8.3); this Document Service middleware closes that for every caller of the
  * public REST API except full-access API tokens (trusted integrations such as a preview site).
  * It runs below the controllers, so custom routes and populated relations are covered too.
- * Also rejects a locale that does not exist, instead of answering with an empty list.
+ * Also rejects a locale that does not exist, instead of answering with an empty list, and checks
+ * filters, sorts and populate against the schema (query-guard.ts): no `localizations` oracle, no
+ * operator value the database cannot take.
  */
 export const publishedOnlyForContentApi =
   (strapi: Core.Strapi): Middleware =>
@@ -32,7 +35,23 @@ export const publishedOnlyForContentApi =
       return next();
     }
 
-    const params = (ctx.params ?? {}) as { status?: unknown; locale?: unknown };
+    const params = (ctx.params ?? {}) as {
+      status?: unknown;
+      locale?: unknown;
+      filters?: unknown;
+      sort?: unknown;
+      populate?: unknown;
+    };
+    if (ctx.contentType) {
+      const schema = ctx.contentType as unknown as Schema;
+      const lookup = (uid: string) =>
+        (strapi.contentTypes[uid as never] ?? strapi.components[uid as never]) as
+          | Schema
+          | undefined;
+      checkFilters(params.filters, schema, lookup);
+      checkSort(params.sort);
+      checkPopulate(params.populate, schema, lookup);
+    }
     if (typeof params.locale === 'string' && params.locale !== '*') {
       const locales = await knownLocaleCodes(strapi);
       if (!locales.includes(params.locale)) {

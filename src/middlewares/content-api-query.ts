@@ -1,18 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-type Rule = { min: number; max?: number };
+type Rule = { min: number; max: number };
 
 /**
- * Pagination values Strapi would silently clamp or misread (pageSize=-5, page=0, pageSize=5000)
- * are a 400 on the content API, naming the parameter, so the website learns about its mistake.
+ * Pagination values Strapi would silently clamp or misread (pageSize=-5, page=0, pageSize=5000,
+ * page=99999999999999999999) are a 400 on the content API, naming the parameter, so the website
+ * learns about its mistake; so is more than one `locale`.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const maxLimit = Number(strapi.config.get('api.rest.maxLimit', 100));
   const rules: Record<string, Rule> = {
-    page: { min: 1 },
+    // Far beyond any catalogue (a million pages of 100), well inside what the databases take.
+    page: { min: 1, max: 1_000_000 },
     pageSize: { min: 1, max: maxLimit },
-    start: { min: 0 },
+    start: { min: 0, max: 100_000_000 },
     limit: { min: 1, max: maxLimit },
   };
 
@@ -21,6 +23,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     next: () => Promise<void>
   ) => {
     if (ctx.path.startsWith('/api/')) {
+      if (ctx.query.locale !== undefined && typeof ctx.query.locale !== 'string') {
+        throw new errors.ValidationError('Invalid "locale": give one locale code, e.g. zh-Hans.', {
+          param: 'locale',
+        });
+      }
       const pagination = ctx.query.pagination;
       if (
         pagination !== undefined &&
@@ -46,10 +53,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 };
 
 function check(name: string, raw: unknown, { min, max }: Rule): void {
-  const value = typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : NaN;
-  const range =
-    max === undefined ? `an integer of at least ${min}` : `an integer from ${min} to ${max}`;
-  if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+  const value = typeof raw === 'string' && /^-?\d{1,12}$/.test(raw) ? Number(raw) : NaN;
+  const range = `an integer from ${min} to ${max}`;
+  if (!Number.isInteger(value) || value < min || value > max) {
     throw new errors.ValidationError(`Invalid "${name}": use ${range}.`, { param: name });
   }
 }

@@ -213,7 +213,7 @@ describe('bad query parameters', () => {
     ],
     [
       '/api/articles?pagination[page]=abc',
-      'Invalid "pagination[page]": use an integer of at least 1.',
+      'Invalid "pagination[page]": use an integer from 1 to 1000000.',
     ],
     [
       '/api/articles?pagination=5',

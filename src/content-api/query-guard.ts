@@ -1,0 +1,352 @@
+import { errors } from '@strapi/utils';
+
+/**
+ * Checks the `filters`, `sort` and `populate` of a public read against the content type's schema
+ * before they reach the database. Two kinds of refusal, both a 400 naming the parameter:
+ *
+ * - `localizations` anywhere in a filter or a sort. Strapi joins it to every row of the document,
+ *   the unpublished draft and the never-published locales included, so a filter on it answers
+ *   "1 row" or "0 rows" for a guess at never-published text (issue #10, finding 1). Populating it is
+ *   harmless (the populated rows are published ones) and stays allowed.
+ * - Operator values the database cannot take: an operator inside `$eq`, `$between` without two
+ *   values, `$and` of a string, an id that is not a number, a date that is not a date… Strapi hands
+ *   them to the query builder, which answers 500 (or, on PostgreSQL, a type error) — a 4xx tells the
+ *   caller what to fix.
+ */
+
+export interface Attribute {
+  type: string;
+  target?: string;
+  component?: string;
+  relation?: string;
+}
+
+export interface Schema {
+  attributes: Record<string, Attribute>;
+}
+
+/** Resolves a content type or component uid to its schema. */
+export type SchemaLookup = (uid: string) => Schema | undefined;
+
+export const LOCALIZATIONS_REFUSED =
+  'The public API does not filter or sort by "localizations": read each language with ?locale=.';
+
+/** Deeper than any real query: a guard against queries built to exhaust the query builder. */
+const MAX_DEPTH = 12;
+const MAX_LIST = 500;
+
+const VALUE_OPERATORS = new Set([
+  '$eq',
+  '$eqi',
+  '$ne',
+  '$nei',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$startsWith',
+  '$endsWith',
+  '$startsWithi',
+  '$endsWithi',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+]);
+const TEXT_OPERATORS = new Set([
+  '$eqi',
+  '$nei',
+  '$startsWith',
+  '$endsWith',
+  '$startsWithi',
+  '$endsWithi',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+]);
+const LIST_OPERATORS = new Set(['$in', '$notIn']);
+const NULL_OPERATORS = new Set(['$null', '$notNull']);
+const GROUP_KEYS = new Set(['$and', '$or', '$not']);
+
+const TEXT_TYPES = new Set([
+  'string',
+  'text',
+  'richtext',
+  'email',
+  'uid',
+  'enumeration',
+  'password',
+]);
+/** Fields every document has besides its schema's attributes. */
+const SYSTEM_FIELDS: Record<string, Attribute> = {
+  id: { type: 'integer' },
+  documentId: { type: 'string' },
+};
+
+const fail = (param: string, message: string): never => {
+  throw new errors.ValidationError(`Invalid "${param}": ${message}`, { param });
+};
+
+const own = (object: object, key: string): boolean =>
+  Object.prototype.hasOwnProperty.call(object, key);
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** qs turns a[0]…a[20] into an array and longer lists into an object with numeric keys. */
+function asList(value: unknown): unknown[] | null {
+  if (Array.isArray(value)) return value;
+  if (isPlainObject(value) && Object.keys(value).every((key) => /^\d+$/.test(key))) {
+    return Object.values(value);
+  }
+  return null;
+}
+
+const isScalar = (value: unknown): value is string | number | boolean =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+function checkScalarValue(param: string, attribute: Attribute, value: unknown, operator: string) {
+  if (!isScalar(value)) fail(param, `${operator} takes one value, not a list or an object.`);
+  const text = String(value);
+  if (TEXT_OPERATORS.has(operator)) {
+    if (!TEXT_TYPES.has(attribute.type)) fail(param, `${operator} applies to text fields only.`);
+    return;
+  }
+  switch (attribute.type) {
+    case 'integer':
+    case 'biginteger': {
+      if (!/^-?\d{1,18}$/.test(text)) fail(param, 'give a whole number.');
+      return;
+    }
+    case 'float':
+    case 'decimal': {
+      if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(Number(text))) {
+        fail(param, 'give a number.');
+      }
+      return;
+    }
+    case 'boolean': {
+      if (!['true', 'false', '1', '0'].includes(text)) fail(param, 'give true or false.');
+      return;
+    }
+    case 'date': {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      const date = match ? new Date(`${text}T00:00:00Z`) : null;
+      if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+        fail(param, 'give a date as YYYY-MM-DD.');
+      }
+      return;
+    }
+    case 'datetime':
+    case 'timestamp': {
+      if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) {
+        fail(param, 'give a date and time as ISO 8601, e.g. 2018-03-12T09:00:00+08:00.');
+      }
+      if (Number.isNaN(Date.parse(text))) fail(param, 'give a real date and time.');
+      return;
+    }
+    case 'time': {
+      if (!/^\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(text)) fail(param, 'give a time as HH:MM:SS.');
+      return;
+    }
+    case 'json':
+    case 'blocks':
+    case 'media':
+      fail(param, 'this field cannot be filtered.');
+      return;
+    default:
+      return;
+  }
+}
+
+/** The operators applied to one attribute, e.g. `{ $eq: 'x' }` or `{ $not: { $in: [...] } }`. */
+function checkOperators(param: string, attribute: Attribute, value: unknown, depth: number) {
+  if (depth > MAX_DEPTH) fail(param, 'filters nested too deep.');
+  if (!isPlainObject(value)) {
+    const list = asList(value);
+    if (list) return checkList(param, attribute, list, '$in');
+    return checkScalarValue(param, attribute, value, '$eq');
+  }
+  for (const [operator, operand] of Object.entries(value)) {
+    const at = `${param}[${operator}]`;
+    if (VALUE_OPERATORS.has(operator)) {
+      checkScalarValue(at, attribute, operand, operator);
+    } else if (LIST_OPERATORS.has(operator)) {
+      const list = asList(operand);
+      if (!list) fail(at, `${operator} takes a list: ${at}[0]=…&${at}[1]=….`);
+      checkList(at, attribute, list as unknown[], operator);
+    } else if (operator === '$between') {
+      const list = asList(operand);
+      if (!list || list.length !== 2) fail(at, `$between takes two values: ${at}[0]=…&${at}[1]=….`);
+      checkList(at, attribute, list as unknown[], operator);
+    } else if (NULL_OPERATORS.has(operator)) {
+      if (!['true', 'false', true, false].includes(operand as never)) {
+        fail(at, `${operator} takes true or false.`);
+      }
+    } else if (operator === '$not') {
+      checkOperators(at, attribute, operand, depth + 1);
+    } else if (operator === '$and' || operator === '$or') {
+      const list = asList(operand);
+      if (!list || list.length === 0) fail(at, `${operator} takes a list of conditions.`);
+      (list as unknown[]).forEach((entry, index) =>
+        checkOperators(`${at}[${index}]`, attribute, entry, depth + 1)
+      );
+    } else {
+      fail(at, `unknown operator "${operator}".`);
+    }
+  }
+}
+
+function checkList(param: string, attribute: Attribute, list: unknown[], operator: string) {
+  if (list.length > MAX_LIST) fail(param, `at most ${MAX_LIST} values.`);
+  list.forEach((entry, index) =>
+    checkScalarValue(
+      `${param}[${index}]`,
+      attribute,
+      entry,
+      operator === '$between' ? '$gte' : '$eq'
+    )
+  );
+}
+
+/** Checks a `filters` object against the schema; throws a ValidationError naming the parameter. */
+export function checkFilters(
+  filters: unknown,
+  schema: Schema,
+  lookup: SchemaLookup,
+  param = 'filters',
+  depth = 0
+): void {
+  if (filters === undefined || filters === null) return;
+  if (depth > MAX_DEPTH) fail(param, 'filters nested too deep.');
+  if (!isPlainObject(filters)) {
+    const list = asList(filters);
+    if (!list) fail(param, 'give conditions, e.g. filters[title][$eq]=….');
+    (list as unknown[]).forEach((entry, index) =>
+      checkFilters(entry, schema, lookup, `${param}[${index}]`, depth + 1)
+    );
+    return;
+  }
+  for (const [key, value] of Object.entries(filters)) {
+    const at = `${param}[${key}]`;
+    if (key === '$and' || key === '$or') {
+      const list = asList(value);
+      if (!list || list.length === 0) fail(at, `${key} takes a list of conditions: ${at}[0][…]=….`);
+      (list as unknown[]).forEach((entry, index) => {
+        if (!isPlainObject(entry)) fail(`${at}[${index}]`, 'give a condition, not a value.');
+        checkFilters(entry, schema, lookup, `${at}[${index}]`, depth + 1);
+      });
+      continue;
+    }
+    if (key === '$not') {
+      if (!isPlainObject(value)) fail(at, '$not takes a condition: filters[$not][title][$eq]=….');
+      checkFilters(value, schema, lookup, at, depth + 1);
+      continue;
+    }
+    if (key === 'localizations') throw localizationsRefused(at);
+    if (key.startsWith('$')) fail(at, `"${key}" is not a condition on a field.`);
+    const attribute = own(schema.attributes, key)
+      ? schema.attributes[key]
+      : own(SYSTEM_FIELDS, key)
+        ? SYSTEM_FIELDS[key]
+        : undefined;
+    // Unknown keys are Strapi's own 400 (strictParams); nothing to add here.
+    if (!attribute) continue;
+    const target = nestedSchema(attribute, lookup);
+    if (target) {
+      // A relation compared with operators directly (filters[column][$eq]=3) compares its id;
+      // otherwise the conditions are on the related type's fields.
+      const comparesId =
+        !isPlainObject(value) ||
+        Object.keys(value).every((name) => name.startsWith('$') && !GROUP_KEYS.has(name));
+      if (comparesId) checkOperators(at, SYSTEM_FIELDS.id, value, depth + 1);
+      else checkFilters(value, target, lookup, at, depth + 1);
+      continue;
+    }
+    checkOperators(at, attribute, value, depth + 1);
+  }
+}
+
+function nestedSchema(attribute: Attribute, lookup: SchemaLookup): Schema | undefined {
+  if (attribute.type === 'relation' && attribute.target) return lookup(attribute.target);
+  if (attribute.type === 'component' && attribute.component) return lookup(attribute.component);
+  if (attribute.type === 'media') return lookup('plugin::upload.file');
+  return undefined;
+}
+
+function localizationsRefused(param: string) {
+  return new errors.ValidationError(LOCALIZATIONS_REFUSED, { param });
+}
+
+/** Any mention of `localizations` in a sort: `localizations.title:asc`, `{ localizations: {…} }`. */
+export function checkSort(sort: unknown, param = 'sort'): void {
+  if (sort === undefined || sort === null) return;
+  if (typeof sort === 'string') {
+    for (const part of sort.split(',')) {
+      const path = part.split(':')[0].trim();
+      if (path.split('.').includes('localizations')) throw localizationsRefused(param);
+    }
+    return;
+  }
+  const list = asList(sort);
+  if (list) {
+    list.forEach((entry, index) => checkSort(entry, `${param}[${index}]`));
+    return;
+  }
+  if (isPlainObject(sort)) {
+    for (const [key, value] of Object.entries(sort)) {
+      if (key === 'localizations') throw localizationsRefused(`${param}[${key}]`);
+      if (isPlainObject(value) || Array.isArray(value)) checkSort(value, `${param}[${key}]`);
+    }
+  }
+}
+
+/** The filters and sorts inside `populate`, at every depth, against the related types' schemas. */
+export function checkPopulate(
+  populate: unknown,
+  schema: Schema,
+  lookup: SchemaLookup,
+  param = 'populate',
+  depth = 0
+): void {
+  if (!isPlainObject(populate)) return;
+  if (depth > MAX_DEPTH) fail(param, 'populate nested too deep.');
+  for (const [key, value] of Object.entries(populate)) {
+    if (!isPlainObject(value)) continue;
+    const at = `${param}[${key}]`;
+    if (key === 'on') {
+      // Dynamic zones: { on: { 'component.uid': { … } } }
+      for (const [component, options] of Object.entries(value)) {
+        const target = lookup(component);
+        if (target) checkPopulateOptions(options, target, lookup, `${at}[${component}]`, depth + 1);
+      }
+      continue;
+    }
+    // Populated languages are published ones; a filter or sort on them has no use but probing.
+    if (key === 'localizations' && (value.filters !== undefined || value.sort !== undefined)) {
+      throw localizationsRefused(`${at}[${value.filters !== undefined ? 'filters' : 'sort'}]`);
+    }
+    const attribute = own(schema.attributes, key) ? schema.attributes[key] : undefined;
+    const target = attribute ? nestedSchema(attribute, lookup) : undefined;
+    if (target) checkPopulateOptions(value, target, lookup, at, depth + 1);
+  }
+}
+
+function checkPopulateOptions(
+  options: unknown,
+  schema: Schema,
+  lookup: SchemaLookup,
+  param: string,
+  depth: number
+) {
+  if (!isPlainObject(options)) return;
+  if (options.filters !== undefined) {
+    checkFilters(options.filters, schema, lookup, `${param}[filters]`, depth + 1);
+  }
+  if (options.sort !== undefined) checkSort(options.sort, `${param}[sort]`);
+  if (options.populate !== undefined) {
+    checkPopulate(options.populate, schema, lookup, `${param}[populate]`, depth + 1);
+  }
+  if (options.on !== undefined) checkPopulate({ on: options.on }, schema, lookup, param, depth + 1);
+}

@@ -1,0 +1,446 @@
+/**
+ * What the website's public API must never tell an outsider: text that was never cleared for
+ * publication (pending edits, never-published items, unpublished locales) through any filter,
+ * sort, populate, locale or count; admin fields; writes; and bad input must be a 4xx that leaves
+ * the server healthy. Every probe states the exact answer the public must get.
+ */
+import request from 'supertest';
+import { createApiToken, createPublished } from '../helpers/content';
+import {
+  NEVER_PUBLISHED,
+  PUBLIC_COLLECTIONS,
+  seedNeverPublished,
+  type TypeFixture,
+} from '../helpers/never-published';
+import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+let fixtures: Record<string, TypeFixture>;
+let readOnlyToken: string;
+
+beforeAll(async () => {
+  app = await bootApp();
+  fixtures = await seedNeverPublished(app.strapi);
+  readOnlyToken = await createApiToken(app.strapi, 'read-only');
+});
+
+afterAll(async () => {
+  if (app) await stopApp(app);
+});
+
+const LOCALIZATIONS_REFUSED =
+  'The public API does not filter or sort by "localizations": read each language with ?locale=.';
+
+interface Answer {
+  status: number;
+  body: {
+    data: unknown;
+    error?: { status: number; name: string; message: string };
+    meta?: unknown;
+  };
+  text: string;
+}
+
+async function get(url: string, token?: string): Promise<Answer> {
+  const call = request(app.http).get(url);
+  if (token) call.set('Authorization', `Bearer ${token}`);
+  const response = await call;
+  return { status: response.status, body: response.body, text: response.text };
+}
+
+/** The answer leaks nothing that was never published. */
+function expectNoNeverPublished(answer: Answer) {
+  expect(answer.text).not.toContain(NEVER_PUBLISHED);
+}
+
+function expectRefused(answer: Answer, status: number, message: string) {
+  expect({
+    status: answer.status,
+    error: answer.body.error?.message,
+    data: answer.body.data,
+  }).toEqual({ status, error: message, data: null });
+  expectNoNeverPublished(answer);
+}
+
+const q = encodeURIComponent;
+
+describe.each(PUBLIC_COLLECTIONS.map((type) => [type.path, type] as const))(
+  '/api/%s: never-published text through localizations',
+  (path, type) => {
+    const f = () => fixtures[path];
+    const field = type.text;
+    const shapes: Array<[string, () => string]> = [
+      [
+        '$eq on a pending edit',
+        () => `filters[localizations][${field}][$eq]=${q(f().markers.edit)}`,
+      ],
+      [
+        '$eq on an unpublished locale',
+        () => `filters[localizations][${field}][$eq]=${q(f().markers.en)}`,
+      ],
+      [
+        '$startsWith letter by letter',
+        () => `filters[localizations][${field}][$startsWith]=${NEVER_PUBLISHED}`,
+      ],
+      ['$contains', () => `filters[localizations][${field}][$contains]=EDIT`],
+      ['$containsi', () => `filters[localizations][${field}][$containsi]=edit`],
+      ['a locale that exists only as a draft', () => 'filters[localizations][locale][$eq]=en'],
+      ['any id (counts drafts)', () => 'filters[localizations][id][$gt]=0'],
+      ['documentId', () => `filters[localizations][documentId][$eq]=${f().published}`],
+      ['publishedAt $null', () => 'filters[localizations][publishedAt][$null]=true'],
+      ['inside $or', () => `filters[$or][0][localizations][${field}][$eq]=${q(f().markers.edit)}`],
+      [
+        'inside $and',
+        () => `filters[$and][0][localizations][${field}][$eq]=${q(f().markers.edit)}`,
+      ],
+      ['inside $not', () => `filters[$not][localizations][${field}][$eq]=${q(f().markers.edit)}`],
+      [
+        'nested $or in $and',
+        () => `filters[$and][0][$or][0][localizations][${field}][$eq]=${q(f().markers.edit)}`,
+      ],
+      [
+        'localizations of localizations',
+        () => `filters[localizations][localizations][${field}][$eq]=${q(f().markers.edit)}`,
+      ],
+      ['sort by a localization', () => `sort[0]=localizations.${field}:asc`],
+      ['sort object', () => `sort[localizations][${field}]=asc`],
+      [
+        'populate with a filter',
+        () => `populate[localizations][filters][${field}][$eq]=${q(f().markers.edit)}`,
+      ],
+      [
+        'populate sorted by a localization',
+        () => `populate[localizations][sort][0]=localizations.${field}`,
+      ],
+    ];
+    for (const relation of type.relations) {
+      shapes.push(
+        [`through ${relation}`, () => `filters[${relation}][localizations][locale][$eq]=en`],
+        [
+          `through ${relation} in $or`,
+          () => `filters[$or][0][${relation}][localizations][id][$gt]=0`,
+        ],
+        [
+          `populate ${relation} filtered by localizations`,
+          () => `populate[${relation}][filters][localizations][id][$gt]=0`,
+        ],
+        [
+          `populate ${relation}.localizations filtered`,
+          () => `populate[${relation}][populate][localizations][filters][id][$gt]=0`,
+        ]
+      );
+    }
+    it.each(shapes)('refuses %s with a 400 that names localizations', async (_name, query) => {
+      expectRefused(await get(`/api/${path}?${query()}`), 400, LOCALIZATIONS_REFUSED);
+    });
+
+    it('refuses localizations on a single item too', async () => {
+      expectRefused(
+        await get(`/api/${path}/${f().published}?filters[localizations][id][$gt]=0`),
+        400,
+        LOCALIZATIONS_REFUSED
+      );
+    });
+
+    it.each([
+      'populate[localizations]=true',
+      'populate[localizations][populate]=*',
+      `populate[localizations][fields][0]=${field}`,
+      'populate=*',
+    ])('populates with %s only the published languages (none here)', async (query) => {
+      const answer = await get(`/api/${path}/${f().published}?${query}`);
+      expect(answer.status).toBe(200);
+      expectNoNeverPublished(answer);
+      const data = answer.body.data as { localizations?: unknown[] };
+      if (query !== 'populate=*' || data.localizations) expect(data.localizations).toEqual([]);
+    });
+
+    it('refuses localizations to a read-only token as well', async () => {
+      expectRefused(
+        await get(
+          `/api/${path}?filters[localizations][${field}][$eq]=${q(f().markers.edit)}`,
+          readOnlyToken
+        ),
+        400,
+        LOCALIZATIONS_REFUSED
+      );
+    });
+  }
+);
+
+describe.each(PUBLIC_COLLECTIONS.map((type) => [type.path, type] as const))(
+  '/api/%s: drafts, pending edits and unpublished locales',
+  (path, type) => {
+    const f = () => fixtures[path];
+    const field = type.text;
+    const total = (answer: Answer) =>
+      (answer.body.meta as { pagination: { total: number } }).pagination.total;
+
+    it.each([
+      ['the pending edit', () => f().markers.edit],
+      ['the never-published item', () => f().markers.never],
+      ['the unpublished English version', () => f().markers.en],
+    ])('finds nothing when filtering on the exact text of %s', async (_name, marker) => {
+      const answer = await get(`/api/${path}?filters[${field}][$eq]=${q(marker())}`);
+      expect({ status: answer.status, total: total(answer), data: answer.body.data }).toEqual({
+        status: 200,
+        total: 0,
+        data: [],
+      });
+    });
+
+    it.each(['zh-Hans', 'en', '*'])(
+      'counts no never-published row with locale=%s',
+      async (locale) => {
+        const answer = await get(
+          `/api/${path}?locale=${q(locale)}&filters[${field}][$startsWith]=${NEVER_PUBLISHED}`
+        );
+        expect({ status: answer.status, total: total(answer) }).toEqual({ status: 200, total: 0 });
+      }
+    );
+
+    it('shows the published text of an item with a pending edit', async () => {
+      const answer = await get(`/api/${path}/${f().published}`);
+      expect(answer.status).toBe(200);
+      expect((answer.body.data as Record<string, unknown>)[field]).toBe(f().publishedText);
+      expectNoNeverPublished(answer);
+    });
+
+    it.each([
+      ['never published', () => `/api/${path}/${fixtures[path].never}`],
+      ['never published, in en', () => `/api/${path}/${fixtures[path].never}?locale=en`],
+      [
+        'published in zh-Hans only, asked in en',
+        () => `/api/${path}/${fixtures[path].published}?locale=en`,
+      ],
+    ])('answers 404 for an item %s', async (_name, url) => {
+      expectRefused(await get(url()), 404, 'Not Found');
+    });
+
+    it.each([
+      'status=draft',
+      'status[0]=draft',
+      'status=DRAFT',
+      'status=modified',
+      'status=draft&locale=en',
+      'status=draft&populate=*',
+      'status[$eq]=draft',
+    ])('refuses %s with a 403', async (query) => {
+      const answer = await get(`/api/${path}?${query}`);
+      expect(answer.status).toBe(403);
+      expectNoNeverPublished(answer);
+    });
+
+    it.each([
+      'hasPublishedVersion=false',
+      'hasPublishedVersion=true',
+      'publicationFilter=never-published-document',
+      'publicationFilter=modified',
+      'populate=*',
+      'locale=en&populate=*',
+      `sort=${field}:asc&pagination[pageSize]=100`,
+      `fields[0]=${field}&fields[1]=updatedAt`,
+    ])('lists no never-published text with %s', async (query) => {
+      const answer = await get(`/api/${path}?${query}`);
+      expect(answer.status).toBeLessThan(500);
+      expectNoNeverPublished(answer);
+    });
+  }
+);
+
+describe('the catalogue tree and single types', () => {
+  it.each(['zh-Hans', 'en'])(
+    'the tree in %s shows no never-published column or name',
+    async (locale) => {
+      const answer = await get(`/api/columns/tree?locale=${locale}`);
+      expect(answer.status).toBe(200);
+      expectNoNeverPublished(answer);
+    }
+  );
+
+  describe.each([
+    ['organisation-profile', 'name'],
+    ['disclosure-guide', 'title'],
+  ])('/api/%s', (path, field) => {
+    const uid = `api::${path}.${path}`;
+    const publishedText = `公开-${path}`;
+    beforeAll(async () => {
+      const documentId = await createPublished(app.strapi, uid as never, {
+        [field]: publishedText,
+      });
+      await app.strapi.documents(uid as never).update({
+        documentId,
+        locale: 'zh-Hans',
+        data: { [field]: `${NEVER_PUBLISHED}-SINGLE` },
+      } as never);
+    });
+
+    it.each(['', '?populate=*', '?locale=zh-Hans'])(
+      'serves the published text with "%s"',
+      async (query) => {
+        const answer = await get(`/api/${path}${query}`);
+        expect(answer.status).toBe(200);
+        expect((answer.body.data as Record<string, unknown>)[field]).toBe(publishedText);
+        expectNoNeverPublished(answer);
+      }
+    );
+
+    it.each(['?status=draft', '?status[0]=draft', '?status=draft&locale=en'])(
+      'refuses "%s" with a 403',
+      async (query) => {
+        const answer = await get(`/api/${path}${query}`);
+        expect(answer.status).toBe(403);
+        expectNoNeverPublished(answer);
+      }
+    );
+
+    it('answers 404 in a language it was never published in', async () => {
+      expectRefused(await get(`/api/${path}?locale=en`), 404, 'Not Found');
+    });
+  });
+});
+
+describe.each(PUBLIC_COLLECTIONS.map((type) => [type.path, type] as const))(
+  '/api/%s: admin fields and writes',
+  (path, type) => {
+    it.each([
+      'filters[createdBy][email][$startsWith]=a',
+      'filters[updatedBy][password][$startsWith]=$',
+      'filters[createdBy][resetPasswordToken][$null]=false',
+      'sort=createdBy.email:asc',
+      'populate[createdBy]=true',
+      'fields[0]=createdBy',
+    ])('refuses %s with a 400', async (query) => {
+      const answer = await get(`/api/${path}?${query}`);
+      expect(answer.status).toBe(400);
+      expect(answer.text).not.toMatch(/@|\$2[aby]\$/);
+    });
+
+    it.each(['post', 'put', 'delete'] as const)(
+      'refuses an anonymous %s with a 403 and changes nothing',
+      async (method) => {
+        const agent = request(app.http);
+        const item = `/api/${path}/${fixtures[path].published}`;
+        const call =
+          method === 'post'
+            ? agent.post(`/api/${path}`)
+            : method === 'put'
+              ? agent.put(item)
+              : agent.delete(item);
+        const response = await call.send({ data: { [type.text]: 'changed', name: 'changed' } });
+        expect({ status: response.status, data: response.body.data }).toEqual({
+          status: 403,
+          data: null,
+        });
+        const after = await get(item);
+        expect((after.body.data as Record<string, unknown>)[type.text]).toBe(
+          fixtures[path].publishedText
+        );
+      }
+    );
+  }
+);
+
+describe('role escalation from outside', () => {
+  it.each([
+    ['post', '/api/auth/local/register'],
+    ['post', '/api/auth/local'],
+    ['get', '/api/users'],
+    ['get', '/api/users/me'],
+    ['get', '/api/users-permissions/roles'],
+    ['get', '/api/upload/files'],
+    ['post', '/api/upload'],
+    ['get', '/api/i18n/locales'],
+    ['get', '/api/disclosure/statistics?year=2018'],
+    ['get', '/api/disclosure/statistics/records?figure=reviews.withheld'],
+  ] as const)('refuses %s %s to an anonymous caller', async (method, url) => {
+    const response = await request(app.http)[method](url).send({
+      username: 'x',
+      email: 'x@example.com',
+      password: 'Password1!',
+      identifier: 'x@example.com',
+    });
+    expect({ status: response.status, data: response.body.data }).toEqual({
+      status: 403,
+      data: null,
+    });
+    expect(response.text).not.toContain('jwt');
+  });
+});
+
+describe.each(PUBLIC_COLLECTIONS.map((type) => [type.path, type] as const))(
+  '/api/%s: bad input is a 400 and the server stays healthy',
+  (path, type) => {
+    const field = type.text;
+    const relation = type.relations[0] ?? 'createdBy';
+    const deep = `filters${'[$and][0]'.repeat(40)}[${field}][$eq]=x`;
+    it.each([
+      [`filters[${field}][$eq][$ne]=x`, 'an operator inside $eq'],
+      [`filters[${field}][$between]=x`, '$between without two values'],
+      [
+        `filters[${field}][$between][0]=a&filters[${field}][$between][1]=b&filters[${field}][$between][2]=c`,
+        '$between with three values',
+      ],
+      ['filters[$and]=x', '$and not a list'],
+      ['filters[$or][0]=x', '$or of a string'],
+      ['filters[$not]=x', '$not of a string'],
+      [`filters[${field}][$in][0][$eq]=x`, 'an object in $in'],
+      [`filters[${field}][$null]=maybe`, '$null not a boolean'],
+      [`filters[${field}][$foo]=x`, 'an unknown operator'],
+      ['filters[id][$eq]=abc', 'an id that is not a number'],
+      ['filters[id][$in][0]=abc', 'an id list with a word'],
+      ['filters[id][$gt]=1e400', 'an id beyond any number'],
+      ['filters[createdAt][$gt]=not-a-date', 'a date that is not a date'],
+      [`filters[${relation}][$eq][$ne]=x`, 'an operator on a relation'],
+      [`filters[${relation}][$eq]=x`, 'a relation compared to a word'],
+      [`populate[${relation}][filters][id][$eq][$ne]=x`, 'a bad filter inside populate'],
+      [`filters[${field}][$eq]=a%00b`, 'a NUL byte in a filter'],
+      [`filters[${field}%00][$eq]=x`, 'a NUL byte in a key'],
+      [`sort=${field}:sideways`, 'an unknown sort order'],
+      ['pagination[page]=99999999999999999999', 'a page beyond any number'],
+      ['pagination[page]=1e2', 'a page in exponent notation'],
+      ['pagination[pageSize]=0x10', 'a page size in hex'],
+      ['locale[0]=en&locale[1]=zh-Hans', 'two locales'],
+      ['locale=%00', 'a NUL locale'],
+      [deep, 'filters nested 40 deep'],
+    ])('%s (%s) → 400', async (query) => {
+      const answer = await get(`/api/${path}?${query}`);
+      expect({ status: answer.status, name: answer.body.error?.name }).toEqual({
+        status: 400,
+        name: 'ValidationError',
+      });
+      expectNoNeverPublished(answer);
+    });
+
+    it.each([
+      ['metadata', `filters[metadata][indexNumber][$eq][$gt]=x`],
+      ['metadata', `filters[metadata][disclosureMode][$in]=proactive`],
+      ['sortOrder', 'filters[sortOrder][$gt]=abc'],
+      ['heldAt', 'filters[heldAt][$lt]=yesterday'],
+      ['dateWritten', 'filters[dateWritten][$eq]=2018-13-45'],
+    ])('a bad %s filter → 400 where the type has the field', async (attribute, query) => {
+      const attributes = app.strapi.contentType(type.uid as never).attributes as Record<
+        string,
+        unknown
+      >;
+      if (!(attribute in attributes)) return;
+      const answer = await get(`/api/${path}?${query}`);
+      expect({ status: answer.status, name: answer.body.error?.name }).toEqual({
+        status: 400,
+        name: 'ValidationError',
+      });
+    });
+
+    it.each([`/api/${path}/%00`, `/api/${path}/abc%00def`, `/api/${path}?fields[0]=%00`])(
+      '%s → 400',
+      async (url) => {
+        const answer = await get(url);
+        expect(answer.status).toBe(400);
+      }
+    );
+
+    afterAll(async () => {
+      await request(app.http).get('/_health').expect(204);
+    });
+  }
+);
