@@ -1,21 +1,48 @@
 import type { Core } from '@strapi/strapi';
 
-const config: Core.Config.Middlewares = [
-  'strapi::logger',
-  'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
-  'strapi::query',
-  'global::content-api-query',
-  // Rate limit and size check of the public request intake, before its body is read.
-  'plugin::disclosure.intake-guard',
-  'strapi::body',
-  // A NUL character anywhere in the URL, the query or the body is a 400 (PostgreSQL cannot take one).
-  'global::refuse-nul',
-  'strapi::session',
-  'strapi::favicon',
-  'strapi::public',
-];
+type Ctx = { path: string };
+
+const origins = (list: string | undefined): string[] =>
+  (list ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+
+const isContentApi = (ctx: Ctx) => ctx.path.startsWith('/api/');
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
+  // The content API is public and read-only: any site may read it, without credentials.
+  const apiOrigins = origins(env('CORS_API_ORIGINS', '*'));
+  // The admin API (sign-in, refresh token, Content Manager, plugin routes) answers other origins
+  // only when named: the admin panel's own origin needs no CORS, a separately hosted one does.
+  const publicUrl = env('PUBLIC_URL', '');
+  const adminOrigins = [
+    ...origins(env('CORS_ADMIN_ORIGINS', '')),
+    ...(/^https?:\/\//.test(publicUrl) ? [new URL(publicUrl).origin] : []),
+  ];
+  return [
+    'strapi::logger',
+    'strapi::errors',
+    'strapi::security',
+    {
+      name: 'strapi::cors',
+      config: {
+        origin: (ctx: Ctx) => (isContentApi(ctx) ? apiOrigins : adminOrigins),
+        credentials: (ctx: Ctx) => !isContentApi(ctx),
+      },
+    },
+    'strapi::poweredBy',
+    'strapi::query',
+    'global::content-api-query',
+    // Rate limit and size check of the public request intake, before its body is read.
+    'plugin::disclosure.intake-guard',
+    'strapi::body',
+    // A NUL character anywhere in the URL, the query or the body is a 400 (PostgreSQL cannot take one).
+    'global::refuse-nul',
+    'strapi::session',
+    'strapi::favicon',
+    'strapi::public',
+  ];
+};
 
 export default config;

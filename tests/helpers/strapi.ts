@@ -24,6 +24,9 @@ export const TEST_ENV = {
   DISCLOSURE_INTAKE_KEY_PREFIX: 'disclosure-intake',
   // The daily request job (08:30 Beijing) runs only when a test calls it, not at the wall-clock time.
   CRON_ENABLED: 'false',
+  CORS_ADMIN_ORIGINS: '',
+  CORS_API_ORIGINS: '*',
+  PUBLIC_URL: '',
 };
 
 export interface TestApp {

@@ -18,8 +18,11 @@ let app: TestApp;
 let fixtures: Record<string, TypeFixture>;
 let readOnlyToken: string;
 
+/** A separately hosted admin panel, named in CORS_ADMIN_ORIGINS. */
+const ADMIN_ORIGIN = 'https://admin.bureau.example';
+
 beforeAll(async () => {
-  app = await bootApp();
+  app = await bootApp({ env: { CORS_ADMIN_ORIGINS: ADMIN_ORIGIN } });
   fixtures = await seedNeverPublished(app.strapi);
   readOnlyToken = await createApiToken(app.strapi, 'read-only');
 });
@@ -444,3 +447,84 @@ describe.each(PUBLIC_COLLECTIONS.map((type) => [type.path, type] as const))(
     });
   }
 );
+
+describe('CORS', () => {
+  const login = async () => {
+    const response = await request(app.http)
+      .post('/admin/login')
+      .send({ email: 'cors@probe.test', password: 'Cors2018!Password' })
+      .expect(200);
+    return (response.headers['set-cookie'] as unknown as string[])
+      .map((c) => c.split(';')[0])
+      .join('; ');
+  };
+  let cookie: string;
+  beforeAll(async () => {
+    const superAdmin = await app.strapi.service('admin::role').getSuperAdmin();
+    await app.strapi.service('admin::user').create({
+      email: 'cors@probe.test',
+      password: 'Cors2018!Password',
+      firstname: 'Cors',
+      lastname: 'Probe',
+      isActive: true,
+      roles: [superAdmin.id],
+    });
+    cookie = await login();
+  });
+
+  const corsHeaders = (response: request.Response) => ({
+    origin: response.headers['access-control-allow-origin'],
+    credentials: response.headers['access-control-allow-credentials'],
+  });
+
+  it.each([
+    'https://evil.example',
+    'null',
+    'https://admin.bureau.example.evil.example',
+    'http://admin.bureau.example',
+  ])('gives a page from %s no admin access token it could read', async (origin) => {
+    const response = await request(app.http)
+      .post('/admin/access-token')
+      .set('Origin', origin)
+      .set('Cookie', cookie)
+      .send({});
+    expect(corsHeaders(response)).toEqual({ origin: undefined, credentials: undefined });
+  });
+
+  it.each([
+    '/admin/access-token',
+    '/admin/login',
+    '/content-manager/content-types',
+    '/disclosure/queue',
+    '/upload/files',
+  ])('answers a preflight for %s from another origin without allowing it', async (path) => {
+    const response = await request(app.http)
+      .options(path)
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'authorization,content-type');
+    expect(corsHeaders(response)).toEqual({ origin: undefined, credentials: undefined });
+  });
+
+  it("lets the admin panel's own named origin refresh its token with credentials", async () => {
+    const response = await request(app.http)
+      .post('/admin/access-token')
+      .set('Origin', ADMIN_ORIGIN)
+      .set('Cookie', await login())
+      .send({})
+      .expect(200);
+    expect(corsHeaders(response)).toEqual({ origin: ADMIN_ORIGIN, credentials: 'true' });
+    expect(typeof response.body.data.token).toBe('string');
+  });
+
+  it('lets any website read the public API, without credentials', async () => {
+    const response = await request(app.http)
+      .get('/api/articles')
+      .set('Origin', 'https://www.bureau.example')
+      .expect(200);
+    expect(corsHeaders(response)).toEqual({
+      origin: 'https://www.bureau.example',
+      credentials: undefined,
+    });
+  });
+});
