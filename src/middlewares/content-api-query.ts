@@ -3,10 +3,18 @@ import { errors } from '@strapi/utils';
 
 type Rule = { min: number; max: number };
 
+/** Parameters that take one value: `locale[0]=en&locale[1]=zh-Hans` or `_q[$eq]=x` is a 400. */
+const ONE_VALUE: Record<string, string> = {
+  locale: 'locale code, e.g. zh-Hans',
+  _q: 'search text, e.g. _q=备案',
+  hasPublishedVersion: 'value: true or false',
+  publicationFilter: 'value',
+};
+
 /**
  * Pagination values Strapi would silently clamp or misread (pageSize=-5, page=0, pageSize=5000,
  * page=99999999999999999999) are a 400 on the content API, naming the parameter, so the website
- * learns about its mistake; so is more than one `locale`.
+ * learns about its mistake; so is a list or an object where one value is expected.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const maxLimit = Number(strapi.config.get('api.rest.maxLimit', 100));
@@ -23,10 +31,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     next: () => Promise<void>
   ) => {
     if (ctx.path.startsWith('/api/')) {
-      if (ctx.query.locale !== undefined && typeof ctx.query.locale !== 'string') {
-        throw new errors.ValidationError('Invalid "locale": give one locale code, e.g. zh-Hans.', {
-          param: 'locale',
-        });
+      for (const [param, example] of Object.entries(ONE_VALUE)) {
+        if (ctx.query[param] !== undefined && typeof ctx.query[param] !== 'string') {
+          throw new errors.ValidationError(`Invalid "${param}": give one ${example}.`, { param });
+        }
       }
       const pagination = ctx.query.pagination;
       if (
