@@ -46,8 +46,7 @@ export const publishedOnlyForContentApi =
       const schema = ctx.contentType as unknown as Schema;
       const lookup = (uid: string) =>
         (strapi.contentTypes[uid as never] ?? strapi.components[uid as never]) as
-          | Schema
-          | undefined;
+          Schema | undefined;
       checkFilters(params.filters, schema, lookup);
       checkSort(params.sort);
       checkPopulate(params.populate, schema, lookup);
