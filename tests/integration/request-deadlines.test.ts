@@ -162,6 +162,41 @@ describe("a third-party consultation past the third party's 15 working days (Art
   });
 });
 
+describe('a deadline stored by an earlier version of the rules', () => {
+  it('is recomputed by the daily job, so an old open consultation resumes and is reminded', async () => {
+    const response = await as('post', '/disclosure/requests')
+      .send(person('旧版本登记的征求意见', '2026-10-12'))
+      .expect(201);
+    const tn = response.body.data.trackingNumber;
+    await event(tn, { type: 'consultation_started', date: '2026-10-14', party: 'agency' }).expect(
+      200
+    );
+    // As the engine before issue #10 stored it: stopped for good, no due date.
+    const rows = app.strapi.db.query('plugin::disclosure.disclosure-request');
+    const row = await rows.findOne({ where: { trackingNumber: tn } });
+    const { consultationDueDate: _dropped, ...old } = row.deadline;
+    await rows.update({
+      where: { id: row.id },
+      data: { dueDate: null, deadline: { ...old, dueDate: null } },
+    });
+    expect((await show(tn)).dueDate).toBeNull();
+
+    await runJob('2026-11-05');
+    const mail = await mailbox.waitFor(
+      (message) =>
+        (message.subject ?? '').includes(tn) && (message.subject ?? '').includes('征求意见期满')
+    );
+    expect(mail.subject).toBe(
+      `【征求意见期满】依申请公开 ${tn} 被征求意见机关未在 2026-11-04 前提出意见`
+    );
+    expect(mail.text).toContain('视为同意公开（条例第三十四条）');
+    expect(await show(tn)).toMatchObject({
+      dueDate: '2026-11-30',
+      deadline: { status: 'consulting', consultationDueDate: '2026-11-04' },
+    });
+  });
+});
+
 describe('a fee notice sent by post (收到收费通知次日起20个工作日)', () => {
   it('waits for the delivery date before the payment period runs, and is not e-mailed', async () => {
     const response = await event(numbers.posted, {

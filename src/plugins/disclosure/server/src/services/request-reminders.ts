@@ -89,6 +89,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       .plugin(PLUGIN_ID)
       .service('calendar')
       .current();
+    // Deadlines as the current calendar and rules give them (each under its request's lock).
+    await strapi.plugin(PLUGIN_ID).service('requests').recomputeOpen();
     const requests = strapi.db.query(UID.disclosureRequest);
     const mails: Mail[] = [];
     const abandoned: string[] = [];

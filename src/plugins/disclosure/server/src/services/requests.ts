@@ -693,34 +693,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** Recomputes the deadline of every open request (after a calendar change); returns those that moved. */
+    /**
+     * Recomputes the deadline of every open request on the current calendar — after a calendar
+     * override, and daily (a new chinese-days year, rules changed since a deadline was stored) —
+     * each under its request's lock, re-read, so a step recorded meanwhile is not overwritten.
+     * Returns the requests whose due date moved.
+     */
     async recomputeOpen() {
       const open = (await rows().findMany({
         where: { state: { $notIn: CLOSED_STATES } },
+        select: ['trackingNumber'],
         orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
-      })) as RequestRow[];
+      })) as Array<Pick<RequestRow, 'trackingNumber'>>;
       const moved: Array<{ trackingNumber: string; from: string | null; to: string | null }> = [];
       const calendar = await currentCalendar();
-      for (const row of open) {
-        let deadline: Deadline;
-        try {
-          deadline = computeDeadline(row.events ?? [], calendar);
-        } catch (error) {
-          // History recorded before a rule existed (e.g. a late extension) keeps its deadline.
-          if (!(error instanceof DeadlineRuleError)) throw error;
-          strapi.log.warn(
-            `[${PLUGIN_ID}] ${row.trackingNumber}: deadline not recomputed (${error.message})`
-          );
-          continue;
-        }
-        const before = toDateOnly(row.dueDate);
-        await rows().update({
-          where: { id: row.id },
-          data: { deadline, dueDate: deadline.dueDate },
+      for (const { trackingNumber } of open) {
+        await this.locked(trackingNumber, async () => {
+          const row = await this.find(trackingNumber);
+          if (isClosed(row.state)) return;
+          let deadline: Deadline;
+          try {
+            deadline = computeDeadline(row.events ?? [], calendar);
+          } catch (error) {
+            // History recorded before a rule existed (e.g. a late extension) keeps its deadline.
+            if (!(error instanceof DeadlineRuleError)) throw error;
+            strapi.log.warn(
+              `[${PLUGIN_ID}] ${trackingNumber}: deadline not recomputed (${error.message})`
+            );
+            return;
+          }
+          const before = toDateOnly(row.dueDate);
+          await rows().update({
+            where: { id: row.id },
+            data: { deadline, dueDate: deadline.dueDate },
+          });
+          if (before !== deadline.dueDate) {
+            moved.push({ trackingNumber, from: before, to: deadline.dueDate });
+          }
         });
-        if (before !== deadline.dueDate) {
-          moved.push({ trackingNumber: row.trackingNumber, from: before, to: deadline.dueDate });
-        }
       }
       return moved;
     },
