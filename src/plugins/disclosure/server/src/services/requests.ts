@@ -7,8 +7,11 @@ import { beijingDate } from '../domain/beijing-time';
 import { WorkingDayCalendar, isDate } from '../domain/deadlines/calendar';
 import {
   DeadlineRuleError,
+  FEE_NOTICE_ROUTES,
   computeDeadline,
+  uncoveredYearsOf,
   type Deadline,
+  type FeeNoticeRoute,
   type RequestEvent,
 } from '../domain/deadlines/request-deadline';
 import {
@@ -40,6 +43,7 @@ const STATE_AFTER: Record<string, string> = {
   consultation_started: 'consulting',
   consultation_ended: 'accepted',
   fee_notice: 'accepted',
+  fee_notice_delivered: 'accepted',
   fee_paid: 'accepted',
   extended: 'extended',
 };
@@ -463,7 +467,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const stored: RequestEvent =
           event.type === 'fee_notice'
-            ? { type: event.type, date: event.date, fee: await this.assessFee(row, event) }
+            ? {
+                type: event.type,
+                date: event.date,
+                ...this.feeNoticeRoute(row, event),
+                fee: await this.assessFee(row, event),
+              }
             : event;
         const events = [...(row.events ?? []), stored];
         const deadline = await this.deadlineOf(events);
@@ -478,6 +487,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return { row, deadline, stored };
       });
       await this.notifyApplicant({ ...row, state }, stored, deadline);
+    },
+
+    /**
+     * How a fee notice reaches the applicant, which decides when the 20 working days to pay start
+     * (国办函〔2020〕109号: from receipt): `via: 'email'` — received the day sent (the server
+     * e-mails it); `via: 'post'` — on the delivery date, given as `deliveredOn` or recorded later
+     * (`fee_notice_delivered`). Without `via`: e-mail when the applicant gave an address, else post.
+     */
+    feeNoticeRoute(row: RequestRow, input: unknown): { via: FeeNoticeRoute; deliveredOn?: string } {
+      const { via, deliveredOn } = (input ?? {}) as { via?: unknown; deliveredOn?: unknown };
+      if (via !== undefined && !FEE_NOTICE_ROUTES.includes(via as FeeNoticeRoute)) {
+        throw invalid(`"via" must be one of ${FEE_NOTICE_ROUTES.join(', ')}.`, 'via');
+      }
+      const route = (via as FeeNoticeRoute | undefined) ?? (row.email ? 'email' : 'post');
+      if (route === 'email' && !row.email) {
+        throw invalid(
+          'The applicant gave no e-mail address: send the fee notice by post ("via": "post") and record the day it was delivered.',
+          'via'
+        );
+      }
+      if (deliveredOn === undefined) return { via: route };
+      if (route !== 'post' || !isDate(deliveredOn)) {
+        throw invalid(
+          '"deliveredOn" is the delivery date (YYYY-MM-DD) of a fee notice sent by post.',
+          'deliveredOn'
+        );
+      }
+      return { via: route, deliveredOn };
     },
 
     /**
@@ -656,24 +693,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** Recomputes the deadline of every open request (after a calendar change); returns those that moved. */
+    /**
+     * Recomputes the deadline of every open request on the current calendar — after a calendar
+     * override, and daily (a new chinese-days year, rules changed since a deadline was stored) —
+     * each under its request's lock, re-read, so a step recorded meanwhile is not overwritten.
+     * Returns the requests whose due date moved.
+     */
     async recomputeOpen() {
       const open = (await rows().findMany({
         where: { state: { $notIn: CLOSED_STATES } },
+        select: ['trackingNumber'],
         orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
-      })) as RequestRow[];
+      })) as Array<Pick<RequestRow, 'trackingNumber'>>;
       const moved: Array<{ trackingNumber: string; from: string | null; to: string | null }> = [];
       const calendar = await currentCalendar();
-      for (const row of open) {
-        const deadline = await this.deadlineOf(row.events ?? [], calendar);
-        const before = toDateOnly(row.dueDate);
-        await rows().update({
-          where: { id: row.id },
-          data: { deadline, dueDate: deadline.dueDate },
+      for (const { trackingNumber } of open) {
+        await this.locked(trackingNumber, async () => {
+          const row = await this.find(trackingNumber);
+          if (isClosed(row.state)) return;
+          let deadline: Deadline;
+          try {
+            deadline = computeDeadline(row.events ?? [], calendar);
+          } catch (error) {
+            // History recorded before a rule existed (e.g. a late extension) keeps its deadline.
+            if (!(error instanceof DeadlineRuleError)) throw error;
+            strapi.log.warn(
+              `[${PLUGIN_ID}] ${trackingNumber}: deadline not recomputed (${error.message})`
+            );
+            return;
+          }
+          const before = toDateOnly(row.dueDate);
+          await rows().update({
+            where: { id: row.id },
+            data: { deadline, dueDate: deadline.dueDate },
+          });
+          if (before !== deadline.dueDate) {
+            moved.push({ trackingNumber, from: before, to: deadline.dueDate });
+          }
         });
-        if (before !== deadline.dueDate) {
-          moved.push({ trackingNumber: row.trackingNumber, from: before, to: deadline.dueDate });
-        }
       }
       return moved;
     },
@@ -725,6 +782,17 @@ const listFields = (row: RequestRow, today: string, calendar: WorkingDayCalendar
     likelyDuplicateOf: row.likelyDuplicateOf,
     division: row.division ?? null,
     replyState: row.reply?.state ?? null,
-    ...urgencyOf(row.state, dueDate, row.deadline?.status, today, calendar),
+    ...urgencyOf(
+      row.state,
+      dueDate,
+      row.deadline?.status,
+      today,
+      calendar,
+      row.deadline?.consultationDueDate
+    ),
+    // Years whose holidays the calendar does not know yet (their weekdays were counted as worked).
+    uncoveredYears: isClosed(row.state)
+      ? []
+      : uncoveredYearsOf(toDateOnly(row.receivedOn)!, row.deadline, calendar),
   };
 };

@@ -19,7 +19,7 @@ import { errorMessage } from '../statistics/api';
 import { useLabel } from '../statistics/useLabel';
 import { editViewPath } from '../../content-manager-path';
 import { addDays, chineseDate, fillTemplate, todayInBeijing } from './labels';
-import { FEE_BASES } from '../../../../server/src/domain/requests/fees';
+import { FEE_BASES, FEE_NOTICE_ROUTES } from '../../../../server/src/domain/requests/fees';
 import { EVENT_ACTIONS } from './types';
 import { useReplyTemplates } from './useReplyTemplates';
 import type { ProactiveDraft, RequestAction, RequestDetail } from './types';
@@ -45,6 +45,8 @@ const initialValues = (request: RequestDetail): Values => {
     party: 'third_party',
     // By count when the applicant is past the month's free applications, else by pages.
     basis: (request.feeByCount ?? 0) > 0 ? 'count' : 'pages',
+    // E-mailed (received the day sent) when the applicant gave an address, else posted.
+    via: request.email ? 'email' : 'post',
     pages: '',
     approver: '',
     reason: '',
@@ -74,6 +76,7 @@ const requestFor = (
       // The server computes the amount; it refuses a notice that would charge nothing.
       body.basis = values.basis;
       if (values.basis === 'pages') body.pages = Number(values.pages);
+      body.via = values.via;
     }
     if (action === 'extended') {
       Object.assign(body, { days, reason: values.reason });
@@ -267,6 +270,17 @@ export const ActionModal = ({
         options={FEE_BASES.map((basis) => [basis, label(`basis.${basis}`, basis)])}
         value={values.basis}
         onChange={set('basis')}
+      />
+    );
+    fields.push(
+      <ChoiceField
+        key="via"
+        name="via"
+        label={label('field.via', 'Sent by')}
+        hint={label('field.via.hint', '')}
+        options={FEE_NOTICE_ROUTES.map((via) => [via, label(`via.${via}`, via)])}
+        value={values.via}
+        onChange={set('via')}
       />
     );
     if (values.basis === 'pages') {

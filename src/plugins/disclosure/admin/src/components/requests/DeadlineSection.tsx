@@ -35,6 +35,12 @@ export const DeadlineSection = ({ request }: { request: RequestDetail }) => {
       deadline.thirdPartyDueDate,
     ]);
   }
+  if (deadline.consultationDueDate) {
+    extraDates.push([
+      label('deadline.consultationDueDate', 'Consultation ends (clock resumes after)'),
+      deadline.consultationDueDate,
+    ]);
+  }
   if (deadline.feeDueDate) {
     extraDates.push([label('deadline.feeDueDate', 'Fee to be paid by'), deadline.feeDueDate]);
   }

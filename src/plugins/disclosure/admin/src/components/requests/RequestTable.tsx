@@ -19,6 +19,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { TableHead } from '../TableHead';
 import { errorMessage } from '../statistics/api';
 import { useLabel } from '../statistics/useLabel';
+import { CalendarWarning } from './CalendarWarning';
 import { DueDate } from './DueDate';
 import { outcomeLabel, requestPath } from './labels';
 import { StateBadge } from './StateBadge';
@@ -159,7 +160,10 @@ export const RequestTable = () => {
                   <Typography>{row.receivedOn}</Typography>
                 </Td>
                 <Td>
-                  <DueDate dueDate={row.dueDate} urgency={row.urgency} />
+                  <Flex direction="column" alignItems="flex-start">
+                    <DueDate dueDate={row.dueDate} urgency={row.urgency} />
+                    <CalendarWarning years={row.uncoveredYears} compact />
+                  </Flex>
                 </Td>
                 <Td>
                   <DaysLeft days={row.workingDaysLeft} />

@@ -7,6 +7,7 @@ import { useLabel } from '../statistics/useLabel';
 import { ActionModal } from './ActionModal';
 import { ApplicationSections } from './ApplicationSections';
 import { AttachmentsSection } from './AttachmentsSection';
+import { CalendarWarning } from './CalendarWarning';
 import { DeadlineSection } from './DeadlineSection';
 import { DueDate } from './DueDate';
 import { requestPath } from './labels';
@@ -151,6 +152,7 @@ export const RequestView = () => {
               ))}
             </Flex>
           )}
+          <CalendarWarning years={request.uncoveredYears} />
           <ApplicationSections request={request} />
           <DeadlineSection request={request} />
           <TimelineSection entries={request.timeline ?? []} />

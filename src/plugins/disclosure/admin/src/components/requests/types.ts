@@ -41,6 +41,8 @@ export interface RequestRow {
   urgency?: Urgency;
   workingDaysLeft?: number | null;
   replyState?: ReplyState | null;
+  /** Years the deadline reaches whose holidays the calendar does not know (a warning). */
+  uncoveredYears?: number[];
 }
 
 export interface RequestListResponse {
@@ -65,7 +67,9 @@ export interface DeadlineExplanation {
   adjustedWorkingDays: CalendarDay[];
   correctionDueDate?: string | null;
   thirdPartyDueDate?: string | null;
+  consultationDueDate?: string | null;
   feeDueDate?: string | null;
+  uncoveredYears?: number[];
   steps: Array<{ date: string; text: string }>;
 }
 
@@ -123,6 +127,7 @@ export const EVENT_ACTIONS = [
   'consultation_started',
   'consultation_ended',
   'fee_notice',
+  'fee_notice_delivered',
   'fee_paid',
   'extended',
 ] as const;

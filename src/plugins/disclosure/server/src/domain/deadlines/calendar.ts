@@ -4,7 +4,7 @@
  * 2018–2026), plus overrides the coordinator adds when a new notice appears before the library
  * is updated (e.g. the next year's holidays). Dates are Beijing calendar dates, `YYYY-MM-DD`. Pure.
  */
-import { getDayDetail } from 'chinese-days';
+import { getDayDetail, getHolidaysInRange } from 'chinese-days';
 
 export type DayKind = 'working_day' | 'weekend' | 'holiday' | 'adjusted_working_day';
 
@@ -39,6 +39,22 @@ export const nextDate = (date: string, days = 1): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+
+const libraryYears = new Map<number, boolean>();
+/**
+ * Whether `chinese-days` holds the State Council's arrangement for `year`: it lists the year's
+ * holidays (every published year has at least 元旦). For a year it lacks, every Monday–Friday
+ * counts as worked, so the answer is read from the package's own data, not a list kept here.
+ */
+export const isYearInLibrary = (year: number): boolean => {
+  let known = libraryYears.get(year);
+  if (known === undefined) {
+    const padded = String(year).padStart(4, '0');
+    known = getHolidaysInRange(`${padded}-01-01`, `${padded}-12-31`, false).length > 0;
+    libraryYears.set(year, known);
+  }
+  return known;
+};
 
 export class WorkingDayCalendar {
   private readonly overrides: ReadonlyMap<string, CalendarOverride>;
@@ -82,6 +98,26 @@ export class WorkingDayCalendar {
     return named
       ? { date, isWorking: false, kind: 'holiday', holiday: chinese }
       : { date, isWorking: false, kind: 'weekend' };
+  }
+
+  /**
+   * Whether the working days of `year` are known: the library holds its arrangement, or the
+   * coordinator has entered an override in it (the year's notice).
+   */
+  isYearCovered(year: number): boolean {
+    return (
+      isYearInLibrary(year) ||
+      [...this.overrides.keys()].some((date) => date.startsWith(`${year}-`))
+    );
+  }
+
+  /** The years from `from`'s to `to`'s (dates) whose working days are not known, in order. */
+  uncoveredYears(from: string, to: string): number[] {
+    const years: number[] = [];
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+      if (!this.isYearCovered(year)) years.push(year);
+    }
+    return years;
   }
 
   isWorkingDay(date: string): boolean {

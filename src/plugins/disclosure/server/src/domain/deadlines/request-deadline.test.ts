@@ -140,7 +140,7 @@ describe('pauses and the extension', () => {
     expect(deadline.thirdPartyDueDate).toBe('2024-07-16');
   });
 
-  it('is stopped while a consultation or a fee notice is open', () => {
+  it('is stopped while a fee notice is open; a consultation pauses it for 15 working days at most', () => {
     const consulting = computeDeadline(
       [
         received('2024-06-17'),
@@ -150,8 +150,8 @@ describe('pauses and the extension', () => {
     );
     expect(consulting).toMatchObject({
       status: 'consulting',
-      dueDate: null,
-      countedWorkingDays: 6,
+      dueDate: '2024-08-05',
+      pausedWorkingDays: 15,
     });
     const paying = computeDeadline(
       [received('2024-06-17'), { type: 'fee_notice', date: '2024-06-20' }],
@@ -199,5 +199,159 @@ describe('calendar overrides', () => {
     const deadline = computeDeadline(events, updated);
     expect(deadline.dueDate).toBe('2027-01-19');
     expect(deadline.steps.at(-1)!.text).toContain('元旦（2027年节假日安排通知）1天不计');
+  });
+});
+
+describe('an extension is decided within the answer period (条例 Art. 33)', () => {
+  const extension = (date: string): RequestEvent => ({
+    type: 'extended',
+    date,
+    days: 10,
+    approver: '综合法规处 王处长',
+    reason: '需调取历史档案',
+  });
+
+  it('is refused once the due date has passed, naming the due date', () => {
+    // Received Mon 17 Jun 2024: due Mon 15 Jul.
+    expect(() =>
+      computeDeadline([received('2024-06-17'), extension('2024-07-16')], calendar)
+    ).toThrow(
+      'An extension must be decided within the answer period: the answer was due on 2024-07-15, and 2024-07-16 is after it (条例 Art. 33).'
+    );
+  });
+
+  it('is accepted on the due date itself, and while the clock is stopped', () => {
+    expect(
+      computeDeadline([received('2024-06-17'), extension('2024-07-15')], calendar).dueDate
+    ).toBe('2024-07-29');
+    const paying = computeDeadline(
+      [received('2024-06-17'), { type: 'fee_notice', date: '2024-06-20' }, extension('2024-07-20')],
+      calendar
+    );
+    expect(paying).toMatchObject({ status: 'awaiting_payment', allowedWorkingDays: 30 });
+  });
+});
+
+describe("a consultation lasts at most the consulted party's 15 working days (Art. 32, 34)", () => {
+  const consulting = (party: 'third_party' | 'agency'): RequestEvent[] => [
+    received('2024-06-17'),
+    { type: 'consultation_started', date: '2024-06-25', party },
+  ];
+
+  it('resumes the clock the day after the third party’s 15th working day, and says the office decides', () => {
+    const deadline = computeDeadline(consulting('third_party'), calendar);
+    expect(deadline).toMatchObject({
+      status: 'consulting',
+      thirdPartyDueDate: '2024-07-16',
+      consultationDueDate: '2024-07-16',
+      // 6 working days before the consultation, 15 paused, the remaining 14 from Wed 17 Jul.
+      pausedWorkingDays: 15,
+      dueDate: '2024-08-05',
+    });
+    expect(deadline.steps.map((step) => step.text)).toContainEqual(
+      '第三方未在2024-07-16前提出意见的，征求意见时间计至该日，期限自次日起继续计算，由本机关依照条例规定决定是否公开（条例第三十二条）。'
+    );
+  });
+
+  it('counts a consulted agency’s silence as consent after its 15 working days', () => {
+    const deadline = computeDeadline(consulting('agency'), calendar);
+    expect(deadline).toMatchObject({
+      status: 'consulting',
+      consultationDueDate: '2024-07-16',
+      dueDate: '2024-08-05',
+    });
+    expect(deadline.steps.map((step) => step.text).join('')).toContain(
+      '视为同意公开（条例第三十四条）'
+    );
+  });
+
+  it('does not pause beyond the 15 working days when the reply comes late', () => {
+    const deadline = computeDeadline(
+      [...consulting('third_party'), { type: 'consultation_ended', date: '2024-07-24' }],
+      calendar
+    );
+    expect(deadline).toMatchObject({
+      status: 'running',
+      dueDate: '2024-08-05',
+      pausedWorkingDays: 15,
+    });
+    expect(deadline.consultationDueDate).toBeUndefined();
+  });
+});
+
+describe('the fee is payable within 20 working days of receiving the notice (国办函〔2020〕109号)', () => {
+  const notice = (extra: object): RequestEvent =>
+    ({ type: 'fee_notice', date: '2024-06-20', ...extra }) as RequestEvent;
+
+  it('counts from the day an e-mailed notice was sent', () => {
+    expect(
+      computeDeadline([received('2024-06-17'), notice({ via: 'email' })], calendar).feeDueDate
+    ).toBe('2024-07-18');
+  });
+
+  it('counts from the delivery date of a posted notice, recorded with it or later', () => {
+    const withDelivery = computeDeadline(
+      [received('2024-06-17'), notice({ via: 'post', deliveredOn: '2024-06-25' })],
+      calendar
+    );
+    expect(withDelivery).toMatchObject({ status: 'awaiting_payment', feeDueDate: '2024-07-23' });
+    const awaiting = computeDeadline([received('2024-06-17'), notice({ via: 'post' })], calendar);
+    expect(awaiting).toMatchObject({ status: 'awaiting_payment', feeDueDate: null });
+    expect(awaiting.steps.at(-2)!.text).toContain('送达日期待登记');
+    const delivered = computeDeadline(
+      [
+        received('2024-06-17'),
+        notice({ via: 'post' }),
+        { type: 'fee_notice_delivered', date: '2024-06-25' } as RequestEvent,
+      ],
+      calendar
+    );
+    expect(delivered.feeDueDate).toBe('2024-07-23');
+    expect(delivered.steps.map((step) => step.text)).toContainEqual(
+      '申请人收到收费通知（邮寄送达），应于2024-07-23前缴费，逾期视为放弃申请。'
+    );
+  });
+
+  it('refuses a delivery before the notice was sent, or with no posted notice open', () => {
+    expect(() =>
+      computeDeadline(
+        [received('2024-06-17'), notice({ via: 'post', deliveredOn: '2024-06-19' })],
+        calendar
+      )
+    ).toThrow('A fee notice cannot be received (2024-06-19) before it was sent (2024-06-20).');
+    expect(() =>
+      computeDeadline(
+        [
+          received('2024-06-17'),
+          notice({ via: 'email' }),
+          { type: 'fee_notice_delivered', date: '2024-06-25' } as RequestEvent,
+        ],
+        calendar
+      )
+    ).toThrow('No posted fee notice awaits its delivery date.');
+  });
+});
+
+describe('years the calendar library does not cover', () => {
+  it('are read from chinese-days itself: 2004 to 2026 today', () => {
+    expect(calendar.isYearCovered(2004)).toBe(true);
+    expect(calendar.isYearCovered(2026)).toBe(true);
+    expect(calendar.isYearCovered(2003)).toBe(false);
+    expect(calendar.isYearCovered(2027)).toBe(false);
+  });
+
+  it('are named on a deadline that crosses them, until an override exists for the year', () => {
+    const events = [received('2026-12-21')];
+    const deadline = computeDeadline(events, calendar);
+    expect(deadline.uncoveredYears).toEqual([2027]);
+    expect(deadline.steps.at(-1)!.text).toBe(
+      '注意：2027年的法定节假日安排尚未收录，该年日期暂按周一至周五为工作日计算；安排公布后期限将重新计算。'
+    );
+    expect(computeDeadline([received('2026-11-02')], calendar).uncoveredYears).toEqual([]);
+    const updated = new WorkingDayCalendar([
+      { date: '2027-01-01', isWorking: false, note: '元旦（2027年节假日安排通知）' },
+    ]);
+    expect(updated.isYearCovered(2027)).toBe(true);
+    expect(computeDeadline(events, updated).uncoveredYears).toEqual([]);
   });
 });

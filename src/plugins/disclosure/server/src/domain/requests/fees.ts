@@ -12,6 +12,13 @@
 
 export type FeeBasis = 'count' | 'pages';
 
+/**
+ * How a fee notice reaches the applicant: the 20 working days to pay run from its receipt — an
+ * e-mail the day it was sent, a letter the day it was delivered.
+ */
+export const FEE_NOTICE_ROUTES = ['email', 'post'] as const;
+export type FeeNoticeRoute = (typeof FEE_NOTICE_ROUTES)[number];
+
 export const FEE_BASES: readonly FeeBasis[] = ['count', 'pages'];
 
 export interface FeeBand {

@@ -41,6 +41,21 @@ describe('urgency of a due date', () => {
   });
 });
 
+describe("urgency while a consultation is open (Art. 32: the third party's 15 working days)", () => {
+  it('is paused until the reply is due, then counts down to the due date without a reply', () => {
+    // Consultation from 25 Jun 2024, reply due 16 Jul; without one the answer is due 5 Aug.
+    expect(
+      urgencyOf('consulting', '2024-08-05', 'consulting', '2024-07-16', calendar, '2024-07-16')
+    ).toEqual({ urgency: 'paused', workingDaysLeft: null });
+    expect(
+      urgencyOf('consulting', '2024-08-05', 'consulting', '2024-07-17', calendar, '2024-07-16')
+    ).toEqual({ urgency: 'on_time', workingDaysLeft: 13 });
+    expect(
+      urgencyOf('consulting', '2024-08-05', 'consulting', '2024-08-01', calendar, '2024-07-16')
+    ).toEqual({ urgency: 'due_soon', workingDaysLeft: 2 });
+  });
+});
+
 describe('actions a request allows', () => {
   it('offers a correction only once and an extension only once', () => {
     expect(allowedActions(open(), handler)).toEqual([
@@ -75,6 +90,28 @@ describe('actions a request allows', () => {
     const owing = open({ state: 'accepted', clockStatus: 'awaiting_payment' });
     expect(allowedActions(owing, handler)).toContain('fee_paid');
     expect(allowedActions(owing, handler)).not.toContain('fee_notice');
+  });
+
+  it("asks for a posted fee notice's delivery date, not the payment, until it is recorded", () => {
+    const posted = open({
+      state: 'accepted',
+      clockStatus: 'awaiting_payment',
+      events: [
+        { type: 'received', date: '2026-11-02' },
+        { type: 'fee_notice', date: '2026-11-03', via: 'post' },
+      ],
+    });
+    expect(allowedActions(posted, handler)).toContain('fee_notice_delivered');
+    expect(allowedActions(posted, handler)).not.toContain('fee_paid');
+    const delivered = open({
+      ...posted,
+      events: [...posted.events, { type: 'fee_notice_delivered', date: '2026-11-06' }],
+    });
+    expect(allowedActions(delivered, handler)).toContain('fee_paid');
+    expect(allowedActions(delivered, handler)).not.toContain('fee_notice_delivered');
+    expect(describeEvent({ type: 'fee_notice_delivered', date: '2026-11-06' })).toBe(
+      '2026-11-06 申请人收到邮寄的收费通知'
+    );
   });
 
   it('clears a reply only by another person holding the confidentiality right', () => {

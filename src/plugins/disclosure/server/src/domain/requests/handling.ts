@@ -17,17 +17,22 @@ export type ReplyState = 'draft' | 'returned' | 'cleared' | 'delivered';
 
 /**
  * Overdue, due within 3 working days, on time, or paused (the clock stopped for a correction,
- * consultation or fee); with the working days left (negative: overdue by).
+ * consultation or fee); with the working days left (negative: overdue by). A consultation stops
+ * the clock only until the consulted party's reply is due (`consultationDueDate`); after it the
+ * due date counts down again, reply or not.
  */
 export function urgencyOf(
   state: string,
   dueDate: string | null,
   status: ClockStatus | undefined,
   today: string,
-  calendar: WorkingDayCalendar
+  calendar: WorkingDayCalendar,
+  consultationDueDate?: string | null
 ): { urgency: Urgency; workingDaysLeft: number | null } {
   if (isClosed(state)) return { urgency: 'closed', workingDaysLeft: null };
-  if (!dueDate || (status && status !== 'running')) {
+  const consultationOver =
+    status === 'consulting' && Boolean(consultationDueDate) && consultationDueDate! < today;
+  if (!dueDate || (status && status !== 'running' && !consultationOver)) {
     return { urgency: 'paused', workingDaysLeft: null };
   }
   if (dueDate < today) {
@@ -88,7 +93,10 @@ export function allowedActions(request: HandlingSnapshot, viewer: Viewer): Actio
           !(type === 'extended' && happened.has('extended')) &&
           !(type === 'fee_notice' && request.clockStatus === 'awaiting_payment')
       );
-      if (request.clockStatus === 'awaiting_payment') events.push('fee_paid');
+      // Paid only once received: a posted notice first needs its delivery date.
+      if (request.clockStatus === 'awaiting_payment') {
+        events.push(awaitsDelivery(request.events) ? 'fee_notice_delivered' : 'fee_paid');
+      }
       if (request.state === 'registered') actions.push('accept');
       actions.push(...events, 'assign');
       if (request.clockStatus !== 'awaiting_correction') actions.push('draft_reply');
@@ -115,6 +123,18 @@ export function allowedActions(request: HandlingSnapshot, viewer: Viewer): Actio
   return actions;
 }
 
+/** Whether the last fee notice went by post and its delivery date is not recorded yet. */
+const awaitsDelivery = (events: readonly RequestEvent[]) => {
+  const notice = events.map((event) => event.type).lastIndexOf('fee_notice');
+  if (notice < 0) return false;
+  const last = events[notice] as Extract<RequestEvent, { type: 'fee_notice' }>;
+  return (
+    last.via === 'post' &&
+    !last.deliveredOn &&
+    !events.slice(notice + 1).some((event) => event.type === 'fee_notice_delivered')
+  );
+};
+
 const PARTIES = { third_party: '第三方', agency: '其他机关' } as const;
 
 /** One sentence per handling event, for the timeline (the deadline's own steps explain the clock). */
@@ -131,7 +151,9 @@ export function describeEvent(event: RequestEvent): string {
     case 'consultation_ended':
       return `${event.date} 征求意见结束`;
     case 'fee_notice':
-      return `${event.date} 发出收费通知${event.fee ? `（${event.fee.amount}元）：${event.fee.text}` : ''}`;
+      return `${event.date} ${event.via === 'post' ? '邮寄' : '发出'}收费通知${event.fee ? `（${event.fee.amount}元）：${event.fee.text}` : ''}${event.deliveredOn ? `，${event.deliveredOn}送达` : ''}`;
+    case 'fee_notice_delivered':
+      return `${event.date} 申请人收到邮寄的收费通知`;
     case 'fee_paid':
       return `${event.date} 申请人缴纳信息处理费`;
     case 'extended':

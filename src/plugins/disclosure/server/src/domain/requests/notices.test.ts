@@ -47,5 +47,12 @@ describe('notices to the applicant', () => {
   it('has nothing to say for other steps', () => {
     expect(noticeFor({ type: 'corrected', date: '2026-11-05' }, input)).toBeNull();
     expect(noticeFor({ type: 'fee_notice', date: '2026-11-05' }, input)).toBeNull();
+    // A notice sent by post is not e-mailed as well: its receipt is the delivery date.
+    expect(
+      noticeFor(
+        { type: 'fee_notice', date: '2026-11-05', via: 'post', fee: feeByCount(12) },
+        { ...input, feeDueDate: null }
+      )
+    ).toBeNull();
   });
 });

@@ -42,7 +42,8 @@ export function noticeFor(
       ].join('\n\n'),
     };
   }
-  if (event.type === 'fee_notice' && event.fee) {
+  // A posted fee notice goes on paper only: an e-mail copy would be received first.
+  if (event.type === 'fee_notice' && event.fee && event.via !== 'post') {
     return {
       subject: `政府信息公开信息处理费收费通知书（${input.trackingNumber}）`,
       text: [
