@@ -190,6 +190,61 @@ describe("another division's staff, on every language version (issue #10 item 2)
     expect(response.body.data).toMatchObject({ state: 'division_approved', department: office });
   });
 
+  it.each(LOCALES)(
+    "refuses B's editor the publication of the cleared %s version",
+    async (locale) => {
+      await step('clear', staff.secrecy, id, locale).expect(200);
+      const response = await step('publish', staff.editorB, id, locale).expect(403);
+      expect(response.body.error.message).toBe(
+        "This item belongs to 办公室: only that division's staff can publish it."
+      );
+      expect(await stateOf(id, locale)).toBe('cleared');
+      await request(app.http).get(`/api/articles/${id}?locale=${locale}`).expect(404);
+    }
+  );
+
+  it.each(
+    (['editorB', 'headB'] as const).flatMap((who) =>
+      ['?state=cleared', '?state=published'].map((query) => [who, query] as const)
+    )
+  )("lists nothing of A's cleared item in %s's queue%s", async (who, query) => {
+    const response = await request(app.http)
+      .get(`/disclosure/queue${query}`)
+      .set(as(staff[who]))
+      .expect(200);
+    expect(response.body.data).toEqual([]);
+  });
+
+  it.each(LOCALES)(
+    "refuses B's editor adding a version of A's zh-Hans-only item in %s",
+    async (locale) => {
+      const zhOnly = await createDraft(app.strapi, ARTICLE, {
+        title: '办公室仅中文的稿件',
+        department: office,
+        metadata: { disclosureMode: 'proactive' },
+      });
+      const target = locale === 'en' ? 'en' : 'zh-Hans';
+      const response = await request(app.http)
+        .put(`${CM}/${zhOnly}?locale=${target}`)
+        .set(as(staff.editorB))
+        .send({ title: '他处添加的版本', metadata: { disclosureMode: 'proactive' } });
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toBe(
+        target === 'en'
+          ? "This item belongs to 办公室: only that division's staff can edit it."
+          : 'Forbidden'
+      );
+      expect(
+        await app.strapi.db.query(ARTICLE).count({ where: { documentId: zhOnly, locale: 'en' } })
+      ).toBe(0);
+    }
+  );
+
+  it.each(LOCALES)("lets A's editor publish the %s version", async (locale) => {
+    await step('publish', staff.editorA, id, locale).expect(200);
+    await request(app.http).get(`/api/articles/${id}?locale=${locale}`).expect(200);
+  });
+
   it.each(
     (['editorB', 'headB'] as const).flatMap((who) =>
       LOCALES.flatMap((locale) => [
