@@ -332,6 +332,37 @@ describe('the review record is scoped like the queue (issue #10 item 4)', () => 
     expect(response.body.error.message).toBe(NOT_FOUND('nosuchdocument0000000000'));
   });
 
+  it.each(
+    (['editorB', 'headB', 'coordinator', 'superAdmin'] as const).flatMap((who) =>
+      ['api::department.department', 'api::nosuch.type', 'admin::user'].map(
+        (type) => [who, type] as const
+      )
+    )
+  )('answers %s 404 for a record of %s, a type not under review', async (who, type) => {
+    const response = await request(app.http)
+      .get(`/disclosure/reviews/${type}/${office}`)
+      .set(as(staff[who]))
+      .expect(404);
+    expect(response.body.error.message).toBe(
+      `No item ${office} of ${type} under review that you can see.`
+    );
+  });
+
+  it.each(['editorB', 'headB'] as const)(
+    "shows %s the record of an item of no division (a leader: the whole bureau's page)",
+    async (who) => {
+      const leader = await createDraft(app.strapi, 'api::leader.leader', {
+        name: '张局长',
+        title: '局长',
+      });
+      const response = await request(app.http)
+        .get(`/disclosure/reviews/api::leader.leader/${leader}?locale=zh-Hans`)
+        .set(as(staff[who]))
+        .expect(200);
+      expect(response.body.data).toMatchObject({ states: [], history: [] });
+    }
+  );
+
   it.each(['editorA', 'headA', 'secrecy', 'coordinator', 'superAdmin'] as const)(
     'shows %s the withheld item with its reason and history',
     async (who) => {
