@@ -188,7 +188,11 @@ describe('the review queue (审核任务) and the panel', () => {
     expect(editorRecord.body.data.states).toEqual([]);
     await step('submit', staff.editor, id).expect(200);
     expect(await allowed(staff.head)).toEqual(['approve', 'return']);
-    expect(await allowed(staff.otherHead)).toEqual([]);
+    // Another division's head does not see the record at all (issue #10 item 4).
+    await request(app.http)
+      .get(`/disclosure/reviews/${ARTICLE}/${id}?locale=zh-Hans`)
+      .set(as(staff.otherHead))
+      .expect(404);
     expect(await allowed(staff.secrecy)).toEqual([]);
     await step('approve', staff.head, id).expect(200);
     expect(await allowed(staff.secrecy)).toEqual(['clear', 'withhold', 'return']);

@@ -30,14 +30,23 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     displayName: 'Same division (本处室)',
     name: 'same-division',
     plugin: PLUGIN_ID,
-    async handler(user: { id: number }) {
-      const division: string | null = await strapi
-        .plugin(PLUGIN_ID)
-        .service('reviews')
-        .divisionOf(user.id);
-      return division ? { 'department.documentId': division } : true;
+    async handler(user: { id: number; permission?: { subject?: string | null } }) {
+      const reviews = strapi.plugin(PLUGIN_ID).service('reviews');
+      const division: string | null = await reviews.divisionOf(user.id);
+      if (!division) return true;
+      // The division belongs to the document: a language version that carries none of its own
+      // (a division exists in Chinese only) is the division's through its document.
+      const subject = user.permission?.subject;
+      const versions: string[] = subject
+        ? await reviews.documentsOfDivisionWithoutOwn(subject, division)
+        : [];
+      return {
+        $or: [{ 'department.documentId': division }, { documentId: { $in: versions } }],
+      };
     },
   });
+  // Review rows of language versions recorded before divisions belonged to the document.
+  await strapi.plugin(PLUGIN_ID).service('reviews').assignDocumentDivisions();
   // 3. The publish gate: no publish path around the review.
   strapi.documents.use(createPublishGate(strapi));
   // 4. The plugin's own statistics (review figures); the app and later modules add theirs.

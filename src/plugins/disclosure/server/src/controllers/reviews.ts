@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { validateYupSchema, yup } from '@strapi/utils';
+import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { STATES, WITHHOLD_REASONS, type Action, type State } from '../domain/workflow';
 import type { AdminUser, Ability } from '../services/reviews';
@@ -106,12 +106,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * GET /disclosure/reviews/:contentType/:documentId?locale= — the state per locale, the 索引号,
-   * the history, and the steps this user may take in `locale`.
+   * the history, and the steps this user may take in `locale`. Scoped like the queue: another
+   * division's item answers the same 404 as an item that does not exist.
    */
   async show(ctx: AdminContext) {
     const { contentType, documentId } = ctx.params;
     const { locale } = (await validateShow(ctx.query)) as { locale?: string };
     const reviews = strapi.plugin(PLUGIN_ID).service('reviews');
+    if (!(await reviews.canSeeRecord(ctx.state.user, contentType, documentId))) {
+      throw new errors.NotFoundError(
+        `No item ${documentId} of ${contentType} under review that you can see.`
+      );
+    }
     const rows = await strapi.db.query('plugin::disclosure.review').findMany({
       where: { itemUid: contentType, itemDocumentId: documentId },
       orderBy: { itemLocale: 'asc' },

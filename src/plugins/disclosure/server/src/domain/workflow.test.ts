@@ -1,4 +1,13 @@
-import { ACTIONS, STATES, decide, type Action, type Capability, type State } from './workflow';
+import {
+  ACTIONS,
+  DISCLOSURE_MODES,
+  STATES,
+  decide,
+  modeRefusal,
+  type Action,
+  type Capability,
+  type State,
+} from './workflow';
 
 const EVERYONE: ReadonlySet<Capability> = new Set([
   'author',
@@ -126,4 +135,23 @@ describe('permissions and reasons', () => {
       reason: expect.stringContaining('reason category'),
     });
   });
+});
+
+describe('公开方式: only proactively disclosed items are cleared and published', () => {
+  it.each([undefined, null, 'proactive'])('lets an item of mode %s through', (mode) => {
+    expect(modeRefusal(mode, 'clear')).toBeNull();
+    expect(modeRefusal(mode, 'publish')).toBeNull();
+  });
+
+  it.each(DISCLOSURE_MODES.filter((mode) => mode !== 'proactive'))(
+    'refuses an item of mode %s with a sentence naming the mode and what to do instead',
+    (mode) => {
+      const label = mode === 'withheld' ? '不予公开 (withheld)' : '依申请公开 (on_request)';
+      for (const step of ['clear', 'publish'] as const) {
+        expect(modeRefusal(mode, step)?.startsWith(`its 公开属性 says ${label}. `)).toBe(true);
+      }
+      expect(modeRefusal(mode, 'publish')).toContain('not published');
+      expect(modeRefusal(mode, 'clear')).toMatch(/[Ww]ithhold it \(不予公开\)/);
+    }
+  );
 });

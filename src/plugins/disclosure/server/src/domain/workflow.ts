@@ -57,6 +57,35 @@ export const WITHHOLD_LABELS: Readonly<Record<string, string>> = {
   other: '其他',
 } satisfies Record<WithholdReason, string>;
 
+/** 公开方式 (disclosure mode) of an item's catalogue metadata (公开属性). */
+export const DISCLOSURE_MODES = ['proactive', 'on_request', 'withheld'] as const;
+export type DisclosureMode = (typeof DISCLOSURE_MODES)[number];
+
+const DISCLOSURE_MODE_LABELS: Record<DisclosureMode, string> = {
+  proactive: '主动公开',
+  on_request: '依申请公开',
+  withheld: '不予公开',
+};
+
+/**
+ * Why an item with this 公开方式 may not be cleared for publication or published, as the end of a
+ * sentence, or null when it may (主动公开, or a type without catalogue metadata). Only proactively
+ * disclosed information goes on the website: 不予公开 is decided through the review's withhold
+ * step, and 依申请公开 information is given to applicants (decision 0013).
+ */
+export function modeRefusal(mode: unknown, step: 'clear' | 'publish'): string | null {
+  if (mode !== 'withheld' && mode !== 'on_request') return null;
+  const says = `its 公开属性 says ${DISCLOSURE_MODE_LABELS[mode]} (${mode}).`;
+  if (step === 'clear') {
+    return mode === 'withheld'
+      ? `${says} Withhold it (不予公开) with a reason category, or return it so the editor changes 公开方式.`
+      : `${says} Return it so the editor changes 公开方式 to 主动公开, or withhold it (不予公开).`;
+  }
+  return mode === 'withheld'
+    ? `${says} Information that is not disclosed is recorded through the review’s 不予公开 step (withhold), not published.`
+    : `${says} It is provided to applicants on request (依申请公开), not published; to publish it, change 公开方式 to 主动公开 and submit it again.`;
+}
+
 /** Chinese labels of the states, as the review panel and the queue show them. */
 export const STATE_LABELS: Record<State, string> = {
   draft: '草稿',

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { METADATA_COMPONENT, PLUGIN_ID } from '../constants';
-import { STATE_LABELS, type State } from '../domain/workflow';
+import { STATE_LABELS, modeRefusal, type State } from '../domain/workflow';
 import { workflowContext } from '../workflow-context';
 import { currentActor } from './actor';
 
@@ -38,6 +38,7 @@ export const createPublishGate =
         return gate.publish(proceed);
       case 'update':
         if (params.status === 'published') return gate.publish(proceed);
+        await gate.inheritDivision(ctx as { params: { data?: Record<string, unknown> } });
         return gate.afterEdit(proceed, context.internal === true);
       case 'discardDraft':
         return gate.afterEdit(proceed, false);
@@ -53,6 +54,23 @@ export const createPublishGate =
 
 /** Actions by which an editor changes an item: only the item's own division may take them. */
 const CHANGING = new Set(['update', 'delete', 'discardDraft', 'publish', 'unpublish']);
+
+const DEPARTMENT = 'api::department.department' as DocumentsUid;
+
+/** No division given: absent, null, or a relation input that connects nothing. */
+const isEmptyRelation = (value: unknown): boolean => {
+  if (value === undefined || value === null || value === '') return true;
+  if (typeof value !== 'object' || Array.isArray(value))
+    return Array.isArray(value) && !value.length;
+  const input = value as {
+    connect?: unknown[];
+    set?: unknown[];
+    documentId?: string;
+    id?: unknown;
+  };
+  if (input.documentId || input.id) return false;
+  return !input.connect?.length && !input.set?.length;
+};
 
 const REVIEW_FIRST =
   'Create it as a draft: an item is published only after the division head approves it and a confidentiality reviewer clears it (先审查、后公开).';
@@ -99,10 +117,31 @@ class Gate {
     return String(draft?.title ?? draft?.name ?? this.documentId);
   }
 
+  /** The 公开方式 of the draft in `locale`, or undefined for a type without catalogue metadata. */
+  private async disclosureMode(locale: string): Promise<unknown> {
+    const attributes = this.strapi.contentType(
+      this.uid as Parameters<Core.Strapi['contentType']>[0]
+    ).attributes;
+    if (!('metadata' in attributes)) return undefined;
+    const draft = (await this.strapi.documents(this.uid as DocumentsUid).findOne({
+      documentId: this.documentId,
+      locale,
+      status: 'draft',
+      populate: { metadata: true },
+    })) as { metadata?: { disclosureMode?: string } | null } | null;
+    return draft?.metadata?.disclosureMode;
+  }
+
   async publish<T>(next: () => Promise<T>): Promise<T> {
     const locales = await this.locales();
     return this.strapi.db.transaction(async () => {
       for (const locale of locales) {
+        const problem = modeRefusal(await this.disclosureMode(locale), 'publish');
+        if (problem) {
+          throw new errors.ValidationError(
+            `"${await this.title(locale)}" (${locale}) cannot be published: ${problem}`
+          );
+        }
         const state: State = await this.reviews.stateOf(this.uid, this.documentId, locale);
         if (state !== 'cleared') {
           throw new errors.ValidationError(
@@ -261,21 +300,40 @@ class Gate {
     if (actor.id === null || !this.params.documentId) return;
     const division: string | null = await this.reviews.divisionOf(actor.id);
     if (!division) return;
-    const attributes = this.strapi.contentType(
-      this.uid as Parameters<Core.Strapi['contentType']>[0]
-    ).attributes;
-    if (!('department' in attributes)) return;
-    const item = (await this.strapi.documents(this.uid as DocumentsUid).findFirst({
-      filters: { documentId: this.params.documentId },
-      status: 'draft',
-      populate: { department: { fields: ['name'] } },
-    })) as { department?: { documentId: string; name: string } | null } | null;
-    const owner = item?.department;
+    const owner = await this.reviews.divisionOfItem(this.uid, this.params.documentId);
     if (owner && owner.documentId !== division) {
       throw new errors.PolicyError(
         `This item belongs to ${owner.name}: only that division's staff can ${action === 'update' ? 'edit' : action} it.`
       );
     }
+  }
+
+  /**
+   * A new language version belongs to its document's division: when it is created without one, it
+   * links that division's published version in the same locale, where the division has one (a
+   * relation joins rows of one locale; a link to a never-published version would be dropped on
+   * publication). Where it has none, the division still applies: it is the document's.
+   */
+  async inheritDivision(ctx: { params: { data?: Record<string, unknown> } }): Promise<void> {
+    const { locale, documentId } = this.params;
+    const data = ctx.params.data;
+    if (!data || !documentId || !locale || locale === '*' || !isEmptyRelation(data.department)) {
+      return;
+    }
+    const attributes = this.strapi.contentType(
+      this.uid as Parameters<Core.Strapi['contentType']>[0]
+    ).attributes;
+    if (!('department' in attributes)) return;
+    const existing = await this.strapi.db
+      .query(this.uid as DocumentsUid)
+      .count({ where: { documentId, locale, publishedAt: null } });
+    if (existing) return;
+    const owner = await this.reviews.divisionOfItem(this.uid, documentId);
+    if (!owner) return;
+    const inLocale = await this.strapi.db
+      .query(DEPARTMENT)
+      .count({ where: { documentId: owner.documentId, locale, publishedAt: { $notNull: true } } });
+    if (inLocale) ctx.params.data = { ...data, department: owner.documentId };
   }
 
   /** An item an editor creates belongs to the editor's division unless they choose another. */

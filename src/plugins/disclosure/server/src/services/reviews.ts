@@ -6,6 +6,7 @@ import { contentHash } from '../domain/content-hash';
 import {
   WITHHOLD_REASONS,
   decide,
+  modeRefusal,
   type Action,
   type Capability,
   type State,
@@ -85,6 +86,12 @@ export interface RecordInput {
 }
 
 type Document = Record<string, unknown> & { documentId: string };
+
+/** The division (处室) an item belongs to. */
+export interface ItemDivision {
+  documentId: string;
+  name: string;
+}
 
 /** A reason the draft may not be submitted, with details for the client, or null when it may. */
 export type SubmissionGuard = (
@@ -198,6 +205,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row?.department ?? null;
   };
 
+  const hasDivisions = (uid: string) =>
+    'department' in
+    (strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.attributes ?? {});
+
+  /**
+   * The division of each document: a division belongs to the document, not to one language
+   * version (Strapi keeps a relation per locale, and an English version cannot even link a division
+   * that exists only in Chinese). Taken from the default locale's draft when it has one, else from
+   * the first other locale's that does. Documents of no division are absent from the map.
+   */
+  const divisionsOf = async (
+    uid: string,
+    documentIds: string[]
+  ): Promise<Map<string, ItemDivision>> => {
+    const divisions = new Map<string, ItemDivision>();
+    if (!hasDivisions(uid) || documentIds.length === 0) return divisions;
+    const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+    const rows = (await strapi.db.query(uid as Parameters<Core.Strapi['documents']>[0]).findMany({
+      where: { documentId: { $in: documentIds }, publishedAt: null },
+      select: ['documentId', 'locale'],
+      populate: { department: { select: ['documentId', 'name'] } },
+    })) as Array<{ documentId: string; locale: string | null; department?: ItemDivision | null }>;
+    const rank = (locale: string | null) => (locale === defaultLocale ? '' : (locale ?? '~'));
+    rows.sort((a, b) => rank(a.locale).localeCompare(rank(b.locale)));
+    for (const row of rows) {
+      if (row.department && !divisions.has(row.documentId)) {
+        divisions.set(row.documentId, {
+          documentId: row.department.documentId,
+          name: row.department.name,
+        });
+      }
+    }
+    return divisions;
+  };
+
+  /** The division an item belongs to, in whichever of its locales it was set, or null. */
+  const divisionOfItem = async (uid: string, documentId: string) =>
+    (await divisionsOf(uid, [documentId])).get(documentId) ?? null;
+
   /**
    * What the user may do to this item: RBAC actions, scoped to the user's division for editors and
    * division reviewers. A user with no division (the coordinator) is not scoped; an item with no
@@ -205,7 +251,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const capabilities = async (user: AdminUser, ability: Ability, uid: string, draft: Document) => {
     const division = await divisionOf(user.id);
-    const itemDivision = (draft.department as { documentId?: string } | null)?.documentId ?? null;
+    const itemDivision = (await divisionOfItem(uid, draft.documentId))?.documentId ?? null;
     const inDivision = division === null || itemDivision === null || division === itemDivision;
     const granted = new Set<Capability>();
     if (inDivision && ability.can(ACTIONS.submit)) granted.add('author');
@@ -215,6 +261,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (ability.can(ACTIONS.unpublish)) granted.add('unpublish');
     return granted;
   };
+
+  /** The 公开方式 of a version's catalogue metadata, or undefined for a type without it. */
+  const modeOf = (version: Document) =>
+    (version.metadata as { disclosureMode?: string } | null | undefined)?.disclosureMode;
 
   const patchFor = (
     action: TransitionInput['action'],
@@ -262,6 +312,68 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     stateOf,
     record,
     divisionOf,
+    divisionsOf,
+    divisionOfItem,
+
+    /**
+     * The documents of this type that belong to `division` but have a language version carrying
+     * no division of its own: what the Content Manager's 本处室 condition adds to the rows that
+     * name the division themselves.
+     */
+    async documentsOfDivisionWithoutOwn(uid: string, division: string): Promise<string[]> {
+      if (!hasDivisions(uid)) return [];
+      const bare = (await strapi.db.query(uid as Parameters<Core.Strapi['documents']>[0]).findMany({
+        where: { publishedAt: null, department: { id: { $null: true } } },
+        select: ['documentId'],
+      })) as Array<{ documentId: string }>;
+      const divisions = await divisionsOf(uid, [...new Set(bare.map((row) => row.documentId))]);
+      return [...divisions]
+        .filter(([, owner]) => owner.documentId === division)
+        .map(([documentId]) => documentId);
+    },
+
+    /**
+     * Whether the user may read the item's review record: as in the queue, a user with a division
+     * sees items of that division and items of no division, and only items that exist; a user with
+     * no division (coordinator, 保密审查员, super admin) sees every record of a type under review.
+     */
+    async canSeeRecord(user: AdminUser, uid: string, documentId: string): Promise<boolean> {
+      if (!isGated(uid)) return false;
+      const division = await divisionOf(user.id);
+      if (division === null) return true;
+      const exists = await strapi.db
+        .query(uid as Parameters<Core.Strapi['documents']>[0])
+        .count({ where: { documentId } });
+      if (!exists) return false;
+      const owner = await divisionOfItem(uid, documentId);
+      return owner === null || owner.documentId === division;
+    },
+
+    /**
+     * Gives review rows recorded without a division (language versions reviewed before divisions
+     * belonged to the document) their document's division, so division queues list them right.
+     */
+    async assignDocumentDivisions(): Promise<number> {
+      const orphans = (await rows().findMany({
+        where: { department: null },
+        select: ['id', 'itemUid', 'itemDocumentId'],
+      })) as Array<Pick<ReviewRow, 'id' | 'itemUid' | 'itemDocumentId'>>;
+      let assigned = 0;
+      for (const uid of new Set(orphans.map((row) => row.itemUid))) {
+        const ofType = orphans.filter((row) => row.itemUid === uid);
+        const divisions = await divisionsOf(
+          uid,
+          ofType.map((row) => row.itemDocumentId)
+        );
+        for (const row of ofType) {
+          const division = divisions.get(row.itemDocumentId);
+          if (!division) continue;
+          await rows().update({ where: { id: row.id }, data: { department: division.documentId } });
+          assigned += 1;
+        }
+      }
+      return assigned;
+    },
 
     /**
      * The steps this user may take on the item now, in the order of the workflow: what the review
@@ -280,8 +392,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const review = await find(uid, documentId, locale);
       const state = await stateOf(uid, documentId, locale, review);
       const granted = await capabilities(user, ability, uid, draft);
+      const unpublishable = modeRefusal(modeOf(draft), 'clear') !== null;
       return ACTION_ORDER.filter(
         (action) =>
+          !(unpublishable && (action === 'clear' || action === 'publish')) &&
           decide({
             state,
             action,
@@ -326,6 +440,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           : new errors.ValidationError(verdict.reason);
       }
 
+      const modeProblem = action === 'clear' ? modeRefusal(modeOf(draft), 'clear') : null;
+      if (modeProblem)
+        throw new errors.ValidationError(`You cannot clear it for publication: ${modeProblem}`);
+
       if (action === 'submit' || action === 'publish') {
         const problem = await submissionGuards.get(uid)?.(draft, locale);
         if (problem) throw new errors.ValidationError(problem.message, problem.details);
@@ -362,7 +480,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           patch: {
             ...patchFor(action, user, hash, input),
             title: String(draft.title ?? draft.name ?? ''),
-            department: (draft.department as { documentId?: string } | null)?.documentId ?? null,
+            department: (await divisionOfItem(uid, documentId))?.documentId ?? null,
             columnCode: (draft.column as { code?: string } | null)?.code ?? null,
           },
         });

@@ -1,0 +1,507 @@
+/**
+ * What another division's staff must not see or do in the publishing review, in every language
+ * version of an item, and what no publish path may put on the website (issue #10, items 2, 4, 7).
+ */
+import request from 'supertest';
+import { columnId, createDraft } from '../helpers/content';
+import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
+import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
+
+const ARTICLE = 'api::article.article';
+const CM = '/content-manager/collection-types/api::article.article';
+const LOCALES = ['zh-Hans', 'en'] as const;
+type Locale = (typeof LOCALES)[number];
+
+let app: TestApp;
+let office: string; // 办公室 (division A)
+let other: string; // 投资处 (division B)
+const staff: Record<string, StaffLogin> = {};
+
+beforeAll(async () => {
+  app = await bootApp();
+  ({ office, other } = await createDivisions(app.strapi));
+  const login = (email: string, role: string, division?: string) =>
+    staffLogin(app.strapi, app.http, { email, role, division });
+  staff.editorA = await login('editor@bgs.test', 'disclosure-editor', office);
+  staff.headA = await login('head@bgs.test', 'disclosure-division-reviewer', office);
+  staff.editorB = await login('editor@tzjs.test', 'disclosure-editor', other);
+  staff.headB = await login('head@tzjs.test', 'disclosure-division-reviewer', other);
+  staff.secrecy = await login('secrecy@test', 'disclosure-confidentiality-reviewer');
+  staff.coordinator = await login('coordinator@test', 'disclosure-coordinator');
+  staff.superAdmin = await login('super@test', 'strapi-super-admin');
+});
+
+afterAll(async () => {
+  if (app) await stopApp(app);
+});
+
+const as = (who: StaffLogin) => ({ Authorization: `Bearer ${who.token}` });
+
+const step = (
+  action: string,
+  who: StaffLogin,
+  documentId: string,
+  locale: Locale,
+  extra: Record<string, string> = {}
+) =>
+  request(app.http)
+    .post(`/disclosure/reviews/${action}`)
+    .set(as(who))
+    .send({ contentType: ARTICLE, documentId, locale, ...extra });
+
+const stateOf = async (documentId: string, locale: Locale) =>
+  (
+    (await app.strapi.db
+      .query('plugin::disclosure.review')
+      .findOne({ where: { itemDocumentId: documentId, itemLocale: locale } })) as {
+      state: string;
+    } | null
+  )?.state ?? 'draft';
+
+/**
+ * An item of division A in Chinese, whose English version A's editor adds in the Content Manager
+ * (the English version has no department of its own: divisions exist in Chinese only).
+ */
+const bilingualItemOfA = async (title: string, mode = 'proactive') => {
+  const documentId = await createDraft(app.strapi, ARTICLE, {
+    title,
+    column: await columnId(app.strapi, 'notices'),
+    department: office,
+    metadata: { disclosureMode: mode, docNumber: '示工信发〔2018〕7号' },
+  });
+  await request(app.http)
+    .put(`${CM}/${documentId}?locale=en`)
+    .set(as(staff.editorA))
+    .send({ title: `${title} (en)`, metadata: { disclosureMode: mode } })
+    .expect(200);
+  return documentId;
+};
+
+const NOT_FOUND = (documentId: string) =>
+  `No item ${documentId} of ${ARTICLE} under review that you can see.`;
+
+describe("another division's staff, on every language version (issue #10 item 2)", () => {
+  let id: string;
+  beforeAll(async () => {
+    id = await bilingualItemOfA('办公室的双语通知');
+  });
+
+  it.each(LOCALES)(
+    'gives the %s version the division of its document, in the Content Manager too',
+    async (locale) => {
+      const list = async (who: StaffLogin) =>
+        (
+          await request(app.http)
+            .get(`${CM}?page=1&pageSize=100&locale=${locale}`)
+            .set(as(who))
+            .expect(200)
+        ).body.results.map((row: { documentId: string }) => row.documentId);
+      expect(await list(staff.editorA)).toEqual([id]);
+      expect(await list(staff.headA)).toEqual([id]);
+      expect(await list(staff.editorB)).toEqual([]);
+      expect(await list(staff.headB)).toEqual([]);
+      await request(app.http)
+        .get(`${CM}/${id}?locale=${locale}`)
+        .set(as(staff.editorA))
+        .expect(200);
+      const outsider = await request(app.http)
+        .get(`${CM}/${id}?locale=${locale}`)
+        .set(as(staff.editorB))
+        .expect(403);
+      expect(outsider.body.error.message).toBe('Forbidden');
+    }
+  );
+
+  it.each(LOCALES)("refuses B's editor the submission of the %s version", async (locale) => {
+    const response = await step('submit', staff.editorB, id, locale).expect(403);
+    expect(response.body.error.message).toBe(
+      'You cannot submit it for review: only an editor of its division can.'
+    );
+    expect(await stateOf(id, locale)).toBe('draft');
+  });
+
+  it.each(LOCALES)("lets A's editor submit the %s version", async (locale) => {
+    const response = await step('submit', staff.editorA, id, locale).expect(200);
+    expect(response.body.data).toMatchObject({ state: 'submitted', department: office });
+  });
+
+  it.each(
+    LOCALES.flatMap((locale) =>
+      (['approve', 'return'] as const).map((action) => [action, locale] as const)
+    )
+  )("refuses B's head the step %s on the %s version", async (action, locale) => {
+    const response = await step(action, staff.headB, id, locale, { reason: '他处意见' }).expect(
+      403
+    );
+    expect(response.body.error.message).toBe(
+      `You cannot ${action === 'approve' ? 'approve it for the division' : 'return it for changes'}: only a reviewer of its division (处室审核人) can.`
+    );
+    expect(await stateOf(id, locale)).toBe('submitted');
+  });
+
+  const QUEUES = ['', '?state=submitted', '?state=draft', '?state=division_approved'];
+  it.each(
+    (['editorB', 'headB'] as const).flatMap((who) => QUEUES.map((query) => [who, query] as const))
+  )("lists nothing of A's item in %s's queue%s", async (who, query) => {
+    const response = await request(app.http)
+      .get(`/disclosure/queue${query}`)
+      .set(as(staff[who]))
+      .expect(200);
+    expect(response.body.data).toEqual([]);
+    expect(response.body.meta.pagination.total).toBe(0);
+  });
+
+  it("lists both versions in A's head's queue", async () => {
+    const response = await request(app.http)
+      .get('/disclosure/queue')
+      .set(as(staff.headA))
+      .expect(200);
+    expect(
+      response.body.data.map((row: { documentId: string; locale: string }) => [
+        row.documentId,
+        row.locale,
+      ])
+    ).toEqual(
+      expect.arrayContaining([
+        [id, 'zh-Hans'],
+        [id, 'en'],
+      ])
+    );
+  });
+
+  it("gives review rows recorded without a division their document's division at start-up", async () => {
+    const rows = app.strapi.db.query('plugin::disclosure.review');
+    await rows.update({
+      where: { itemDocumentId: id, itemLocale: 'en' },
+      data: { department: null },
+    });
+    const queueOfB = async () =>
+      (await request(app.http).get('/disclosure/queue').set(as(staff.headB)).expect(200)).body.data;
+    expect(await queueOfB()).toHaveLength(1);
+    await app.strapi.plugin('disclosure').service('reviews').assignDocumentDivisions();
+    expect(await rows.findOne({ where: { itemDocumentId: id, itemLocale: 'en' } })).toMatchObject({
+      department: office,
+    });
+    expect(await queueOfB()).toEqual([]);
+  });
+
+  it.each(LOCALES)("lets A's head approve the %s version", async (locale) => {
+    const response = await step('approve', staff.headA, id, locale).expect(200);
+    expect(response.body.data).toMatchObject({ state: 'division_approved', department: office });
+  });
+
+  it.each(LOCALES)(
+    "refuses B's editor the publication of the cleared %s version",
+    async (locale) => {
+      await step('clear', staff.secrecy, id, locale).expect(200);
+      const response = await step('publish', staff.editorB, id, locale).expect(403);
+      expect(response.body.error.message).toBe(
+        "This item belongs to 办公室: only that division's staff can publish it."
+      );
+      expect(await stateOf(id, locale)).toBe('cleared');
+      await request(app.http).get(`/api/articles/${id}?locale=${locale}`).expect(404);
+    }
+  );
+
+  it.each(
+    (['editorB', 'headB'] as const).flatMap((who) =>
+      ['?state=cleared', '?state=published'].map((query) => [who, query] as const)
+    )
+  )("lists nothing of A's cleared item in %s's queue%s", async (who, query) => {
+    const response = await request(app.http)
+      .get(`/disclosure/queue${query}`)
+      .set(as(staff[who]))
+      .expect(200);
+    expect(response.body.data).toEqual([]);
+  });
+
+  it.each(LOCALES)(
+    "refuses B's editor adding a version of A's zh-Hans-only item in %s",
+    async (locale) => {
+      const zhOnly = await createDraft(app.strapi, ARTICLE, {
+        title: '办公室仅中文的稿件',
+        department: office,
+        metadata: { disclosureMode: 'proactive' },
+      });
+      const target = locale === 'en' ? 'en' : 'zh-Hans';
+      const response = await request(app.http)
+        .put(`${CM}/${zhOnly}?locale=${target}`)
+        .set(as(staff.editorB))
+        .send({ title: '他处添加的版本', metadata: { disclosureMode: 'proactive' } });
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toBe(
+        target === 'en'
+          ? "This item belongs to 办公室: only that division's staff can edit it."
+          : 'Forbidden'
+      );
+      expect(
+        await app.strapi.db.query(ARTICLE).count({ where: { documentId: zhOnly, locale: 'en' } })
+      ).toBe(0);
+    }
+  );
+
+  it.each(LOCALES)("lets A's editor publish the %s version", async (locale) => {
+    await step('publish', staff.editorA, id, locale).expect(200);
+    await request(app.http).get(`/api/articles/${id}?locale=${locale}`).expect(200);
+  });
+
+  it.each(
+    (['editorB', 'headB'] as const).flatMap((who) =>
+      LOCALES.flatMap((locale) => [
+        [who, 'edit', locale] as const,
+        [who, 'publish', locale] as const,
+      ])
+    )
+  )('refuses %s the Content Manager %s of the %s version', async (who, action, locale) => {
+    const response =
+      action === 'edit'
+        ? await request(app.http)
+            .put(`${CM}/${id}?locale=${locale}`)
+            .set(as(staff[who]))
+            .send({ title: '他处修改' })
+        : await request(app.http)
+            .post(`${CM}/${id}/actions/publish?locale=${locale}`)
+            .set(as(staff[who]))
+            .send({});
+    // The head holds no Content Manager write right (route policy); the editor is outside the
+    // item's division (the 本处室 condition).
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toBe(who === 'headB' ? 'Policy Failed' : 'Forbidden');
+  });
+});
+
+describe("a new language version inherits its document's division", () => {
+  it("links the division's own English version when the division has one", async () => {
+    await app.strapi.documents('api::department.department').update({
+      documentId: office,
+      locale: 'en',
+      data: { name: 'General Office', code: 'BGS' } as never,
+    });
+    await app.strapi
+      .documents('api::department.department')
+      .publish({ documentId: office, locale: 'en' });
+    const id = await bilingualItemOfA('有英文处室名称的通知');
+    const en = (await app.strapi.documents(ARTICLE).findOne({
+      documentId: id,
+      locale: 'en',
+      status: 'draft',
+      populate: ['department'],
+    })) as { department?: { documentId: string; name: string } | null };
+    expect(en.department).toMatchObject({ documentId: office, name: 'General Office' });
+    const outsider = await request(app.http)
+      .get(`${CM}?page=1&pageSize=100&locale=en`)
+      .set(as(staff.editorB))
+      .expect(200);
+    expect(outsider.body.results).toEqual([]);
+  });
+});
+
+describe('the review record is scoped like the queue (issue #10 item 4)', () => {
+  let withheld: string;
+  beforeAll(async () => {
+    withheld = await bilingualItemOfA('办公室不予公开的材料');
+    for (const locale of LOCALES) {
+      await step('submit', staff.editorA, withheld, locale).expect(200);
+      await step('approve', staff.headA, withheld, locale).expect(200);
+      await step('withhold', staff.secrecy, withheld, locale, {
+        reason: '含企业报价',
+        category: 'commercial_secret',
+      }).expect(200);
+    }
+  });
+
+  const record = (who: StaffLogin, documentId: string, query = '') =>
+    request(app.http).get(`/disclosure/reviews/${ARTICLE}/${documentId}${query}`).set(as(who));
+
+  const QUERIES = ['', '?locale=zh-Hans', '?locale=en'];
+
+  it.each(
+    (['editorB', 'headB'] as const).flatMap((who) => QUERIES.map((query) => [who, query] as const))
+  )("answers %s 404 for another division's withheld item%s", async (who, query) => {
+    const response = await record(staff[who], withheld, query).expect(404);
+    expect(response.body).toEqual({
+      data: null,
+      error: { status: 404, name: 'NotFoundError', message: NOT_FOUND(withheld), details: {} },
+    });
+  });
+
+  it.each(
+    (['editorB', 'headB'] as const).flatMap((who) => QUERIES.map((query) => [who, query] as const))
+  )('answers %s the same 404 for an item that does not exist%s', async (who, query) => {
+    const response = await record(staff[who], 'nosuchdocument0000000000', query).expect(404);
+    expect(response.body.error.message).toBe(NOT_FOUND('nosuchdocument0000000000'));
+  });
+
+  it.each(
+    (['editorB', 'headB', 'coordinator', 'superAdmin'] as const).flatMap((who) =>
+      ['api::department.department', 'api::nosuch.type', 'admin::user'].map(
+        (type) => [who, type] as const
+      )
+    )
+  )('answers %s 404 for a record of %s, a type not under review', async (who, type) => {
+    const response = await request(app.http)
+      .get(`/disclosure/reviews/${type}/${office}`)
+      .set(as(staff[who]))
+      .expect(404);
+    expect(response.body.error.message).toBe(
+      `No item ${office} of ${type} under review that you can see.`
+    );
+  });
+
+  it.each(['editorB', 'headB'] as const)(
+    "shows %s the record of an item of no division (a leader: the whole bureau's page)",
+    async (who) => {
+      const leader = await createDraft(app.strapi, 'api::leader.leader', {
+        name: '张局长',
+        title: '局长',
+      });
+      const response = await request(app.http)
+        .get(`/disclosure/reviews/api::leader.leader/${leader}?locale=zh-Hans`)
+        .set(as(staff[who]))
+        .expect(200);
+      expect(response.body.data).toMatchObject({ states: [], history: [] });
+    }
+  );
+
+  it.each(['editorA', 'headA', 'secrecy', 'coordinator', 'superAdmin'] as const)(
+    'shows %s the withheld item with its reason and history',
+    async (who) => {
+      const response = await record(staff[who], withheld, '?locale=en').expect(200);
+      expect(
+        response.body.data.states.map((row: { itemLocale: string; state: string }) => [
+          row.itemLocale,
+          row.state,
+          (row as { lastReason?: string }).lastReason,
+        ])
+      ).toEqual([
+        ['en', 'withheld', '含企业报价'],
+        ['zh-Hans', 'withheld', '含企业报价'],
+      ]);
+      expect(response.body.data.history).toHaveLength(6);
+    }
+  );
+});
+
+describe('an item whose 公开属性 says it is not proactively disclosed is never published (issue #10 item 7)', () => {
+  const MODES = {
+    withheld: '不予公开 (withheld)',
+    on_request: '依申请公开 (on_request)',
+  } as const;
+  type Mode = keyof typeof MODES;
+
+  const refusal = (title: string, locale: Locale, mode: Mode) =>
+    `"${title}" (${locale}) cannot be published: its 公开属性 says ${MODES[mode]}. ` +
+    (mode === 'withheld'
+      ? 'Information that is not disclosed is recorded through the review’s 不予公开 step (withhold), not published.'
+      : 'It is provided to applicants on request (依申请公开), not published; to publish it, change 公开方式 to 主动公开 and submit it again.');
+
+  it.each(
+    (Object.keys(MODES) as Mode[]).flatMap((mode) =>
+      LOCALES.map((locale) => [mode, locale] as const)
+    )
+  )('refuses the confidentiality clearance of a %s item (%s)', async (mode, locale) => {
+    const id = await bilingualItemOfA(`公开方式为${mode}的稿件（清）`, mode);
+    await step('submit', staff.editorA, id, locale).expect(200);
+    await step('approve', staff.headA, id, locale).expect(200);
+    const response = await step('clear', staff.secrecy, id, locale).expect(400);
+    expect(response.body.error.message).toBe(
+      `You cannot clear it for publication: its 公开属性 says ${MODES[mode]}. ` +
+        (mode === 'withheld'
+          ? 'Withhold it (不予公开) with a reason category, or return it so the editor changes 公开方式.'
+          : 'Return it so the editor changes 公开方式 to 主动公开, or withhold it (不予公开).')
+    );
+    expect(await stateOf(id, locale)).toBe('division_approved');
+  });
+
+  /**
+   * A cleared item whose mode became withheld or on request without a new review: as an item
+   * cleared before this rule existed would be (the database is changed underneath the review).
+   */
+  const clearedThenMarked = async (title: string, mode: Mode) => {
+    const id = await bilingualItemOfA(title);
+    for (const locale of LOCALES) {
+      await step('submit', staff.editorA, id, locale).expect(200);
+      await step('approve', staff.headA, id, locale).expect(200);
+      await step('clear', staff.secrecy, id, locale).expect(200);
+      const draft = (await app.strapi.documents(ARTICLE).findOne({
+        documentId: id,
+        locale,
+        status: 'draft',
+        populate: { metadata: true },
+      })) as unknown as { metadata: { id: number } };
+      await app.strapi.db
+        .query('disclosure.metadata' as never)
+        .update({ where: { id: draft.metadata.id }, data: { disclosureMode: mode } });
+      const hash = await app.strapi
+        .plugin('disclosure')
+        .service('reviews')
+        .hashOf(ARTICLE, id, locale, 'draft');
+      await app.strapi.db.query('plugin::disclosure.review').update({
+        where: { itemDocumentId: id, itemLocale: locale },
+        data: { submittedHash: hash, clearedHash: hash },
+      });
+      expect(await stateOf(id, locale)).toBe('cleared');
+    }
+    return id;
+  };
+
+  const PATHS = ['content-manager', 'bulk-publish', 'document-service', 'review-api'] as const;
+  type Path = (typeof PATHS)[number];
+
+  const publishBy = async (path: Path, id: string, locale: Locale): Promise<[number, string]> => {
+    if (path === 'document-service') {
+      try {
+        await app.strapi.documents(ARTICLE).publish({ documentId: id, locale });
+        return [200, ''];
+      } catch (error) {
+        return [400, (error as Error).message];
+      }
+    }
+    const response =
+      path === 'content-manager'
+        ? await request(app.http)
+            .post(`${CM}/${id}/actions/publish?locale=${locale}`)
+            .set(as(staff.editorA))
+            .send({})
+        : path === 'bulk-publish'
+          ? await request(app.http)
+              .post(`${CM}/actions/bulkPublish?locale=${locale}`)
+              .set(as(staff.editorA))
+              .send({ documentIds: [id] })
+          : await step('publish', staff.editorA, id, locale);
+    return [response.status, response.body.error?.message ?? ''];
+  };
+
+  const items: Partial<Record<Mode, { id: string; title: string }>> = {};
+  beforeAll(async () => {
+    for (const mode of Object.keys(MODES) as Mode[]) {
+      const title = `已清但为${mode}的稿件`;
+      items[mode] = { id: await clearedThenMarked(title, mode), title };
+    }
+  });
+
+  it.each(
+    (Object.keys(MODES) as Mode[]).flatMap((mode) =>
+      PATHS.flatMap((path) => LOCALES.map((locale) => [mode, path, locale] as const))
+    )
+  )('refuses to publish a %s item through the %s path (%s)', async (mode, path, locale) => {
+    const { id, title } = items[mode]!;
+    const [status, message] = await publishBy(path, id, locale);
+    expect(status).toBe(400);
+    expect(message).toBe(refusal(locale === 'en' ? `${title} (en)` : title, locale, mode));
+    expect(await stateOf(id, locale)).toBe('cleared');
+    await request(app.http).get(`/api/articles/${id}?locale=${locale}`).expect(404);
+  });
+
+  it('still publishes a proactive (主动公开) item in both languages', async () => {
+    const id = await bilingualItemOfA('主动公开的双语稿件');
+    for (const locale of LOCALES) {
+      await step('submit', staff.editorA, id, locale).expect(200);
+      await step('approve', staff.headA, id, locale).expect(200);
+      await step('clear', staff.secrecy, id, locale).expect(200);
+      const published = await step('publish', staff.editorA, id, locale);
+      expect([published.status, published.body.error?.message]).toEqual([200, undefined]);
+      await request(app.http).get(`/api/articles/${id}?locale=${locale}`).expect(200);
+    }
+  });
+});
