@@ -17,6 +17,19 @@ import type { Figure, StatisticsContext, StatisticsProvider } from '../types';
 
 type Row = 'new' | 'carriedIn' | 'resultsTotal' | 'carriedOut' | string;
 
+/**
+ * The 2019 trial format prints （六）其他处理 as one row: the sum of the three ways of 2021
+ * (逾期不补正, 逾期不缴费, 其他), counted from the same records.
+ */
+const OTHER_HANDLING = 'otherHandling';
+const OTHER_HANDLING_OUTCOMES = OUTCOMES.filter((outcome) =>
+  outcome.startsWith(`${OTHER_HANDLING}.`)
+);
+const TABLE3_ROWS = [
+  ...REQUEST_ROWS.filter((row) => !row.heading),
+  { key: OTHER_HANDLING, label: '（六）其他处理（三项之和，2019年试行版）' },
+];
+
 function requestQuery(context: StatisticsContext) {
   const names = namesOf(context.strapi, UID.disclosureRequest);
   const column = (attribute: string) => `r.${names.column(attribute)}`;
@@ -44,6 +57,10 @@ function cellFilter(context: StatisticsContext, row: Row, applicant: string) {
     query = base.whereRaw(conditions.closed[0], conditions.closed[1]);
   } else if (OUTCOMES.includes(row)) {
     query = base.whereRaw(conditions.closed[0], conditions.closed[1]).where(column('outcome'), row);
+  } else if (row === OTHER_HANDLING) {
+    query = base
+      .whereRaw(conditions.closed[0], conditions.closed[1])
+      .whereIn(column('outcome'), OTHER_HANDLING_OUTCOMES);
   } else return null;
   if (applicant !== 'total') query.where(column('applicantType'), applicant);
   return { query, column };
@@ -118,11 +135,14 @@ export function requestsProvider(): StatisticsProvider {
         if (entry.outcome) {
           add(String(entry.outcome), applicant, toCount(entry.closed));
           add('resultsTotal', applicant, toCount(entry.closed));
+          if (OTHER_HANDLING_OUTCOMES.includes(String(entry.outcome))) {
+            add(OTHER_HANDLING, applicant, toCount(entry.closed));
+          }
         }
       }
       const columns = [...APPLICANT_COLUMNS, 'total'];
       const table3 = Object.fromEntries(
-        REQUEST_ROWS.filter((row) => !row.heading).map((row) => [
+        TABLE3_ROWS.map((row) => [
           row.key,
           columns.map((applicant): Figure => ({
             key: `requests.table3:${row.key}.${applicant}`,
