@@ -25,10 +25,6 @@ const OTHER_HANDLING = 'otherHandling';
 const OTHER_HANDLING_OUTCOMES = OUTCOMES.filter((outcome) =>
   outcome.startsWith(`${OTHER_HANDLING}.`)
 );
-const TABLE3_ROWS = [
-  ...REQUEST_ROWS.filter((row) => !row.heading),
-  { key: OTHER_HANDLING, label: '（六）其他处理（三项之和，2019年试行版）' },
-];
 
 function requestQuery(context: StatisticsContext) {
   const names = namesOf(context.strapi, UID.disclosureRequest);
@@ -142,7 +138,7 @@ export function requestsProvider(): StatisticsProvider {
       }
       const columns = [...APPLICANT_COLUMNS, 'total'];
       const table3 = Object.fromEntries(
-        TABLE3_ROWS.map((row) => [
+        REQUEST_ROWS.filter((row) => !row.heading).map((row) => [
           row.key,
           columns.map((applicant): Figure => ({
             key: `requests.table3:${row.key}.${applicant}`,
@@ -151,6 +147,12 @@ export function requestsProvider(): StatisticsProvider {
           })),
         ])
       );
+      // Beside table3, which is the 2021 table as printed: the 2019 format's single row.
+      const otherHandlingTotal = columns.map((applicant): Figure => ({
+        key: `requests.table3:${OTHER_HANDLING}.${applicant}`,
+        label: `（六）其他处理（2019年试行版，三项之和） · ${applicant}`,
+        value: counts.get(`${OTHER_HANDLING}.${applicant}`) ?? 0,
+      }));
       const closed = counts.get('resultsTotal.total') ?? 0;
       const names = namesOf(context.strapi, UID.disclosureRequest);
       const [{ onTime }] = (await context.knex
@@ -181,6 +183,7 @@ export function requestsProvider(): StatisticsProvider {
         .sort((a, b) => a - b);
       return {
         table3,
+        otherHandlingTotal,
         closedInYear: closed,
         onTimeRate: closed ? Math.round((toCount(onTime) / closed) * 1000) / 10 : null,
         medianHandlingWorkingDays: median(handlingDays),
