@@ -305,7 +305,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async status(trackingNumber: string, queryCode: string): Promise<RequestStatus> {
       const secret = this.key();
       const row = (await rows().findOne({ where: { trackingNumber } })) as RequestRow | null;
-      if (!row || !queryCodeMatches(secret, queryCode, row.queryCodeHash)) {
+      // The code is hashed for an unknown number too, so both 404s take the same work.
+      const matches = queryCodeMatches(secret, queryCode, row?.queryCodeHash ?? '');
+      if (!row || !matches) {
         throw new errors.NotFoundError('No request matches this tracking number and query code.');
       }
       if (isLegacyQueryCodeHash(row.queryCodeHash)) {
