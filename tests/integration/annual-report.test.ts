@@ -231,3 +231,122 @@ describe('the annual report editor', () => {
     expect(published.metadata.indexNumber).toMatch(/^[0-9A-Z]+\/\d{4}-\d{5}$/);
   });
 });
+
+describe('a report in the 2019 trial format (reports on 2019 and 2020)', () => {
+  const YEAR_2019_FORMAT = 2020;
+  const APPLICANT = {
+    name: '张三丰',
+    idType: 'id_card',
+    idNumber: '210102198001011234',
+    phone: '13800001234',
+    email: null,
+    contactPerson: null,
+    address: '示范市和平区和平路1号',
+    postcode: null,
+    docNumber: null,
+    description: null,
+    form: 'paper',
+    delivery: 'post',
+  };
+  const at = (year: number) => (body: unknown) =>
+    request(app.http)
+      .put(`/disclosure/annual-reports/${year}`)
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .send(body as object);
+
+  /** A request received on paper, closed with `outcome` on `closedOn` (or left open). */
+  const onRecord = async (
+    applicantType: string,
+    receivedOn: string,
+    outcome?: string,
+    closedOn?: string
+  ) => {
+    const requests = app.strapi.plugin('disclosure').service('requests');
+    const { trackingNumber } = await requests.register(
+      { ...APPLICANT, applicantType, title: `${receivedOn} 申请的信息 ${outcome ?? '办理中'}` },
+      'paper',
+      receivedOn
+    );
+    if (outcome) {
+      await requests.close(trackingNumber, {
+        outcome,
+        date: closedOn,
+        state: 'closed',
+        action: 'closed_lapsed',
+        actor: { id: null, name: '测试', roles: [] },
+      });
+    }
+    return trackingNumber as string;
+  };
+
+  it('computes （六）其他处理 from the three kinds of other handling, so the table passes its 勾稽 rules', async () => {
+    const carriedIn = await onRecord('natural', '2019-12-20', 'otherHandling.1', '2020-01-10');
+    const lapsedFee = await onRecord('natural', '2020-03-02', 'otherHandling.2', '2020-04-01');
+    await onRecord('commercial', '2020-03-03', 'otherHandling.3', '2020-03-20');
+    await onRecord('natural', '2020-05-06', 'disclosed', '2020-06-01');
+    await onRecord('natural', '2020-12-28');
+
+    const response = await request(app.http)
+      .get(`/disclosure/annual-reports/${YEAR_2019_FORMAT}`)
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .expect(200);
+    const report = response.body.data;
+    expect(report.formatVersion).toBe('f2019');
+    const value = (row: string, column: string) => report.cells[r(row, column)].value;
+    expect(report.cells[r('otherHandling', 'natural')]).toEqual({
+      value: 2,
+      source: 'computed',
+      figure: 'requests.table3:otherHandling.natural',
+    });
+    expect(value('otherHandling', 'commercial')).toBe(1);
+    expect(value('otherHandling', 'total')).toBe(3);
+    expect(value('resultsTotal', 'total')).toBe(4);
+    expect(value('carriedIn', 'total')).toBe(1);
+    expect(value('carriedOut', 'total')).toBe(1);
+    expect(report.failures).toEqual([]);
+
+    // A reader follows the figure to its records.
+    const records = await request(app.http)
+      .get('/disclosure/statistics/records')
+      .query({ year: YEAR_2019_FORMAT, figure: 'requests.table3:otherHandling.natural' })
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .expect(200);
+    expect(
+      records.body.data.map((entry: { documentId: string }) => entry.documentId).sort()
+    ).toEqual([carriedIn, lapsedFee].sort());
+  });
+
+  it('takes a decrease in 本年增/减 as a negative number, and has no 处理决定数量 for fees', async () => {
+    const put2019 = at(YEAR_2019_FORMAT);
+    const saved = await put2019({
+      entered: {
+        '二.article20_5.licensing.previous': 3,
+        '二.article20_5.licensing.change': -2,
+        '二.article20_5.licensing.decisions': 19,
+        '二.article20_8.fees.previous': 1,
+        '二.article20_8.fees.change': -1,
+      },
+    }).expect(200);
+    expect(saved.body.data.cells['二.article20_5.licensing.change']).toEqual({
+      value: -2,
+      source: 'entered',
+    });
+    expect(saved.body.data.failures).toEqual([]);
+    const fees = await put2019({ entered: { '二.article20_8.fees.decisions': 1 } }).expect(400);
+    expect(fees.body.error.message).toBe(
+      'Unknown cell "二.article20_8.fees.decisions" in the 2019年试行版 format.'
+    );
+    const negative = await put2019({
+      entered: { '二.article20_5.licensing.previous': -1 },
+    }).expect(400);
+    expect(negative.body.error.message).toBe(
+      'Cell "二.article20_5.licensing.previous" takes a whole number ≥ 0 or null.'
+    );
+    const fraction = await put2019({
+      entered: { '二.article20_5.licensing.change': -1.5 },
+    }).expect(400);
+    expect(fraction.body.error.message).toBe(
+      'Cell "二.article20_5.licensing.change" takes a whole number (a decrease negative) or null.'
+    );
+  });
+});

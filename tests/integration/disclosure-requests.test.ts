@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
@@ -122,6 +123,55 @@ describe('a disclosure request submitted on the website', () => {
     expectNoPersonalData(stored);
     expect(row.id_number).toMatch(/^v1:/);
     expect(row.title).toBe(APPLICANT.title);
+  });
+
+  it('keeps the query code as a keyed HMAC, not its plain SHA-256', async () => {
+    const knex = app.strapi.db.connection as unknown as Knex;
+    const [row] = await knex('disclosure_requests').where({
+      tracking_number: tracking.trackingNumber,
+    });
+    const sha256 = createHash('sha256').update(tracking.queryCode).digest('hex');
+    expect(row.query_code_hash).toMatch(/^h1:[0-9a-f]{64}$/);
+    expect(row.query_code_hash).not.toContain(sha256);
+  });
+
+  it('still answers a request whose code was stored the earlier way, and rekeys it', async () => {
+    const knex = app.strapi.db.connection as unknown as Knex;
+    const lookup = (queryCode: string) =>
+      request(app.http)
+        .get('/api/disclosure-requests/status')
+        .query({ trackingNumber: tracking.trackingNumber, queryCode });
+    const legacy = createHash('sha256').update(tracking.queryCode).digest('hex');
+    await knex('disclosure_requests')
+      .where({ tracking_number: tracking.trackingNumber })
+      .update({ query_code_hash: legacy });
+    await lookup('wrongcod').expect(404);
+    await lookup(tracking.queryCode).expect(200);
+    const [row] = await knex('disclosure_requests').where({
+      tracking_number: tracking.trackingNumber,
+    });
+    expect(row.query_code_hash).toMatch(/^h1:[0-9a-f]{64}$/);
+    await lookup(tracking.queryCode).expect(200);
+    await lookup('wrongcod').expect(404);
+  });
+
+  it('rekeys every earlier hash at start-up without the codes themselves', async () => {
+    const knex = app.strapi.db.connection as unknown as Knex;
+    const legacy = createHash('sha256').update(tracking.queryCode).digest('hex');
+    await knex('disclosure_requests')
+      .where({ tracking_number: tracking.trackingNumber })
+      .update({ query_code_hash: legacy });
+    const rekeyed = await app.strapi
+      .plugin('disclosure')
+      .service('requests')
+      .rekeyLegacyQueryCodes();
+    expect(rekeyed).toBe(1);
+    const rows = await knex('disclosure_requests').select('query_code_hash');
+    expect(rows.every((row) => /^h1:[0-9a-f]{64}$/.test(row.query_code_hash))).toBe(true);
+    await request(app.http)
+      .get('/api/disclosure-requests/status')
+      .query({ trackingNumber: tracking.trackingNumber, queryCode: tracking.queryCode })
+      .expect(200);
   });
 
   it('flags the same person asking for the same information again, without refusing it', async () => {

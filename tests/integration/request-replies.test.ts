@@ -526,4 +526,52 @@ describe('reply templates', () => {
       reply: { deliveryMethod: 'post' },
     });
   });
+
+  it('refuses an unknown placeholder when saved, and shows one stored earlier as written, flagged', async () => {
+    const refused = await as(office)
+      .put('/disclosure/reply-templates/refused.5', {
+        article: '《中华人民共和国政府信息公开条例》第十六条第一款',
+        subject: '答复（{{trackingNumber}}）',
+        body: '{{applicantName}}：{{constructor}}{{toString}}',
+      })
+      .expect(400);
+    expect(refused.body.error).toMatchObject({
+      message:
+        '"body" uses unknown placeholder(s) {{constructor}}, {{toString}}: the placeholders are {{trackingNumber}}, {{applicantName}}, {{title}}, {{receivedOn}}, {{replyDate}}, {{reason}}, {{article}}, {{bureau}}.',
+      details: { key: 'body', placeholders: ['constructor', 'toString'] },
+    });
+    const list = await as(office).get('/disclosure/reply-templates').expect(200);
+    expect(
+      list.body.data.find((t: { outcome: string }) => t.outcome === 'refused.5').body
+    ).not.toContain('{{constructor}}');
+    // A template stored before the check: its letter shows the name as written, never Object.prototype.
+    await app.strapi.db.query('plugin::disclosure.reply-template').create({
+      data: {
+        outcome: 'refused.5',
+        article: '第十六条第一款',
+        subject: '答复（{{trackingNumber}}）{{__proto__}}',
+        body: '{{applicantName}}：{{constructor}}{{toString}}',
+      },
+    });
+    const flagged = await as(office).get('/disclosure/reply-templates').expect(200);
+    expect(
+      flagged.body.data.find((t: { outcome: string }) => t.outcome === 'refused.5')
+        .unknownPlaceholders
+    ).toEqual(['__proto__', 'constructor', 'toString']);
+    const registered = await as(office)
+      .post('/disclosure/requests', {
+        ...APPLICANT,
+        name: '赵六',
+        idNumber: '210102199204041234',
+        channel: 'paper',
+        receivedOn: today(),
+      })
+      .expect(201);
+    const tn = registered.body.data.trackingNumber;
+    const reply = await as(office).post(path(tn, '/reply'), { outcome: 'refused.5' }).expect(200);
+    expect(reply.body.data.reply).toMatchObject({
+      subject: `答复（${tn}）{{__proto__}}`,
+      body: '赵六：{{constructor}}{{toString}}',
+    });
+  });
 });

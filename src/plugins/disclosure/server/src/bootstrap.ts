@@ -62,11 +62,18 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       (draft: Record<string, unknown> & { documentId: string }) =>
         strapi.plugin(PLUGIN_ID).service('annual-reports').refusalFor(draft)
     );
-  // 6. Disclosure requests need the key that encrypts applicants' personal data.
+  // 6. Disclosure requests need the key that encrypts applicants' personal data; query codes of
+  // earlier versions (unsalted SHA-256) are rekeyed under it.
   if (!parseKey((strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig).personalDataKey)) {
     strapi.log.warn(
       '[disclosure] DISCLOSURE_PERSONAL_DATA_KEY is not set: disclosure requests are refused until it is'
     );
+  } else {
+    const rekeyed: number = await strapi
+      .plugin(PLUGIN_ID)
+      .service('requests')
+      .rekeyLegacyQueryCodes();
+    if (rekeyed) strapi.log.info(`[disclosure] rekeyed ${rekeyed} query code hash(es) (HMAC)`);
   }
   // 7. The request intake's rate limiter (in Redis when REDIS_URL is set), and its place before
   // the body parser.

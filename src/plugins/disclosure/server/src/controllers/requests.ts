@@ -6,11 +6,16 @@ import { acceptOnly, pageOf } from './query';
 import { actorFromUser } from '../services/actor';
 import type { UploadedFile } from '../services/request-attachments';
 import { MailNotSent } from '../services/request-replies';
-import { viewerOf } from '../services/requests';
+import { invalid, viewerOf } from '../services/requests';
+import { lookupProblem } from '../domain/requests/intake';
 import type { AdminUser } from '../services/reviews';
 
 interface Context {
-  request: { body?: unknown; files?: Record<string, UploadedFile | UploadedFile[]> };
+  request: {
+    body?: unknown;
+    files?: Record<string, UploadedFile | UploadedFile[]>;
+    is(...types: string[]): string | false | null;
+  };
   query: Record<string, unknown>;
   params: { trackingNumber?: string; id?: string; outcome?: string; date?: string };
   state: { user: AdminUser; userAbility: { can(action: string): boolean } };
@@ -43,15 +48,31 @@ const withUploads = async <T>(ctx: Context, fn: () => Promise<T>): Promise<T> =>
 
 /**
  * The intake body: JSON, or multipart with the fields in `data` (JSON, as Strapi's own upload
- * routes take them) and the files in `attachments`.
+ * routes take them) and the files in `attachments`; any other multipart field is refused by name.
+ * The fields inside `data` are validated with the JSON ones (validateIntake): a `\u0000` escape
+ * there decodes to NUL only here, past any guard on the raw body.
  */
 const intakeBody = (ctx: Context) => {
   const body = ctx.request.body as Record<string, unknown> | undefined;
-  if (!ctx.request.files || typeof body?.data !== 'string') return body;
+  if (!ctx.request.is('multipart')) return body;
+  const fields = Object.keys(body ?? {});
+  const unknown = [
+    ...fields.filter((field) => field !== 'data'),
+    ...Object.keys(ctx.request.files ?? {}).filter((field) => field !== 'attachments'),
+  ];
+  if (unknown.length) {
+    throw invalid(
+      `Unknown multipart field(s) ${unknown.map((field) => `"${field}"`).join(', ')}: send the request as JSON in "data" and files in "attachments".`,
+      unknown[0]
+    );
+  }
+  if (typeof body?.data !== 'string') {
+    throw invalid('"data" must be the request as JSON, sent once.', 'data');
+  }
   try {
     return JSON.parse(body.data);
   } catch {
-    throw new errors.ValidationError('"data" must be the request as JSON.', { key: 'data' });
+    throw invalid('"data" must be the request as JSON.', 'data');
   }
 };
 
@@ -89,12 +110,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async status(ctx: Context) {
       acceptOnly(ctx.query, ['trackingNumber', 'queryCode']);
       const { trackingNumber, queryCode } = ctx.query;
-      if (typeof trackingNumber !== 'string' || typeof queryCode !== 'string') {
-        throw new errors.ValidationError('Give "trackingNumber" and "queryCode".', {
-          key: typeof trackingNumber !== 'string' ? 'trackingNumber' : 'queryCode',
-        });
-      }
-      return { data: await service().status(trackingNumber, queryCode) };
+      const problem = lookupProblem(trackingNumber, queryCode);
+      if (problem) throw invalid(problem.message, problem.field);
+      return {
+        data: await service().status(trackingNumber as string, queryCode as string),
+      };
     },
 
     // Admin (依申请公开 office): register, list, view, handle, reply, withdraw.

@@ -53,7 +53,7 @@ export const WITHHOLD_LABELS: Readonly<Record<string, string>> = {
   personal_privacy: '个人隐私',
   internal_affairs: '内部事务',
   process_information: '过程性信息',
-  security_stability: '危及"三安全一稳定"',
+  security_stability: '危及“三安全一稳定”',
   other: '其他',
 } satisfies Record<WithholdReason, string>;
 

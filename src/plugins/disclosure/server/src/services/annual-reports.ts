@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import type { DisclosureConfig } from '../config';
 import { beijingYear } from '../domain/beijing-time';
-import { checkValues } from '../domain/annual-report/checks';
+import { checkValues, valueProblem } from '../domain/annual-report/checks';
 import {
   FORMAT_VERSIONS,
   cellsOf,
@@ -114,7 +114,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const cells: Record<string, CellValue> = {};
     for (const { key } of cellsOf(format)) {
       const entered =
-        changes.entered && key in changes.entered ? changes.entered[key] : stored[key]?.value;
+        changes.entered && Object.hasOwn(changes.entered, key)
+          ? changes.entered[key]
+          : stored[key]?.value;
       cells[key] = computed.get(key) ?? { value: entered ?? null, source: 'entered' };
     }
     const text = (field: (typeof TEXT_FIELDS)[number], fallback: string) =>
@@ -209,13 +211,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           value === null ||
           (typeof value === 'number' &&
             Number.isFinite(value) &&
-            value >= 0 &&
-            (cell.column.amount || Number.isInteger(value)));
+            !valueProblem(cell.column, value));
         if (!valid) {
-          throw new errors.ValidationError(
-            `Cell "${key}" takes ${cell.column.amount ? 'an amount ≥ 0' : 'a whole number ≥ 0'} or null.`,
-            { key: 'entered', cell: key }
-          );
+          const takes = cell.column.amount
+            ? 'an amount ≥ 0'
+            : cell.column.signed
+              ? 'a whole number (a decrease negative)'
+              : 'a whole number ≥ 0';
+          throw new errors.ValidationError(`Cell "${key}" takes ${takes} or null.`, {
+            key: 'entered',
+            cell: key,
+          });
         }
         entered[key] = value as number | null;
       }

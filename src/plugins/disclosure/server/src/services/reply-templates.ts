@@ -4,7 +4,9 @@ import { UID } from '../constants';
 import { OUTCOMES } from '../domain/requests/outcomes';
 import {
   DEFAULT_TEMPLATES,
+  PLACEHOLDERS,
   outcomeLabel,
+  unknownPlaceholders,
   type ReplyTemplate,
 } from '../domain/requests/reply-templates';
 
@@ -26,12 +28,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return template;
   };
+  /**
+   * A template as the office sees it. `unknownPlaceholders` flags names a template stored before
+   * they were refused (e.g. `{{constructor}}`): a letter shows them as written, never filled.
+   */
   const withLabel = (template: ReplyTemplate) => ({
     outcome: template.outcome,
     label: outcomeLabel(template.outcome),
     article: template.article,
     subject: template.subject,
     body: template.body,
+    unknownPlaceholders: unknownPlaceholders(`${template.subject}\n${template.body}`),
   });
 
   return {
@@ -52,7 +59,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return withLabel(stored ?? fallback);
     },
 
-    /** Saves the office's wording of one outcome's letter; 400 naming a missing or long field. */
+    /**
+     * Saves the office's wording of one outcome's letter; 400 naming a missing or long field, or
+     * an unknown placeholder in the subject or body.
+     */
     async save(outcome: string, body: unknown) {
       defaultOf(outcome);
       const input = (body ?? {}) as Record<string, unknown>;
@@ -62,6 +72,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw new errors.ValidationError(
             `"${field}" is required, as text of at most ${max} characters.`,
             { key: field }
+          );
+        }
+      }
+      for (const field of ['subject', 'body'] as const) {
+        const unknown = unknownPlaceholders(String(input[field]));
+        if (unknown.length) {
+          throw new errors.ValidationError(
+            `"${field}" uses unknown placeholder(s) ${unknown.map((name) => `{{${name}}}`).join(', ')}: the placeholders are ${PLACEHOLDERS.map((name) => `{{${name}}}`).join(', ')}.`,
+            { key: field, placeholders: unknown }
           );
         }
       }

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, randomInt } from 'crypto';
+import { createHmac, randomBytes, randomInt } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ACTIONS, PLUGIN_ID, UID } from '../constants';
@@ -26,7 +26,16 @@ import { validateIntake, type Intake } from '../domain/requests/intake';
 import { FEE_BASES, feeByCount, feeByPages, type FeeAssessment } from '../domain/requests/fees';
 import { noticeFor } from '../domain/requests/notices';
 import { OUTCOMES, WITHDRAWN_OUTCOME } from '../domain/requests/outcomes';
-import { decrypt, encrypt, mask, parseKey } from '../domain/requests/personal-data';
+import {
+  decrypt,
+  encrypt,
+  isLegacyQueryCodeHash,
+  mask,
+  parseKey,
+  queryCodeHash,
+  queryCodeMatches,
+  rekeyLegacyQueryCodeHash,
+} from '../domain/requests/personal-data';
 import type { ChainedAuditRecord } from '../domain/audit-chain';
 import { toDateOnly } from '../statistics/sql';
 import { actorFromUser, currentActor, type Actor } from './actor';
@@ -128,7 +137,6 @@ export interface RequestViewer extends AdminUser {
   canClear: boolean;
 }
 
-const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
 const normalise = (text: string) => text.replace(/\s+/g, '').toLowerCase();
 /** A 400 naming the field, in the shape intake errors have. */
 export const invalid = (message: string, key: string) =>
@@ -264,7 +272,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ...intake,
             ...personal,
             trackingNumber,
-            queryCodeHash: hashCode(queryCode),
+            queryCodeHash: queryCodeHash(secret, queryCode),
             identityDigest,
             channel,
             receivedOn,
@@ -294,11 +302,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** The applicant's view, or 404 when the number and code do not match (the same for both). */
+    /**
+     * The applicant's view, or 404 when the number and code do not match (the same for both). A
+     * code still stored in the earlier unsalted form is rekeyed once it has matched.
+     */
     async status(trackingNumber: string, queryCode: string): Promise<RequestStatus> {
+      const secret = this.key();
       const row = (await rows().findOne({ where: { trackingNumber } })) as RequestRow | null;
-      if (!row || row.queryCodeHash !== hashCode(queryCode)) {
+      // The code is hashed for an unknown number too, so both 404s take the same work.
+      const matches = queryCodeMatches(secret, queryCode, row?.queryCodeHash ?? '');
+      if (!row || !matches) {
         throw new errors.NotFoundError('No request matches this tracking number and query code.');
+      }
+      if (isLegacyQueryCodeHash(row.queryCodeHash)) {
+        await rows().update({
+          where: { id: row.id },
+          data: { queryCodeHash: queryCodeHash(secret, queryCode) },
+        });
       }
       return {
         trackingNumber: row.trackingNumber,
@@ -308,6 +328,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         outcome: row.outcome,
         explanation: row.deadline?.steps ?? [],
       };
+    },
+
+    /**
+     * Rekeys every query code still stored as the earlier unsalted SHA-256 (bootstrap, once per
+     * upgraded database); returns how many. The codes themselves are not needed.
+     */
+    async rekeyLegacyQueryCodes(): Promise<number> {
+      const secret = this.key();
+      // The plugin's own table, read whole once: the filter on the stored form is done here.
+      const all = (await rows().findMany({ select: ['id', 'queryCodeHash'] })) as Array<
+        Pick<RequestRow, 'id' | 'queryCodeHash'>
+      >;
+      const legacy = all.filter((row) => isLegacyQueryCodeHash(row.queryCodeHash));
+      for (const row of legacy) {
+        await rows().update({
+          where: { id: row.id, queryCodeHash: row.queryCodeHash },
+          data: { queryCodeHash: rekeyLegacyQueryCodeHash(secret, row.queryCodeHash) },
+        });
+      }
+      return legacy.length;
     },
 
     /** A request received on paper, in person, by post or fax, with its actual receipt date. */

@@ -59,6 +59,15 @@ export const ReplyTemplates = () => {
             <Tr key={template.outcome} data-testid="reply-template" data-outcome={template.outcome}>
               <Td style={{ whiteSpace: 'normal' }}>
                 <Typography>{template.label}</Typography>
+                {template.unknownPlaceholders.length > 0 && (
+                  <Typography variant="pi" textColor="danger600" tag="p" role="status">
+                    {label(
+                      'templates.unknownPlaceholders',
+                      'Not filled, shown as written: {names}',
+                      { names: template.unknownPlaceholders.map((name) => `{{${name}}}`).join(' ') }
+                    )}
+                  </Typography>
+                )}
               </Td>
               <Td style={{ whiteSpace: 'normal', maxWidth: '360px' }}>
                 <Typography variant="pi">{template.article}</Typography>

@@ -177,6 +177,8 @@ export interface ReplyTemplate {
   article: string;
   subject: string;
   body: string;
+  /** `{{names}}` no placeholder, in a template saved before they were refused: shown as written. */
+  unknownPlaceholders: string[];
 }
 
 /** POST /disclosure/requests/:tn/proactive */

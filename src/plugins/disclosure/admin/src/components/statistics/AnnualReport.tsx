@@ -141,7 +141,8 @@ export const AnnualReport = ({ year }: { year: number }) => {
     )
     .map(([key]) => key);
   const failing = new Set([...failures.map((failure) => failure.cell), ...unreadable]);
-  // The server stores only whole numbers ≥ 0 (amounts ≥ 0): such entries are fixed before saving.
+  // The server stores only whole numbers ≥ 0, amounts ≥ 0 and whole changes (本年增/减, negative for a
+  // decrease): other entries are fixed before saving.
   const cannotSave = unreadable.length > 0 || checkValues(tables, values).length > 0;
 
   if (loadError) {

@@ -87,7 +87,8 @@ export const ReportTableView = ({
                         data-cell={key}
                         aria-label={names.get(key) ?? key}
                         aria-invalid={failing.has(key)}
-                        inputMode={column.amount ? 'decimal' : 'numeric'}
+                        // A decrease is typed with a minus sign, which numeric keypads lack.
+                        inputMode={column.amount ? 'decimal' : column.signed ? 'text' : 'numeric'}
                         value={entries[key] ?? ''}
                         placeholder={enteredMark}
                         title={enteredMark}

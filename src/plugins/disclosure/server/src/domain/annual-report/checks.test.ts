@@ -165,3 +165,51 @@ describe('勾稽 checks', () => {
     expect(checkValues(FORMAT_2021.tables, { [fees]: -1 })[0].rule).toBe('金额不能为负数');
   });
 });
+
+describe('labels and the 2019 trial format', () => {
+  const requestTable = (format: typeof FORMAT_2021) =>
+    format.tables.find((candidate) => candidate.section === '三')!;
+
+  it.each([
+    ['2021', FORMAT_2021],
+    ['2019', FORMAT_2019],
+  ])('the %s format labels （二） and （三）3 as the national table', (_name, format) => {
+    const labels = Object.fromEntries(requestTable(format).rows.map((row) => [row.key, row.label]));
+    expect(labels.partly).toBe('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    expect(labels['refused.3']).toBe('3.危及“三安全一稳定”');
+  });
+
+  it('has 上一年项目数量 / 本年增/减 / 处理决定数量 in 二（五）（六）, and no 处理决定数量 in 二（八）', () => {
+    const columns = (key: string) =>
+      FORMAT_2019.tables.find((table) => table.key === key)!.columns.map((column) => column.label);
+    expect(columns('article20_5')).toEqual(['上一年项目数量', '本年增/减', '处理决定数量']);
+    expect(columns('article20_6')).toEqual(['上一年项目数量', '本年增/减', '处理决定数量']);
+    expect(columns('article20_8')).toEqual(['上一年项目数量', '本年增/减']);
+  });
+
+  it('takes a decrease in 本年增/减 as a negative whole number, and nowhere else', () => {
+    const change = '二.article20_5.licensing.change';
+    const previous = '二.article20_5.licensing.previous';
+    expect(
+      checkValues(FORMAT_2019.tables, {
+        [change]: -3,
+        '二.article20_6.penalty.change': 2,
+        '二.article20_8.fees.change': -1,
+      })
+    ).toEqual([]);
+    expect(checkValues(FORMAT_2019.tables, { [change]: -1.5, [previous]: -1 })).toEqual([
+      { rule: '件数为非负整数', cell: previous, expected: 0, actual: -1 },
+      { rule: '增减为整数（减少写负数）', cell: change, expected: -1, actual: -1.5 },
+    ]);
+  });
+
+  it('computes the single （六）其他处理 row of 2019 from the records, like every other row of 三', () => {
+    const table = requestTable(FORMAT_2019);
+    for (const column of REQUEST_COLUMNS) {
+      expect(FORMAT_2019.computedFrom[cellKey(table, 'otherHandling', column.key)]).toBe(
+        `requests.table3:otherHandling.${column.key}`
+      );
+    }
+    expect(table.rows.find((row) => row.key === 'otherHandling')!.label).toBe('（六）其他处理');
+  });
+});

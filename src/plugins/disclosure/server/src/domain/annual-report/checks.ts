@@ -2,7 +2,7 @@
  * The 勾稽 (cross-check) rules of the national tables, every failure listed by the cell it fails
  * at. Empty cells count as 0: a table nobody filled in is consistent, a half-filled one is not.
  */
-import { cellKey, type CellValues, type RuleFailure, type Table } from './format';
+import { cellKey, type CellValues, type Column, type RuleFailure, type Table } from './format';
 
 const valueOf = (values: CellValues, key: string) => values[key] ?? 0;
 
@@ -80,7 +80,10 @@ export function checkLitigationTable(table: Table, values: CellValues): RuleFail
   return failures;
 }
 
-/** Cells holding something other than a whole number ≥ 0 (or an amount ≥ 0 for 万元 cells). */
+/**
+ * Cells holding something other than a whole number ≥ 0: an amount ≥ 0 for 万元 cells, any whole
+ * number for a change over the year (本年增/减, a decrease negative).
+ */
 export function checkValues(tables: readonly Table[], values: CellValues): RuleFailure[] {
   const failures: RuleFailure[] = [];
   for (const table of tables) {
@@ -89,17 +92,28 @@ export function checkValues(tables: readonly Table[], values: CellValues): RuleF
         const key = cellKey(table, row.key, column.key);
         const value = values[key];
         if (value === null || value === undefined) continue;
-        const valid = column.amount ? value >= 0 : Number.isInteger(value) && value >= 0;
-        if (!valid) {
-          failures.push({
-            rule: column.amount ? '金额不能为负数' : '件数为非负整数',
-            cell: key,
-            expected: Math.max(0, Math.round(value)),
-            actual: value,
-          });
-        }
+        const problem = valueProblem(column, value);
+        if (problem) failures.push({ cell: key, actual: value, ...problem });
       }
     }
   }
   return failures;
+}
+
+/** What is wrong with a cell's value for its column, or null. */
+export function valueProblem(
+  column: Column,
+  value: number
+): { rule: string; expected: number } | null {
+  if (column.amount) {
+    return value >= 0 ? null : { rule: '金额不能为负数', expected: 0 };
+  }
+  if (column.signed) {
+    return Number.isInteger(value)
+      ? null
+      : { rule: '增减为整数（减少写负数）', expected: Math.round(value) };
+  }
+  return Number.isInteger(value) && value >= 0
+    ? null
+    : { rule: '件数为非负整数', expected: Math.max(0, Math.round(value)) };
 }

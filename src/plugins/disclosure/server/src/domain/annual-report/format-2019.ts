@@ -1,6 +1,7 @@
 /**
  * The 2019 trial format (used for the reports on 2019 and 2020): 二 counts made / published /
- * total, an extra 第二十条第（九）项 table, and （六）其他处理 as a single row of 三 (23 rows).
+ * total, items of last year and this year's change, an extra 第二十条第（九）项 table, and
+ * （六）其他处理 as a single row of 三 (23 rows), computed as the sum of the three ways of 2021.
  */
 import { checkLitigationTable, checkRequestTable } from './checks';
 import type { ReportFormat, Table } from './format';
@@ -12,11 +13,14 @@ import {
   requestCellFigures,
 } from './format-2021';
 
-const YEARLY: ReadonlyArray<[string, string]> = [
+/** 二（五）（六）: the items of last year, this year's change (a decrease negative), the decisions. */
+const YEARLY: ReadonlyArray<[string, string, 'signed'?]> = [
   ['previous', '上一年项目数量'],
-  ['change', '本年增/减'],
+  ['change', '本年增/减', 'signed'],
   ['decisions', '处理决定数量'],
 ];
+/** 二（八） fees: items only, no decisions column. */
+const YEARLY_ITEMS = YEARLY.filter(([key]) => key !== 'decisions');
 
 const REQUEST_TABLE_2019: Table = {
   key: 'requests',
@@ -59,13 +63,13 @@ export const FORMAT_2019: ReportFormat = {
       ['penalty', '行政处罚'],
       ['enforcement', '行政强制'],
     ]),
-    proactiveTable('article20_8', '第二十条第（八）项', YEARLY, [['fees', '行政事业性收费']]),
+    proactiveTable('article20_8', '第二十条第（八）项', YEARLY_ITEMS, [['fees', '行政事业性收费']]),
     proactiveTable(
       'article20_9',
       '第二十条第（九）项',
       [
         ['projects', '采购项目数量'],
-        ['amount', '采购总金额', true],
+        ['amount', '采购总金额', 'amount'],
       ],
       [['procurement', '政府集中采购']]
     ),

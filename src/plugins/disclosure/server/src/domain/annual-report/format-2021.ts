@@ -27,7 +27,7 @@ export const APPLICANT_COLUMNS = REQUEST_COLUMNS.filter((column) => column.key !
 export const REFUSAL_REASONS = [
   '属于国家秘密',
   '其他法律行政法规禁止公开',
-  '危及"三安全一稳定"',
+  '危及“三安全一稳定”',
   '保护第三方合法权益',
   '属于三类内部事务信息',
   '属于四类过程性信息',
@@ -52,12 +52,15 @@ export const OTHER_HANDLING_REASONS = [
   '其他',
 ] as const;
 
+/** Row （二） with the template's own counting rule, as every published report prints it. */
+export const PARTLY_LABEL = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）';
+
 export const REQUEST_ROWS: readonly Row[] = [
   { key: 'new', label: '一、本年新收政府信息公开申请数量', level: 0 },
   { key: 'carriedIn', label: '二、上年结转政府信息公开申请数量', level: 0 },
   { key: 'results', label: '三、本年度办理结果', level: 0, heading: true },
   { key: 'disclosed', label: '（一）予以公开', level: 1 },
-  { key: 'partly', label: '（二）部分公开', level: 1 },
+  { key: 'partly', label: PARTLY_LABEL, level: 1 },
   { key: 'refused', label: '（三）不予公开', level: 1, heading: true },
   ...numberedRows('refused', REFUSAL_REASONS),
   { key: 'unavailable', label: '（四）无法提供', level: 1, heading: true },
@@ -115,18 +118,22 @@ export const LITIGATION_TABLE: Table = {
   rows: [{ key: 'count', label: '', level: 0 }],
 };
 
-/** A table of section 二: a title row, 信息内容 and its columns. */
+/** A table of section 二: a title row, 信息内容 and its columns (counts unless marked). */
 export const proactiveTable = (
   key: string,
   title: string,
-  columns: ReadonlyArray<[string, string, boolean?]>,
+  columns: ReadonlyArray<[string, string, ('amount' | 'signed')?]>,
   rows: ReadonlyArray<[string, string]>
 ): Table => ({
   key,
   section: '二',
   title,
   corner: '信息内容',
-  columns: columns.map(([columnKey, label, amount]) => ({ key: columnKey, label, amount })),
+  columns: columns.map(([columnKey, label, kind]) => ({
+    key: columnKey,
+    label,
+    ...(kind ? { [kind]: true } : {}),
+  })),
   rows: rows.map(([rowKey, label]) => ({ key: rowKey, label, level: 0 })),
 });
 
@@ -163,7 +170,7 @@ export const PROACTIVE_TABLES: readonly Table[] = [
   proactiveTable(
     'article20_8',
     '第二十条第（八）项',
-    [['amount', '本年收费金额（单位：万元）', true]],
+    [['amount', '本年收费金额（单位：万元）', 'amount']],
     [['fees', '行政事业性收费']]
   ),
 ];

@@ -23,6 +23,8 @@ export interface Column {
   groups?: readonly string[];
   /** Amounts rather than counts (万元): may hold decimals. */
   amount?: boolean;
+  /** A change over the year (本年增/减): a decrease is written as a negative number. */
+  signed?: boolean;
 }
 
 export interface Table {

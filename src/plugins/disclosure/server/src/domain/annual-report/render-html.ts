@@ -8,7 +8,7 @@ import { cellKey, type Table } from './format';
 import { SECTION_HEADINGS, type AnnualReport } from './report';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/** Escapes text (quotes stay as typed, e.g. 危及"三安全一稳定"); attribute values also escape quotes. */
+/** Escapes text (quotes stay as typed, e.g. a title with "…" in it); attribute values also escape quotes. */
 const escape = (text: string) => text.replace(/[&<>]/g, (char) => ENTITIES[char]);
 const attribute = (text: string) => text.replace(/[&<>"]/g, (char) => ENTITIES[char]);
 

@@ -153,4 +153,16 @@ describe('timeline sentences', () => {
       describeEvent({ type: 'consultation_started', date: '2026-11-03', party: 'third_party' })
     ).toBe('2026-11-03 征求第三方意见');
   });
+
+  it('never names a party from Object.prototype', () => {
+    for (const party of ['constructor', 'toString', '__proto__']) {
+      expect(
+        describeEvent({
+          type: 'consultation_started',
+          date: '2026-11-03',
+          party: party as 'agency',
+        })
+      ).toBe('2026-11-03 征求意见');
+    }
+  });
 });

@@ -147,7 +147,7 @@ export function describeEvent(event: RequestEvent): string {
     case 'corrected':
       return `${event.date} 收到补正后的申请`;
     case 'consultation_started':
-      return `${event.date} 征求${PARTIES[event.party] ?? ''}意见`;
+      return `${event.date} 征求${Object.hasOwn(PARTIES, event.party) ? PARTIES[event.party] : ''}意见`;
     case 'consultation_ended':
       return `${event.date} 征求意见结束`;
     case 'fee_notice':

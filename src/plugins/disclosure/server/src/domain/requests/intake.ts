@@ -51,7 +51,15 @@ export interface FieldError {
 
 const FIELDS: Record<
   keyof Intake,
-  { required: boolean; max: number; oneOf?: readonly string[]; pattern?: RegExp; hint?: string }
+  {
+    required: boolean;
+    max: number;
+    oneOf?: readonly string[];
+    pattern?: RegExp;
+    hint?: string;
+    /** Free text that may run over several lines: tab and line breaks allowed. */
+    multiline?: boolean;
+  }
 > = {
   applicantType: { required: true, max: 20, oneOf: APPLICANT_TYPES },
   name: { required: true, max: 100 },
@@ -74,10 +82,30 @@ const FIELDS: Record<
   postcode: { required: false, max: 6, pattern: /^\d{6}$/, hint: 'six digits' },
   title: { required: true, max: 200 },
   docNumber: { required: false, max: 64 },
-  description: { required: false, max: 2000 },
+  description: { required: false, max: 2000, multiline: true },
   form: { required: true, max: 20, oneOf: FORMS },
   delivery: { required: true, max: 20, oneOf: DELIVERY_ROUTES },
 };
+
+/**
+ * C0 control characters and DEL: NUL cannot be stored in PostgreSQL text (the insert fails), and
+ * none of them belongs in a name, a number or a title. Free text over several lines keeps tab and
+ * line breaks.
+ */
+const isControl = (code: number) => code < 0x20 || code === 0x7f;
+const LINE_LAYOUT = new Set([0x09, 0x0a, 0x0d]);
+
+/** The message for a value holding a control character it may not, or null. */
+export function controlCharacterProblem(field: string, value: string, multiline = false) {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (!isControl(code) || (multiline && LINE_LAYOUT.has(code))) continue;
+    return multiline
+      ? `"${field}" must not contain control characters other than tab and line breaks.`
+      : `"${field}" must not contain control characters.`;
+  }
+  return null;
+}
 
 /** The intake, or every field error (unknown fields included). */
 export function validateIntake(body: unknown): { intake: Intake } | { errors: FieldError[] } {
@@ -86,7 +114,7 @@ export function validateIntake(body: unknown): { intake: Intake } | { errors: Fi
   }
   const input = body as Record<string, unknown>;
   const errors: FieldError[] = Object.keys(input)
-    .filter((key) => !(key in FIELDS))
+    .filter((key) => !Object.hasOwn(FIELDS, key))
     .map((field) => ({ field, message: `Unknown field "${field}".` }));
   const intake: Record<string, string | null> = {};
   for (const [field, rule] of Object.entries(FIELDS)) {
@@ -101,7 +129,10 @@ export function validateIntake(body: unknown): { intake: Intake } | { errors: Fi
       errors.push({ field, message: `"${field}" must be text.` });
       continue;
     }
-    if (rule.oneOf && !rule.oneOf.includes(value)) {
+    const control = controlCharacterProblem(field, value, rule.multiline);
+    if (control) {
+      errors.push({ field, message: control });
+    } else if (rule.oneOf && !rule.oneOf.includes(value)) {
       errors.push({ field, message: `"${field}" must be one of ${rule.oneOf.join(', ')}.` });
     } else if (value.length > rule.max) {
       errors.push({ field, message: `"${field}" is at most ${rule.max} characters.` });
@@ -128,4 +159,40 @@ export function validateIntake(body: unknown): { intake: Intake } | { errors: Fi
     errors.push({ field: 'address', message: '"address" is required for delivery by post.' });
   }
   return errors.length ? { errors } : { intake: intake as unknown as Intake };
+}
+
+/** A tracking number as the intake issues it: YSQ, the date of receipt, six digits. */
+const TRACKING_NUMBER = /^YSQ\d{8}-\d{6}$/;
+/** A query code as the intake issues it: 8 characters of base64url. */
+const QUERY_CODE = /^[A-Za-z0-9_-]{8}$/;
+
+/**
+ * The first problem with the status lookup's parameters, naming its field, or null. Only their
+ * form is checked here: a well-formed number or code that matches nothing is the lookup's 404.
+ */
+export function lookupProblem(trackingNumber: unknown, queryCode: unknown): FieldError | null {
+  if (typeof trackingNumber !== 'string' || typeof queryCode !== 'string') {
+    const field = typeof trackingNumber !== 'string' ? 'trackingNumber' : 'queryCode';
+    return { field, message: 'Give "trackingNumber" and "queryCode".' };
+  }
+  for (const [field, value] of [
+    ['trackingNumber', trackingNumber],
+    ['queryCode', queryCode],
+  ] as const) {
+    const control = controlCharacterProblem(field, value);
+    if (control) return { field, message: control };
+  }
+  if (!TRACKING_NUMBER.test(trackingNumber)) {
+    return {
+      field: 'trackingNumber',
+      message: '"trackingNumber" is written like YSQ20261129-000123.',
+    };
+  }
+  if (!QUERY_CODE.test(queryCode)) {
+    return {
+      field: 'queryCode',
+      message: '"queryCode" is the 8 letters, digits, "-" or "_" given when the request was sent.',
+    };
+  }
+  return null;
 }

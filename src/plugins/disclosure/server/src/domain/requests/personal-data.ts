@@ -1,9 +1,17 @@
 /**
  * The applicant's personal data at rest: AES-256-GCM with a key from the environment
  * (`DISCLOSURE_PERSONAL_DATA_KEY`, 32 bytes base64), a fresh IV per value. The stored form is
- * `v1:<iv>:<tag>:<ciphertext>` (base64), so a key rotation can add v2 later.
+ * `v1:<iv>:<tag>:<ciphertext>` (base64), so a key rotation can add v2 later. The applicant's query
+ * code is kept as a keyed hash only (see queryCodeHash).
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'crypto';
 
 const VERSION = 'v1';
 
@@ -49,4 +57,37 @@ export function mask(value: string): string {
   if (chars.length <= 2) return `${chars[0] ?? ''}*`;
   const keep = chars.length >= 10 ? 4 : 1;
   return `${chars.slice(0, keep).join('')}${'*'.repeat(chars.length - 2 * keep)}${chars.slice(-keep).join('')}`;
+}
+
+/** Derives the query code's own HMAC key, so the personal-data key serves one purpose each. */
+const QUERY_CODE_KEY_LABEL = 'disclosure/query-code/v1';
+const QUERY_CODE_VERSION = 'h1:';
+const queryCodeKey = (key: Buffer) =>
+  createHmac('sha256', key).update(QUERY_CODE_KEY_LABEL).digest();
+/** The form earlier versions stored: SHA-256 of the code, unsalted (brute-forced offline). */
+const legacyDigest = (code: string) => createHash('sha256').update(code).digest('hex');
+
+/**
+ * The rekeyed form of an earlier unsalted hash: `h1:` + HMAC-SHA-256, under a key derived from the
+ * personal-data key, of that hash. Without the key, a stolen table gives nothing to brute-force.
+ */
+export const rekeyLegacyQueryCodeHash = (key: Buffer, legacy: string): string =>
+  `${QUERY_CODE_VERSION}${createHmac('sha256', queryCodeKey(key)).update(legacy).digest('hex')}`;
+
+/**
+ * The stored form of a query code. It is keyed over the code's SHA-256 so that the hashes stored
+ * by earlier versions can be rekeyed without knowing the codes (rekeyLegacyQueryCodeHash).
+ */
+export const queryCodeHash = (key: Buffer, code: string): string =>
+  rekeyLegacyQueryCodeHash(key, legacyDigest(code));
+
+/** Whether a stored value is the earlier unsalted SHA-256 (64 hex digits). */
+export const isLegacyQueryCodeHash = (stored: string): boolean => /^[0-9a-f]{64}$/.test(stored);
+
+/** Whether `code` is the one stored, in either form; compared in constant time. */
+export function queryCodeMatches(key: Buffer, code: string, stored: string): boolean {
+  const expected = isLegacyQueryCodeHash(stored) ? legacyDigest(code) : queryCodeHash(key, code);
+  const a = Buffer.from(expected, 'utf8');
+  const b = Buffer.from(stored, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
 }

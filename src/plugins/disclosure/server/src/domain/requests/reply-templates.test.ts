@@ -1,5 +1,10 @@
 import { OUTCOMES } from './outcomes';
-import { DEFAULT_TEMPLATES, fillTemplate, outcomeLabel } from './reply-templates';
+import {
+  DEFAULT_TEMPLATES,
+  fillTemplate,
+  outcomeLabel,
+  unknownPlaceholders,
+} from './reply-templates';
 
 describe('reply templates', () => {
   it('has one template per outcome of table 三, each citing an article of the 条例', () => {
@@ -38,5 +43,35 @@ describe('reply templates', () => {
     expect(body).toContain('根据《中华人民共和国政府信息公开条例》第十五条的规定，不予公开');
     expect(body).not.toContain('{{');
     expect(fillTemplate('{{unknown}} {{title}}', { title: 'x' })).toBe('{{unknown}} x');
+  });
+
+  it('labels （二） and （三）3 with the exact wording of the national table', () => {
+    expect(outcomeLabel('partly')).toBe('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    expect(outcomeLabel('refused.3')).toBe('（三）不予公开 · 3.危及“三安全一稳定”');
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])(
+    'leaves {{%s}} as written instead of filling it from Object.prototype',
+    (name) => {
+      expect(fillTemplate(`{{${name}}}：{{title}}`, { title: '某文件' })).toBe(
+        `{{${name}}}：某文件`
+      );
+      expect(outcomeLabel(`${name}.1`)).toBe(`${name}.1`);
+    }
+  );
+
+  it('fills only the known placeholders, even when more values are passed', () => {
+    const values = { title: '某文件', extra: 'x' } as Parameters<typeof fillTemplate>[1];
+    expect(fillTemplate('{{extra}} {{title}}', values)).toBe('{{extra}} 某文件');
+  });
+
+  it('lists the unknown placeholders of a text once each, in order', () => {
+    expect(unknownPlaceholders('{{title}} {{constructor}} {{foo}} {{constructor}}')).toEqual([
+      'constructor',
+      'foo',
+    ]);
+    for (const template of DEFAULT_TEMPLATES) {
+      expect(unknownPlaceholders(`${template.subject}${template.body}`)).toEqual([]);
+    }
   });
 });

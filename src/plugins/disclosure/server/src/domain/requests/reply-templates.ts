@@ -9,6 +9,7 @@ import {
   REFUSAL_REASONS,
   UNAVAILABLE_REASONS,
 } from '../annual-report/format-2021';
+import { PARTLY_LABEL } from '../annual-report/format-2021';
 import { OUTCOMES } from './outcomes';
 
 export interface ReplyTemplate {
@@ -43,9 +44,9 @@ const GROUPS: Record<string, { label: string; reasons: readonly string[] }> = {
 /** The table 三 label of an outcome: （一）予以公开, or （三）不予公开 · 4.保护第三方合法权益. */
 export function outcomeLabel(outcome: string): string {
   if (outcome === 'disclosed') return '（一）予以公开';
-  if (outcome === 'partly') return '（二）部分公开';
+  if (outcome === 'partly') return PARTLY_LABEL;
   const [group, number] = outcome.split('.');
-  const known = GROUPS[group];
+  const known = Object.hasOwn(GROUPS, group) ? GROUPS[group] : undefined;
   const reason = known?.reasons[Number(number) - 1];
   return known && reason ? `${known.label} · ${number}.${reason}` : outcome;
 }
@@ -162,9 +163,22 @@ export const chineseDate = (date: string): string => {
   return `${year}年${month}月${day}日`;
 };
 
-/** Fills `{{placeholder}}`s; an unknown placeholder is left as written so the editor sees it. */
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+const isPlaceholder = (name: string): name is Placeholder =>
+  (PLACEHOLDERS as readonly string[]).includes(name);
+
+/**
+ * Fills the known `{{placeholder}}`s from the values' own entries; anything else (`{{foo}}`,
+ * `{{constructor}}`) is left as written so the editor and the reviewer see it.
+ */
 export function fillTemplate(text: string, values: Partial<Record<Placeholder, string>>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-    name in values ? (values[name as Placeholder] ?? '') : whole
+  return text.replace(PLACEHOLDER, (whole, name: string) =>
+    isPlaceholder(name) && Object.hasOwn(values, name) ? (values[name] ?? '') : whole
   );
+}
+
+/** The `{{names}}` of a text that are no placeholder, once each in order of appearance. */
+export function unknownPlaceholders(text: string): string[] {
+  const names = [...text.matchAll(PLACEHOLDER)].map((match) => match[1]);
+  return [...new Set(names.filter((name) => !isPlaceholder(name)))];
 }

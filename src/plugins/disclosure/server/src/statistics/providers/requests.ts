@@ -17,6 +17,15 @@ import type { Figure, StatisticsContext, StatisticsProvider } from '../types';
 
 type Row = 'new' | 'carriedIn' | 'resultsTotal' | 'carriedOut' | string;
 
+/**
+ * The 2019 trial format prints （六）其他处理 as one row: the sum of the three ways of 2021
+ * (逾期不补正, 逾期不缴费, 其他), counted from the same records.
+ */
+const OTHER_HANDLING = 'otherHandling';
+const OTHER_HANDLING_OUTCOMES = OUTCOMES.filter((outcome) =>
+  outcome.startsWith(`${OTHER_HANDLING}.`)
+);
+
 function requestQuery(context: StatisticsContext) {
   const names = namesOf(context.strapi, UID.disclosureRequest);
   const column = (attribute: string) => `r.${names.column(attribute)}`;
@@ -44,6 +53,10 @@ function cellFilter(context: StatisticsContext, row: Row, applicant: string) {
     query = base.whereRaw(conditions.closed[0], conditions.closed[1]);
   } else if (OUTCOMES.includes(row)) {
     query = base.whereRaw(conditions.closed[0], conditions.closed[1]).where(column('outcome'), row);
+  } else if (row === OTHER_HANDLING) {
+    query = base
+      .whereRaw(conditions.closed[0], conditions.closed[1])
+      .whereIn(column('outcome'), OTHER_HANDLING_OUTCOMES);
   } else return null;
   if (applicant !== 'total') query.where(column('applicantType'), applicant);
   return { query, column };
@@ -118,6 +131,9 @@ export function requestsProvider(): StatisticsProvider {
         if (entry.outcome) {
           add(String(entry.outcome), applicant, toCount(entry.closed));
           add('resultsTotal', applicant, toCount(entry.closed));
+          if (OTHER_HANDLING_OUTCOMES.includes(String(entry.outcome))) {
+            add(OTHER_HANDLING, applicant, toCount(entry.closed));
+          }
         }
       }
       const columns = [...APPLICANT_COLUMNS, 'total'];
@@ -131,6 +147,12 @@ export function requestsProvider(): StatisticsProvider {
           })),
         ])
       );
+      // Beside table3, which is the 2021 table as printed: the 2019 format's single row.
+      const otherHandlingTotal = columns.map((applicant): Figure => ({
+        key: `requests.table3:${OTHER_HANDLING}.${applicant}`,
+        label: `（六）其他处理（2019年试行版，三项之和） · ${applicant}`,
+        value: counts.get(`${OTHER_HANDLING}.${applicant}`) ?? 0,
+      }));
       const closed = counts.get('resultsTotal.total') ?? 0;
       const names = namesOf(context.strapi, UID.disclosureRequest);
       const [{ onTime }] = (await context.knex
@@ -161,6 +183,7 @@ export function requestsProvider(): StatisticsProvider {
         .sort((a, b) => a - b);
       return {
         table3,
+        otherHandlingTotal,
         closedInYear: closed,
         onTimeRate: closed ? Math.round((toCount(onTime) / closed) * 1000) / 10 : null,
         medianHandlingWorkingDays: median(handlingDays),
