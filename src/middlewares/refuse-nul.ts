@@ -18,18 +18,19 @@ export default () =>
     } catch {
       throw new errors.ValidationError('The URL is not validly encoded.', { param: 'path' });
     }
-    if (path.includes('\0')) refuse('the URL');
-    const where = findNul(ctx.query) ?? null;
-    if (where !== null) refuse(`the query parameter "${where || 'query'}"`);
-    const inBody = findNul(ctx.request.body);
-    if (inBody !== undefined) refuse(`the field "${inBody || 'body'}"`);
+    if (path.includes('\0')) refuse('the URL', { param: 'path' });
+    const param = findNul(ctx.query);
+    if (param !== undefined) refuse(`the query parameter "${param}"`, { param });
+    const field = findNul(ctx.request.body);
+    if (field !== undefined) refuse(`the field "${field}"`, { field });
     await next();
   };
 
-function refuse(where: string): never {
-  throw new errors.ValidationError(`A NUL character (\\u0000) is not allowed in ${where}.`, {
-    param: where,
-  });
+function refuse(where: string, details: Record<string, string>): never {
+  throw new errors.ValidationError(
+    `A NUL character (\\u0000) is not allowed in ${where}.`,
+    details
+  );
 }
 
 /** The path of the first key or string holding a NUL, or undefined. Iterative: bodies can nest deep. */

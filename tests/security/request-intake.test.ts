@@ -258,7 +258,7 @@ describe('the multipart intake: only "data" and "attachments"', () => {
       );
     }));
 
-  test.each(['{', 'name=张三', '{"name":"张\u0000三"}'])(
+  test.each(['{', 'name=张三'])(
     '"data" that is not JSON (%j) is refused (400), nothing stored',
     (data) =>
       nothingStored(async () => {
@@ -266,6 +266,12 @@ describe('the multipart intake: only "data" and "attachments"', () => {
         expect(response.body).toEqual(fieldError('data', '"data" must be the request as JSON.'));
       })
   );
+
+  it('refuses a raw NUL in "data" (400), nothing stored', () =>
+    nothingStored(async () => {
+      const response = await postMultipart('{"name":"张\u0000三"}').expect(400);
+      expect(response.body).toEqual(nulRefused('the field "data"', { field: 'data' }));
+    }));
 });
 
 describe('control characters in every intake field', () => {
@@ -306,17 +312,24 @@ describe('control characters in every intake field', () => {
   });
 });
 
-/*
- * NUL over JSON and in the query string: the app's global guard may answer first once it is
- * merged; these assert the plugin's own answer.
- */
-describe('NUL in the JSON intake (the plugin refuses it too)', () => {
+/** The app's global guard answers a NUL in a JSON body or a query before any route runs. */
+const nulRefused = (where: string, details: Record<string, string>) => ({
+  data: null,
+  error: {
+    status: 400,
+    name: 'ValidationError',
+    message: `A NUL character (\\u0000) is not allowed in ${where}.`,
+    details,
+  },
+});
+
+describe('NUL in the JSON intake', () => {
   test.each(FIELDS)('JSON: "%s" with NUL is refused naming the field (400)', (field) =>
     nothingStored(async () => {
       const response = await postJson(
         JSON.stringify({ ...APPLICANT, [field]: withChar(field, NUL) })
       ).expect(400);
-      expect(response.body).toEqual(intakeError([{ field, message: controlMessage(field) }]));
+      expect(response.body).toEqual(nulRefused(`the field "${field}"`, { field }));
     })
   );
 });
@@ -341,7 +354,9 @@ describe('the status lookup', () => {
         const value = `${tracking[field].slice(0, 4)}${char}${tracking[field].slice(4)}`;
         const response = await lookup({ ...tracking, [field]: value }).expect(400);
         expect(response.body).toEqual(
-          fieldError(field, `"${field}" must not contain control characters.`)
+          char === NUL
+            ? nulRefused(`the query parameter "${field}"`, { param: field })
+            : fieldError(field, `"${field}" must not contain control characters.`)
         );
       }
     }
