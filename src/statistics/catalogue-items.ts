@@ -200,6 +200,8 @@ export function catalogueItemsProvider(): StatisticsProvider {
   return {
     name: 'items',
     label: { 'zh-Hans': '主动公开信息', en: 'Published items' },
+    // Published versions only, their titles as published.
+    isPublic: true,
 
     async compute(context) {
       const [grouped, tree, divisions] = await Promise.all([

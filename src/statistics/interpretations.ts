@@ -91,6 +91,8 @@ export function interpretationsProvider(): StatisticsProvider {
   return {
     name: 'interpretations',
     label: { 'zh-Hans': '政策解读', en: 'Policy interpretations' },
+    // Published interpretations and documents only.
+    isPublic: true,
 
     async compute(context) {
       const { query, category } = await interpretationRows(context);

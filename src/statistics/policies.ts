@@ -62,6 +62,8 @@ export function policiesProvider(): StatisticsProvider {
   return {
     name: 'policies',
     label: { 'zh-Hans': '政策文件', en: 'Policy documents' },
+    // Published policy documents only.
+    isPublic: true,
 
     async compute(context) {
       const { base, conditions, kind } = policyQuery(context);

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { DisclosureConfig } from './config';
-import { METADATA_COMPONENT, PLUGIN_ID } from './constants';
+import { METADATA_COMPONENT, PLUGIN_ID, UID } from './constants';
 import { parseKey } from './domain/requests/personal-data';
 import { guardsBeforeBody, INTAKE_GUARD, prepareIntakeLimiter } from './middlewares/intake-guard';
 import { createPublishGate } from './services/publish-gate';
@@ -93,9 +93,41 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   });
   // 9. 索引号 is shown but not editable in the Content Manager: the gate assigns it.
   await makeIndexNumberReadOnly(strapi);
+  // 10. The plugin's own records (reviews, audit trail, requests …) are read through its pages,
+  // never through the Content Manager — not even by a super admin.
+  keepInternalTypesOutOfContentManager(strapi);
   // The four workflow roles are created by the app once its content locales exist
   // (service('roles').ensureWorkflowRoles()), since role permissions name the locales.
 };
+
+const INTERNAL_TYPES: readonly string[] = Object.values(UID);
+
+/**
+ * Drops every Content Manager permission on the plugin's types when an ability is built. Their
+ * schemas already hide them (`content-manager.visible: false`), but the Content Manager still
+ * grants `explorer.read` on hidden types, so a super admin could list the requests, private
+ * fields included, at /content-manager/collection-types/<uid>; without the permission its
+ * routes answer 403. An admin token's ability is built by the same engine.
+ */
+function keepInternalTypesOutOfContentManager(strapi: Core.Strapi): void {
+  const engine = strapi.service('admin::permission').engine as {
+    hooks: Record<
+      string,
+      {
+        register(
+          handler: (context: { permission: { action: string; subject?: unknown } }) => unknown
+        ): void;
+      }
+    >;
+  };
+  engine.hooks['before-format::validate.permission'].register(({ permission }) =>
+    permission.action.startsWith('plugin::content-manager.') &&
+    typeof permission.subject === 'string' &&
+    INTERNAL_TYPES.includes(permission.subject)
+      ? false
+      : undefined
+  );
+}
 
 interface FieldMetadata {
   edit: Record<string, unknown>;

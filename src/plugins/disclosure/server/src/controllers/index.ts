@@ -12,10 +12,10 @@ export const controllers = {
   requests,
   reviews,
   staff,
-  statistics,
-  // The content API's read-only tokens allow handlers named find/findOne only.
-  'figure-records': (deps: Parameters<typeof statistics>[0]) => ({
-    find: statistics(deps).records,
-  }),
+  // The content API (API tokens): the public figures (statistics.find, which read-only tokens
+  // get) and their records (statistics.records: not a find handler, so read-only tokens do not).
+  statistics: (deps: Parameters<typeof statistics>[0]) => statistics(deps, 'public'),
+  // The admin dashboard: every figure and its records.
+  'staff-statistics': (deps: Parameters<typeof statistics>[0]) => statistics(deps, 'staff'),
   workflow,
 };

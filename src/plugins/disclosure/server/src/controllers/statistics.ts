@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
+import type { Audience } from '../statistics/types';
 import { acceptOnly, integer, pageOf } from './query';
 
 interface Context {
@@ -8,10 +9,11 @@ interface Context {
 }
 
 /**
- * GET /statistics and /statistics/records, for the coordinator's tools (content API, with an
- * API token) and the admin dashboard (admin API). Both answer the same JSON.
+ * GET /statistics and /statistics/records, in the same JSON for two audiences: API tokens on the
+ * content API (`public`: the figures about published items only) and the admin dashboard
+ * (`staff`: every figure and its records, behind the RBAC action statistics.read).
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default ({ strapi }: { strapi: Core.Strapi }, audience: Audience) => {
   const service = () => strapi.plugin(PLUGIN_ID).service('statistics');
 
   const localeOf = async (query: Record<string, unknown>): Promise<string> => {
@@ -35,21 +37,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       acceptOnly(ctx.query, ['year', 'locale', 'providers']);
       const year = integer(ctx.query, 'year');
       const locale = await localeOf(ctx.query);
-      let only: string[] | undefined;
-      if (ctx.query.providers !== undefined) {
-        only = String(ctx.query.providers).split(',');
-        const unknown = only.find((name) => !service().has(name));
-        if (unknown) {
-          throw new errors.ValidationError(
-            `Unknown statistics provider "${unknown}": use ${service()
-              .list()
-              .map((provider: { name: string }) => provider.name)
-              .join(', ')}.`,
-            { key: 'providers' }
-          );
-        }
-      }
-      return { data: await service().yearly(year, locale, only) };
+      const only =
+        ctx.query.providers === undefined ? undefined : String(ctx.query.providers).split(',');
+      return { data: await service().yearly(year, locale, only, audience) };
     },
 
     /** GET /statistics/records?year=&figure=&page=&pageSize= — the records behind one figure. */
@@ -64,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       const { page, pageSize } = pageOf(ctx.query);
-      const result = await service().records(year, locale, figure, { page, pageSize });
+      const result = await service().records(year, locale, figure, { page, pageSize }, audience);
       return {
         data: result.results,
         meta: {

@@ -67,13 +67,13 @@ export default {
     {
       method: 'GET',
       path: '/statistics',
-      handler: 'statistics.find',
+      handler: 'staff-statistics.find',
       config: allowed(ACTIONS.readStatistics),
     },
     {
       method: 'GET',
       path: '/statistics/records',
-      handler: 'statistics.records',
+      handler: 'staff-statistics.records',
       config: allowed(ACTIONS.readStatistics),
     },
     {

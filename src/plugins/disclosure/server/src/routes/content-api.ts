@@ -1,14 +1,17 @@
 /**
- * Content-API routes (mounted under /api/disclosure), for the coordinator's tools. They need an
- * API token: read-only tokens may call them (the handlers are named find), custom tokens need the
- * permissions `plugin::disclosure.statistics.find` / `plugin::disclosure.figure-records.find`.
- * The Public role has neither, so anonymous callers get 403.
+ * Content-API routes (mounted under /api/disclosure) for the website and the coordinator's tools,
+ * with an API token; the Public role has no permission on them, so anonymous callers get 403.
+ * - GET /statistics: the figures about published items (`plugin::disclosure.statistics.find`;
+ *   read-only tokens have it, as Strapi gives them every handler named find/findOne).
+ * - GET /statistics/records: the published items behind one of those figures
+ *   (`plugin::disclosure.statistics.records`: a custom or full-access token only).
+ * The review and request figures and their records are the admin panel's (docs/decisions/0014).
  */
 export default {
   type: 'content-api',
   routes: [
     { method: 'GET', path: '/statistics', handler: 'statistics.find', config: {} },
-    { method: 'GET', path: '/statistics/records', handler: 'figure-records.find', config: {} },
+    { method: 'GET', path: '/statistics/records', handler: 'statistics.records', config: {} },
     // Anyone may apply (条例 Art. 27); the status needs the tracking number and its query code.
     // Mounted at /api/disclosure-requests (no plugin prefix) for the website's developers.
     {

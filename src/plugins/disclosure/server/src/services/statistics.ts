@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { beijingYear } from '../domain/beijing-time';
 import { withStatisticsContext } from '../statistics/sql';
-import type { Page, RecordPage, StatisticsProvider } from '../statistics/types';
+import type { Audience, Page, RecordPage, StatisticsProvider } from '../statistics/types';
 
 /** The earliest year statistics are asked for: the 条例 took effect on 2008-05-01. */
 export const FIRST_STATISTICS_YEAR = 2008;
@@ -36,6 +36,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** The providers an audience may read: every one for staff, the public ones for tokens. */
+  const visibleTo = (audience: Audience) =>
+    [...providers.values()].filter((provider) => audience === 'staff' || provider.isPublic);
+
   return {
     /** Adds a provider; a second provider with the same name is a programming error. */
     register(provider: StatisticsProvider): void {
@@ -52,16 +56,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return providers.has(name);
     },
 
-    list(): StatisticsProvider[] {
-      return [...providers.values()];
+    /** The providers an audience may read: every one for staff, the public ones for tokens. */
+    list(audience: Audience = 'staff'): StatisticsProvider[] {
+      return visibleTo(audience);
     },
 
-    /** Every provider's figures for a Beijing calendar year (400 for a year out of range). */
-    async yearly(year: number, locale: string, only?: string[]): Promise<YearlyStatistics> {
+    /**
+     * Every provider's figures for a Beijing calendar year, or those named in `only` (400 for a
+     * year out of range or an unknown provider; 403 when the audience may not read one named).
+     */
+    async yearly(
+      year: number,
+      locale: string,
+      only?: string[],
+      audience: Audience = 'staff'
+    ): Promise<YearlyStatistics> {
       checkYear(year);
-      const chosen = [...providers.values()].filter(
-        (provider) => !only || only.includes(provider.name)
-      );
+      const visible = visibleTo(audience);
+      for (const name of only ?? []) {
+        const provider = providers.get(name);
+        if (!provider) {
+          throw new errors.ValidationError(
+            `Unknown statistics provider "${name}": use ${visible.map((known) => known.name).join(', ')}.`,
+            { key: 'providers' }
+          );
+        }
+        if (!visible.includes(provider)) {
+          throw new errors.PolicyError(
+            `The "${name}" statistics are internal to the office: they count items under review and disclosure requests. The admin panel shows them (统计与年报).`,
+            { key: 'providers' }
+          );
+        }
+      }
+      const chosen = visible.filter((provider) => !only || only.includes(provider.name));
       const sections: YearlyStatistics['sections'] = {};
       // One provider at a time: SQLite has one connection, and PostgreSQL's pool is shared
       // with the requests the app serves meanwhile.
@@ -83,11 +110,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The records behind one figure, paginated; their total equals the figure. 400 when no
-     * provider knows the figure key.
+     * provider knows the figure key; 403 when the audience may not read the provider's records
+     * (a token asking for reviews or requests: they name unpublished items and applications).
      */
-    async records(year: number, locale: string, figure: string, page: Page): Promise<RecordPage> {
+    async records(
+      year: number,
+      locale: string,
+      figure: string,
+      page: Page,
+      audience: Audience = 'staff'
+    ): Promise<RecordPage> {
       checkYear(year);
       const provider = providers.get(figure.split(/[.:]/, 1)[0]);
+      if (provider && !visibleTo(audience).includes(provider)) {
+        throw new errors.PolicyError(
+          `The records behind "${figure}" are internal to the office: they name items under review and disclosure requests. The admin panel shows them (统计与年报).`,
+          { key: 'figure' }
+        );
+      }
       const result = provider
         ? await withStatisticsContext(strapi, year, locale, (context) =>
             provider.records(context, figure, page)

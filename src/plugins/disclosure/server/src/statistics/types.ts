@@ -44,6 +44,13 @@ export interface RecordPage {
   results: FigureRecord[];
 }
 
+/**
+ * Who asks for statistics: `public` = content-API callers (API tokens, whatever their type), who
+ * get the public providers only; `staff` = the admin panel and in-process callers (the annual
+ * report), who get every provider.
+ */
+export type Audience = 'public' | 'staff';
+
 export interface Page {
   page: number;
   pageSize: number;
@@ -58,6 +65,12 @@ export interface Page {
 export interface StatisticsProvider {
   name: string;
   label: { 'zh-Hans': string; en: string };
+  /**
+   * True when the figures count only what the website itself shows (published versions) and the
+   * records are published items: API tokens may read them. False for the office's own records
+   * (items under review, withheld or withdrawn, disclosure requests): the admin panel only.
+   */
+  isPublic: boolean;
   compute(context: StatisticsContext): Promise<Record<string, unknown>>;
   records(context: StatisticsContext, figure: string, page: Page): Promise<RecordPage | null>;
 }

@@ -1,6 +1,7 @@
 /**
  * 明细: the records behind a figure, in a modal, 25 at a time, each linking to its edit view in
- * the Content Manager. Any figure on the page opens it through `useDrillDown()`.
+ * the Content Manager (a disclosure request: to its page under 依申请公开, as the plugin's own
+ * types are not in the Content Manager). Any figure on the page opens it through `useDrillDown()`.
  */
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
@@ -20,6 +21,8 @@ import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { styled } from 'styled-components';
 import type { Figure, FigureRecord } from '../../../../shared/contracts';
+import { UID } from '../../../../server/src/constants';
+import { requestPath } from '../requests/labels';
 import { TableHead } from '../TableHead';
 import { editViewPath } from '../../content-manager-path';
 import { errorMessage } from './api';
@@ -89,8 +92,11 @@ export const DrillDownProvider = ({
   );
 };
 
-/** The edit view of a record in the Content Manager (router path, under /admin). */
-const recordPath = (record: FigureRecord) => editViewPath({ ...record, contentType: record.uid });
+/** Where a record is opened (router path, under /admin); a request's documentId is its number. */
+const recordPath = (record: FigureRecord) =>
+  record.uid === UID.disclosureRequest
+    ? requestPath(record.documentId)
+    : editViewPath({ ...record, contentType: record.uid });
 
 const DrillDownModal = ({
   target,

@@ -103,6 +103,8 @@ export function requestsProvider(): StatisticsProvider {
   return {
     name: 'requests',
     label: { 'zh-Hans': '依申请公开', en: 'Disclosure requests' },
+    // Applications and their subjects: the public learns the counts from the annual report.
+    isPublic: false,
 
     async compute(context) {
       const { base, conditions, column } = requestQuery(context);

@@ -59,6 +59,8 @@ export function reviewsProvider(_strapi: Core.Strapi): StatisticsProvider {
   return {
     name: 'reviews',
     label: { 'zh-Hans': '发布审核', en: 'Publishing review' },
+    // Steps, withholdings and titles of items under review: the office's own.
+    isPublic: false,
 
     async compute(context) {
       const { query } = auditInYear(context);
