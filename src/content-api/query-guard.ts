@@ -88,9 +88,6 @@ const fail = (param: string, message: string): never => {
   throw new errors.ValidationError(`Invalid "${param}": ${message}`, { param });
 };
 
-const own = (object: object, key: string): boolean =>
-  Object.prototype.hasOwnProperty.call(object, key);
-
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -246,9 +243,9 @@ export function checkFilters(
     }
     if (key === 'localizations') throw localizationsRefused(at);
     if (key.startsWith('$')) fail(at, `"${key}" is not a condition on a field.`);
-    const attribute = own(schema.attributes, key)
+    const attribute = Object.hasOwn(schema.attributes, key)
       ? schema.attributes[key]
-      : own(SYSTEM_FIELDS, key)
+      : Object.hasOwn(SYSTEM_FIELDS, key)
         ? SYSTEM_FIELDS[key]
         : undefined;
     // Unknown keys are Strapi's own 400 (strictParams); nothing to add here.
@@ -327,7 +324,7 @@ export function checkPopulate(
     if (key === 'localizations' && (value.filters !== undefined || value.sort !== undefined)) {
       throw localizationsRefused(`${at}[${value.filters !== undefined ? 'filters' : 'sort'}]`);
     }
-    const attribute = own(schema.attributes, key) ? schema.attributes[key] : undefined;
+    const attribute = Object.hasOwn(schema.attributes, key) ? schema.attributes[key] : undefined;
     const target = attribute ? nestedSchema(attribute, lookup) : undefined;
     if (target) checkPopulateOptions(value, target, lookup, at, depth + 1);
   }
