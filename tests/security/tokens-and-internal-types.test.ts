@@ -56,6 +56,8 @@ const REQUEST_KEYS = [
   ...REQUEST_ROWS.filter((row) => !row.heading).flatMap((row) =>
     [...APPLICANT_COLUMNS, 'total'].map((column) => `requests.table3:${row.key}.${column}`)
   ),
+  // The 2019 format's single （六）其他处理 row: the sum of the three other-handling rows.
+  ...[...APPLICANT_COLUMNS, 'total'].map((column) => `requests.table3:otherHandling.${column}`),
   'requests.corrections',
   'requests.extensions',
 ];
