@@ -517,6 +517,44 @@ describe('CORS', () => {
     expect(typeof response.body.data.token).toBe('string');
   });
 
+  it.each([
+    ['a save', 'put'],
+    ['a new item', 'post'],
+  ] as const)(
+    'refuses a NUL in %s through the Content Manager with a 400, changing nothing',
+    async (_name, method) => {
+      const token = (
+        await request(app.http)
+          .post('/admin/login')
+          .send({ email: 'cors@probe.test', password: 'Cors2018!Password' })
+          .expect(200)
+      ).body.data.token as string;
+      const { published, publishedText } = fixtures.articles;
+      const base = '/content-manager/collection-types/api::article.article';
+      const call =
+        method === 'put'
+          ? request(app.http).put(`${base}/${published}?locale=zh-Hans`)
+          : request(app.http).post(`${base}?locale=zh-Hans`);
+      const response = await call
+        .set('Authorization', `Bearer ${token}`)
+        .send({ title: 'a\u0000b', metadata: { disclosureMode: 'proactive' } });
+      expect({ status: response.status, error: response.body.error }).toEqual({
+        status: 400,
+        error: {
+          status: 400,
+          name: 'ValidationError',
+          message: 'A NUL character (\\u0000) is not allowed in the field "title".',
+          details: { field: 'title' },
+        },
+      });
+      const draft = await app.strapi
+        .documents('api::article.article')
+        .findOne({ documentId: published, locale: 'zh-Hans' });
+      expect(draft?.title).toBe(fixtures.articles.markers.edit);
+      expect(publishedText).toBe('公开-ARTICLES');
+    }
+  );
+
   it('lets any website read the public API, without credentials', async () => {
     const response = await request(app.http)
       .get('/api/articles')
