@@ -37,7 +37,6 @@ export const SINGLE_TYPE_UIDS = [UID.organisationProfile, UID.disclosureGuide] a
 export const PUBLIC_ACTIONS: readonly string[] = [
   ...COLLECTION_UIDS.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
   ...SINGLE_TYPE_UIDS.map((uid) => `${uid}.find`),
-  `${UID.column}.tree`,
 ];
 
 export const DEFAULT_LOCALE = 'zh-Hans';

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { labelFieldsInChinese } from './catalogue/field-labels';
 import { seedCatalogue } from './catalogue/seed-catalogue';
+import { closeMediaLibraryApi } from './content-api/media-library';
 import { publishedOnlyForContentApi } from './content-api/published-only';
 import { setUpPublicRole } from './content-api/public-permissions';
 import { replaceFirstPublishedAtBackfill } from './database/first-published-at-backfill';
@@ -17,6 +18,8 @@ export default {
     replaceFirstPublishedAtBackfill(strapi);
     // Drafts never leave the content API, whatever the query says.
     strapi.documents.use(publishedOnlyForContentApi(strapi));
+    // … and the media library, which lists drafts' files and entries, is not public either.
+    closeMediaLibraryApi(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

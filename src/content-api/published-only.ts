@@ -8,7 +8,7 @@ const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
 
 type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
 
-interface RequestState {
+export interface RequestState {
   route?: { info?: { type?: string } };
   auth?: { strategy?: { name?: string }; credentials?: { type?: string } | null };
 }
@@ -25,15 +25,22 @@ interface RequestState {
 export const publishedOnlyForContentApi =
   (strapi: Core.Strapi): Middleware =>
   async (ctx, next) => {
-    if (!READ_ACTIONS.has(ctx.action)) return next();
     const request = strapi.requestContext.get();
     const state = (request?.state ?? {}) as RequestState;
-    if (
-      state.route?.info?.type !== 'content-api' ||
-      !['GET', 'HEAD'].includes(request?.method ?? '')
-    ) {
+    if (state.route?.info?.type !== 'content-api') return next();
+    const hasDraftAndPublish = ctx.contentType?.options?.draftAndPublish === true;
+    if (!READ_ACTIONS.has(ctx.action)) {
+      // A write answers with the draft it wrote, and a refused publish names it: on the public API
+      // only a full-access token (a trusted integration) writes content; people write in the admin,
+      // where the review is.
+      if (hasDraftAndPublish && !isTrustedIntegration(state)) {
+        throw new errors.PolicyError(
+          'Content is written in the admin panel, where it goes through review: the public API only reads it.'
+        );
+      }
       return next();
     }
+    if (!['GET', 'HEAD'].includes(request?.method ?? '')) return next();
 
     const params = (ctx.params ?? {}) as {
       status?: unknown;
@@ -48,7 +55,7 @@ export const publishedOnlyForContentApi =
         (strapi.contentTypes[uid as never] ?? strapi.components[uid as never]) as
           Schema | undefined;
       checkFilters(params.filters, schema, lookup);
-      checkSort(params.sort);
+      checkSort(params.sort, schema, lookup);
       checkPopulate(params.populate, schema, lookup);
     }
     if (typeof params.locale === 'string' && params.locale !== '*') {
@@ -60,7 +67,6 @@ export const publishedOnlyForContentApi =
       }
     }
 
-    const hasDraftAndPublish = ctx.contentType?.options?.draftAndPublish === true;
     if (!hasDraftAndPublish || isTrustedIntegration(state)) return next();
     if (params.status !== undefined && params.status !== 'published') {
       // A PolicyError keeps its message: Strapi turns any other ForbiddenError into a bare "Forbidden".
@@ -72,7 +78,8 @@ export const publishedOnlyForContentApi =
     return next();
   };
 
-function isTrustedIntegration(state: RequestState): boolean {
+/** A full-access API token: a trusted integration (a preview site) that may read and write drafts. */
+export function isTrustedIntegration(state: RequestState): boolean {
   return (
     state.auth?.strategy?.name === 'content-api-token' &&
     state.auth.credentials?.type === 'full-access'

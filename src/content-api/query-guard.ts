@@ -31,6 +31,9 @@ export type SchemaLookup = (uid: string) => Schema | undefined;
 export const LOCALIZATIONS_REFUSED =
   'The public API does not filter or sort by "localizations": read each language with ?locale=.';
 
+export const RELATED_REFUSED =
+  'The public API does not follow "related" (every entry a file is attached to, drafts included): read the items themselves.';
+
 /** Deeper than any real query: a guard against queries built to exhaust the query builder. */
 const MAX_DEPTH = 12;
 const MAX_LIST = 500;
@@ -111,7 +114,13 @@ function checkScalarValue(param: string, attribute: Attribute, value: unknown, o
     return;
   }
   switch (attribute.type) {
-    case 'integer':
+    case 'integer': {
+      // 32-bit on PostgreSQL (ids too): a larger number is a type error there.
+      if (!/^-?\d{1,10}$/.test(text) || Math.abs(Number(text)) > 2_147_483_647) {
+        fail(param, 'give a whole number.');
+      }
+      return;
+    }
     case 'biginteger': {
       if (!/^-?\d{1,18}$/.test(text)) fail(param, 'give a whole number.');
       return;
@@ -128,7 +137,8 @@ function checkScalarValue(param: string, attribute: Attribute, value: unknown, o
       return;
     }
     case 'date': {
-      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      // Year 0 does not exist (PostgreSQL refuses 0000-01-01).
+      const match = /^(?!0000)(\d{4})-(\d{2})-(\d{2})$/.exec(text);
       const date = match ? new Date(`${text}T00:00:00Z`) : null;
       if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
         fail(param, 'give a date as YYYY-MM-DD.');
@@ -137,7 +147,7 @@ function checkScalarValue(param: string, attribute: Attribute, value: unknown, o
     }
     case 'datetime':
     case 'timestamp': {
-      if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) {
+      if (!/^(?!0000)\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) {
         fail(param, 'give a date and time as ISO 8601, e.g. 2018-03-12T09:00:00+08:00.');
       }
       if (Number.isNaN(Date.parse(text))) fail(param, 'give a real date and time.');
@@ -242,6 +252,8 @@ export function checkFilters(
       continue;
     }
     if (key === 'localizations') throw localizationsRefused(at);
+    if (Object.hasOwn(schema.attributes, key) && isMorph(schema.attributes[key]))
+      throw morphRefused(at);
     if (key.startsWith('$')) fail(at, `"${key}" is not a condition on a field.`);
     const attribute = Object.hasOwn(schema.attributes, key)
       ? schema.attributes[key]
@@ -276,30 +288,92 @@ function localizationsRefused(param: string) {
   return new errors.ValidationError(LOCALIZATIONS_REFUSED, { param });
 }
 
-/** Any mention of `localizations` in a sort: `localizations.title:asc`, `{ localizations: {…} }`. */
-export function checkSort(sort: unknown, param = 'sort'): void {
+const isMorph = (attribute: Attribute | undefined) =>
+  attribute?.type === 'relation' && (attribute.relation ?? '').startsWith('morph');
+
+function morphRefused(param: string) {
+  return new errors.ValidationError(RELATED_REFUSED, { param });
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SORT_ORDERS = new Set(['asc', 'desc']);
+
+/**
+ * A sort: `title`, `title:desc`, `column.name:asc`, lists of them, or `{ title: 'asc' }` objects.
+ * Malformed paths (`.`, `title.`) are a 400 (Strapi answers 500); so is any path through
+ * `localizations` or a polymorphic relation. Unknown fields are left to Strapi's own 400.
+ */
+export function checkSort(
+  sort: unknown,
+  schema?: Schema,
+  lookup?: SchemaLookup,
+  param = 'sort'
+): void {
   if (sort === undefined || sort === null) return;
   if (typeof sort === 'string') {
     for (const part of sort.split(',')) {
-      const path = part.split(':')[0].trim();
-      if (path.split('.').includes('localizations')) throw localizationsRefused(param);
+      const [path, order, ...rest] = part.trim().split(':');
+      const segments = path.split('.');
+      if (
+        rest.length > 0 ||
+        !segments.every((segment) => IDENTIFIER.test(segment)) ||
+        (order !== undefined && !SORT_ORDERS.has(order.toLowerCase()))
+      ) {
+        fail(param, 'give field:asc or field:desc, e.g. sort=title:asc.');
+      }
+      checkPath(segments, schema, lookup, param);
     }
     return;
   }
   const list = asList(sort);
   if (list) {
-    list.forEach((entry, index) => checkSort(entry, `${param}[${index}]`));
+    list.forEach((entry, index) => checkSort(entry, schema, lookup, `${param}[${index}]`));
     return;
   }
-  if (isPlainObject(sort)) {
-    for (const [key, value] of Object.entries(sort)) {
-      if (key === 'localizations') throw localizationsRefused(`${param}[${key}]`);
-      if (isPlainObject(value) || Array.isArray(value)) checkSort(value, `${param}[${key}]`);
+  if (!isPlainObject(sort)) fail(param, 'give field:asc or field:desc, e.g. sort=title:asc.');
+  for (const [key, value] of Object.entries(sort as Record<string, unknown>)) {
+    const at = `${param}[${key}]`;
+    if (!IDENTIFIER.test(key)) fail(at, 'give a field name.');
+    checkPath([key], schema, lookup, at);
+    if (typeof value === 'string') {
+      if (!SORT_ORDERS.has(value.toLowerCase())) fail(at, 'give asc or desc.');
+      continue;
     }
+    const attribute =
+      schema && Object.hasOwn(schema.attributes, key) ? schema.attributes[key] : undefined;
+    const target = attribute && lookup ? nestedSchema(attribute, lookup) : undefined;
+    checkSort(value, target, lookup, at);
   }
 }
 
-/** The filters and sorts inside `populate`, at every depth, against the related types' schemas. */
+/** A dotted path through the schema may not pass `localizations` or a polymorphic relation. */
+function checkPath(
+  segments: string[],
+  schema: Schema | undefined,
+  lookup: SchemaLookup | undefined,
+  param: string
+) {
+  let current = schema;
+  for (const segment of segments) {
+    if (segment === 'localizations') throw localizationsRefused(param);
+    if (segment === '*') {
+      if (current && Object.values(current.attributes).some(isMorph)) throw morphRefused(param);
+      return;
+    }
+    const attribute =
+      current && Object.hasOwn(current.attributes, segment)
+        ? current.attributes[segment]
+        : undefined;
+    if (isMorph(attribute)) throw morphRefused(param);
+    current = attribute && lookup ? nestedSchema(attribute, lookup) : undefined;
+  }
+}
+
+/**
+ * The relations a read populates, at every depth, in any of Strapi's forms (`*`, `a,b`, `a.b`,
+ * lists, objects): no polymorphic relation (a file's `related` lists every entry using the file,
+ * drafts included), and their filters and sorts checked like the read's own.
+ */
 export function checkPopulate(
   populate: unknown,
   schema: Schema,
@@ -307,12 +381,24 @@ export function checkPopulate(
   param = 'populate',
   depth = 0
 ): void {
-  if (!isPlainObject(populate)) return;
+  if (populate === undefined || populate === null || typeof populate === 'boolean') return;
   if (depth > MAX_DEPTH) fail(param, 'populate nested too deep.');
+  if (typeof populate === 'string') {
+    for (const path of populate.split(','))
+      checkPath(path.trim().split('.'), schema, lookup, param);
+    return;
+  }
+  const list = asList(populate);
+  if (list) {
+    list.forEach((entry, index) =>
+      checkPopulate(entry, schema, lookup, `${param}[${index}]`, depth + 1)
+    );
+    return;
+  }
+  if (!isPlainObject(populate)) return;
   for (const [key, value] of Object.entries(populate)) {
-    if (!isPlainObject(value)) continue;
     const at = `${param}[${key}]`;
-    if (key === 'on') {
+    if (key === 'on' && isPlainObject(value)) {
       // Dynamic zones: { on: { 'component.uid': { … } } }
       for (const [component, options] of Object.entries(value)) {
         const target = lookup(component);
@@ -320,13 +406,27 @@ export function checkPopulate(
       }
       continue;
     }
-    // Populated languages are published ones; a filter or sort on them has no use but probing.
-    if (key === 'localizations' && (value.filters !== undefined || value.sort !== undefined)) {
-      throw localizationsRefused(`${at}[${value.filters !== undefined ? 'filters' : 'sort'}]`);
+    if (key === '*') {
+      checkPath(['*'], schema, lookup, at);
+      continue;
     }
     const attribute = Object.hasOwn(schema.attributes, key) ? schema.attributes[key] : undefined;
+    if (isMorph(attribute)) throw morphRefused(at);
+    // Populated languages are published ones; a filter or sort on them has no use but probing.
+    if (
+      key === 'localizations' &&
+      isPlainObject(value) &&
+      (value.filters !== undefined || value.sort !== undefined)
+    ) {
+      throw localizationsRefused(`${at}[${value.filters !== undefined ? 'filters' : 'sort'}]`);
+    }
     const target = attribute ? nestedSchema(attribute, lookup) : undefined;
-    if (target) checkPopulateOptions(value, target, lookup, at, depth + 1);
+    if (!target) continue;
+    if (typeof value === 'string' && value !== 'true' && value !== 'false') {
+      checkPath([value], target, lookup, at);
+    } else {
+      checkPopulateOptions(value, target, lookup, at, depth + 1);
+    }
   }
 }
 
@@ -341,7 +441,7 @@ function checkPopulateOptions(
   if (options.filters !== undefined) {
     checkFilters(options.filters, schema, lookup, `${param}[filters]`, depth + 1);
   }
-  if (options.sort !== undefined) checkSort(options.sort, `${param}[sort]`);
+  if (options.sort !== undefined) checkSort(options.sort, schema, lookup, `${param}[sort]`);
   if (options.populate !== undefined) {
     checkPopulate(options.populate, schema, lookup, `${param}[populate]`, depth + 1);
   }

@@ -185,13 +185,13 @@ export function catalogueItemsProvider(): StatisticsProvider {
       case 'items.division':
         return arg ? { division: arg } : null;
       case 'items.month': {
-        const month = Number(arg);
-        return Number.isInteger(month) && month >= 1 && month <= 12 ? { month } : null;
+        const month = /^(?:[1-9]|1[0-2])$/.test(arg ?? '') ? Number(arg) : NaN;
+        return Number.isInteger(month) ? { month } : null;
       }
       case 'items.genre':
-        return arg && (arg === NONE || arg in GENRE_LABELS) ? { genre: arg } : null;
+        return arg && (arg === NONE || Object.hasOwn(GENRE_LABELS, arg)) ? { genre: arg } : null;
       case 'items.type':
-        return arg && arg in TYPE_LABELS ? { uid: arg } : null;
+        return arg && Object.hasOwn(TYPE_LABELS, arg) ? { uid: arg } : null;
       default:
         return null;
     }

@@ -96,7 +96,7 @@ export function policiesProvider(): StatisticsProvider {
       if (
         !name.startsWith('policies.') ||
         !FIGURES.includes(which) ||
-        !(code in DOCUMENT_KIND_LABELS)
+        !Object.hasOwn(DOCUMENT_KIND_LABELS, code)
       )
         return null;
       const { base, conditions, kind, column } = policyQuery(context);

@@ -97,7 +97,7 @@ describe('information processing fee', () => {
   it('names the field of a fee notice without a basis or with bad pages', async () => {
     const noBasis = await feeNotice(october[11], {}).expect(400);
     expect(noBasis.body.error.details).toMatchObject({ key: 'basis' });
-    for (const pages of [0, 2.5, '40', undefined]) {
+    for (const pages of [0, 2.5, '40', undefined, 1e308, 100_001]) {
       const bad = await feeNotice(october[11], { basis: 'pages', pages }).expect(400);
       expect(bad.body.error.details).toMatchObject({ key: 'pages' });
     }

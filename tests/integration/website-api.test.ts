@@ -253,7 +253,6 @@ describe('the Public role', () => {
   ];
   const EXPECTED = [
     ...TYPES.flatMap((type) => [`api::${type}.${type}.find`, `api::${type}.${type}.findOne`]),
-    'api::column.column.tree',
     'api::organisation-profile.organisation-profile.find',
     'api::disclosure-guide.disclosure-guide.find',
   ].sort();

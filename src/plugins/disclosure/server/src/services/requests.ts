@@ -23,7 +23,13 @@ import {
   type ReplyState,
 } from '../domain/requests/handling';
 import { validateIntake, type Intake } from '../domain/requests/intake';
-import { FEE_BASES, feeByCount, feeByPages, type FeeAssessment } from '../domain/requests/fees';
+import {
+  FEE_BASES,
+  feeByCount,
+  feeByPages,
+  MAX_FEE_PAGES,
+  type FeeAssessment,
+} from '../domain/requests/fees';
 import { noticeFor } from '../domain/requests/notices';
 import { OUTCOMES, WITHDRAWN_OUTCOME } from '../domain/requests/outcomes';
 import {
@@ -570,9 +576,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           'basis'
         );
       }
-      if (basis === 'pages' && !(Number.isInteger(pages) && (pages as number) > 0)) {
+      if (
+        basis === 'pages' &&
+        !(Number.isInteger(pages) && (pages as number) > 0 && (pages as number) <= MAX_FEE_PAGES)
+      ) {
         throw invalid(
-          '"pages" must be the number of pages supplied, a whole number above 0.',
+          `"pages" must be the number of pages supplied, a whole number from 1 to ${MAX_FEE_PAGES}.`,
           'pages'
         );
       }

@@ -21,6 +21,9 @@ export type FeeNoticeRoute = (typeof FEE_NOTICE_ROUTES)[number];
 
 export const FEE_BASES: readonly FeeBasis[] = ['count', 'pages'];
 
+/** More pages than any one request supplies; a larger count is a typing error (1e308 was taken). */
+export const MAX_FEE_PAGES = 100_000;
+
 export interface FeeBand {
   /** First and last unit of the band (null: open-ended). */
   from: number;
