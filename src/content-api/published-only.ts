@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { knownLocaleCodes } from '../i18n/locales';
-import { checkFilters, checkPopulate, checkSort, type Schema } from './query-guard';
+import { checkFields, checkFilters, checkPopulate, checkSort, type Schema } from './query-guard';
 
 /** Document Service actions that read content. */
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
@@ -45,6 +45,7 @@ export const publishedOnlyForContentApi =
     const params = (ctx.params ?? {}) as {
       status?: unknown;
       locale?: unknown;
+      fields?: unknown;
       filters?: unknown;
       sort?: unknown;
       populate?: unknown;
@@ -54,6 +55,7 @@ export const publishedOnlyForContentApi =
       const lookup = (uid: string) =>
         (strapi.contentTypes[uid as never] ?? strapi.components[uid as never]) as
           Schema | undefined;
+      checkFields(params.fields);
       checkFilters(params.filters, schema, lookup);
       checkSort(params.sort, schema, lookup);
       checkPopulate(params.populate, schema, lookup);

@@ -227,14 +227,8 @@ export function checkFilters(
 ): void {
   if (filters === undefined || filters === null) return;
   if (depth > MAX_DEPTH) fail(param, 'filters nested too deep.');
-  if (!isPlainObject(filters)) {
-    const list = asList(filters);
-    if (!list) fail(param, 'give conditions, e.g. filters[title][$eq]=….');
-    (list as unknown[]).forEach((entry, index) =>
-      checkFilters(entry, schema, lookup, `${param}[${index}]`, depth + 1)
-    );
-    return;
-  }
+  // A list of conditions is written with $and / $or (a bare list was a 500 on single types).
+  if (!isPlainObject(filters)) fail(param, 'give conditions, e.g. filters[title][$eq]=….');
   for (const [key, value] of Object.entries(filters)) {
     const at = `${param}[${key}]`;
     if (key === '$and' || key === '$or') {
@@ -438,6 +432,7 @@ function checkPopulateOptions(
   depth: number
 ) {
   if (!isPlainObject(options)) return;
+  if (options.fields !== undefined) checkFields(options.fields, `${param}[fields]`);
   if (options.filters !== undefined) {
     checkFilters(options.filters, schema, lookup, `${param}[filters]`, depth + 1);
   }
@@ -446,4 +441,13 @@ function checkPopulateOptions(
     checkPopulate(options.populate, schema, lookup, `${param}[populate]`, depth + 1);
   }
   if (options.on !== undefined) checkPopulate({ on: options.on }, schema, lookup, param, depth + 1);
+}
+
+/** `fields`: field names, as `a,b` or a list; an empty name was a 500 on single types. */
+export function checkFields(fields: unknown, param = 'fields'): void {
+  if (fields === undefined || fields === null) return;
+  const names = typeof fields === 'string' ? fields.split(',') : asList(fields);
+  if (!names || !names.every((name) => typeof name === 'string' && IDENTIFIER.test(name.trim()))) {
+    fail(param, 'give field names, e.g. fields[0]=title&fields[1]=summary.');
+  }
 }

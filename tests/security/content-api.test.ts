@@ -297,6 +297,17 @@ describe('the catalogue tree and single types', () => {
       }
     );
 
+    it.each(['fields=', 'fields[0]=', `filters[0][${field}]=x`, 'sort=.', 'filters[$and]=x'])(
+      'answers "%s" with a 400, not a 500',
+      async (query) => {
+        const answer = await get(`/api/${path}?${query}`);
+        expect({ status: answer.status, name: answer.body.error?.name }).toEqual({
+          status: 400,
+          name: 'ValidationError',
+        });
+      }
+    );
+
     it('answers 404 in a language it was never published in', async () => {
       expectRefused(await get(`/api/${path}?locale=en`), 404, 'Not Found');
     });
@@ -401,6 +412,8 @@ describe.each(PUBLIC_COLLECTIONS.map((type) => [type.path, type] as const))(
       ['locale=%00', 'a NUL locale'],
       [deep, 'filters nested 40 deep'],
       ['sort=.', 'an empty sort path'],
+      ['fields=', 'an empty field name'],
+      [`filters[0][${field}]=x`, 'a bare list of conditions'],
       [`sort=${field}.`, 'a sort path ending in a dot'],
       [`sort=.${field}`, 'a sort path starting with a dot'],
       ['sort[0]=.', 'an empty sort path in a list'],
