@@ -4,7 +4,7 @@
  * division's staff do not see which items use a file (issue #10, F4; decision 0018).
  */
 import request from 'supertest';
-import { columnId, createDraft, createPublished } from '../helpers/content';
+import { columnId, createApiToken, createDraft, createPublished } from '../helpers/content';
 import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
 
@@ -19,8 +19,10 @@ let app: TestApp;
 let office: string; // 办公室 (division A)
 let other: string; // 投资处 (division B)
 const staff: Record<string, StaffLogin> = {};
-const files: Record<'published' | 'inReview' | 'draftOnly', { id: number; name: string }> =
-  {} as never;
+const files: Record<
+  'published' | 'inReview' | 'cleared' | 'draftOnly',
+  { id: number; name: string }
+> = {} as never;
 let publishedItem: string;
 let folderId: number;
 
@@ -53,11 +55,13 @@ beforeAll(async () => {
   staff.headA = await login('head@bgs.test', 'disclosure-division-reviewer', office);
   staff.editorB = await login('editor@tzjs.test', 'disclosure-editor', other);
   staff.headB = await login('head@tzjs.test', 'disclosure-division-reviewer', other);
+  staff.secrecy = await login('secrecy@test', 'disclosure-confidentiality-reviewer');
   staff.coordinator = await login('coordinator@test', 'disclosure-coordinator');
   staff.superAdmin = await login('super@test', 'strapi-super-admin');
 
   files.published = await upload(staff.editorA, 'cleared_notice.txt', '已审核的通知原文');
   files.inReview = await upload(staff.editorA, 'in_review.txt', '审核中的材料');
+  files.cleared = await upload(staff.editorA, 'cleared.txt', '已通过保密审查的材料');
   files.draftOnly = await upload(staff.editorA, 'draft_only.txt', '草稿附件');
   publishedItem = await createPublished(
     app.strapi,
@@ -69,11 +73,21 @@ beforeAll(async () => {
     ARTICLE,
     await article('审核中的通知', files.inReview.id)
   );
-  await request(app.http)
-    .post('/disclosure/reviews/submit')
-    .set(as(staff.editorA))
-    .send({ contentType: ARTICLE, documentId: inReview, locale: 'zh-Hans' })
-    .expect(200);
+  const step = (action: string, who: StaffLogin, documentId: string) =>
+    request(app.http)
+      .post(`/disclosure/reviews/${action}`)
+      .set(as(who))
+      .send({ contentType: ARTICLE, documentId, locale: 'zh-Hans' })
+      .expect(200);
+  await step('submit', staff.editorA, inReview);
+  const cleared = await createDraft(
+    app.strapi,
+    ARTICLE,
+    await article('可发布的通知', files.cleared.id)
+  );
+  await step('submit', staff.editorA, cleared);
+  await step('approve', staff.headA, cleared);
+  await step('clear', staff.secrecy, cleared);
   await createDraft(app.strapi, ARTICLE, await article('办公室的草稿', files.draftOnly.id));
 
   // The published and the in-review file sit in a folder (moving a file changes nothing public).
@@ -237,22 +251,69 @@ describe('a file of a published item stays as reviewed', () => {
   });
 });
 
-describe('a file of an item in review stays as submitted', () => {
+const REVIEWED = [
+  ['in review', 'inReview', '审核中的通知', '待审核, submitted'],
+  ['cleared', 'cleared', '可发布的通知', '可发布, cleared'],
+] as const;
+
+describe.each(REVIEWED)('a file of an item %s stays as reviewed', (_what, key, title, label) => {
   describe.each(ACTORS)('as %s', (who) => {
-    it.each(CHANGES)('%s → 403', async (_route, change, send) => {
-      const response = await send(staff[who], files.inReview.id);
+    it.each(CHANGES)('%s → 403', async (route, change, send) => {
+      const response = await send(staff[who], files[key].id);
       const why =
         who === 'editorB'
           ? 'it belongs to items of another division.'
-          : `it is part of "审核中的通知" (zh-Hans, 待审核, submitted). ${THROUGH_REVIEW}`;
+          : `it is part of "${title}" (zh-Hans, ${label}). ${THROUGH_REVIEW}`;
       expect([response.status, response.body.error?.message]).toEqual([
         403,
-        // The folder holds the published file too, which is refused first.
-        _route.endsWith('(its folder)')
+        // The folder holds the published file, which is refused first.
+        route.endsWith('(its folder)')
           ? `${WHAT.delete(files.published.name)}: it is part of "已发布的通知" (zh-Hans, 已发布, published). ${THROUGH_REVIEW}`
-          : `${WHAT[change](files.inReview.name)}: ${why}`,
+          : `${WHAT[change](files[key].name)}: ${why}`,
       ]);
     });
+  });
+});
+
+describe('through the content API, with a full-access token', () => {
+  let token: string;
+  beforeAll(async () => {
+    token = await createApiToken(app.strapi, 'full-access');
+  });
+  const bearer = () => ({ Authorization: `Bearer ${token}` });
+  const published = (what: string) =>
+    `${what}: it is part of "已发布的通知" (zh-Hans, 已发布, published). ${THROUGH_REVIEW}`;
+
+  it.each([
+    [
+      'POST /api/upload?id= (replace)',
+      'replace',
+      () =>
+        request(app.http)
+          .post(`/api/upload?id=${files.published.id}`)
+          .set(bearer())
+          .attach('files', Buffer.from('篡改'), 'evil.txt'),
+    ],
+    [
+      'POST /api/upload?id= (rename)',
+      'edit',
+      () =>
+        request(app.http)
+          .post(`/api/upload?id=${files.published.id}`)
+          .set(bearer())
+          .field('fileInfo', JSON.stringify({ name: 'RTRENAMEX.txt' })),
+    ],
+    [
+      'DELETE /api/upload/files/:id',
+      'delete',
+      () => request(app.http).delete(`/api/upload/files/${files.published.id}`).set(bearer()),
+    ],
+  ] as const)('%s → 403 naming the published item', async (_route, change, send) => {
+    const response = await send();
+    expect([response.status, response.body.error?.message]).toEqual([
+      403,
+      published(WHAT[change](files.published.name)),
+    ]);
   });
 });
 
@@ -303,6 +364,7 @@ describe('which items use a file (related)', () => {
       .set(as(staff.editorB))
       .expect(200);
     expect(listed.body.results.map((file: { name: string }) => file.name)).toEqual([
+      'cleared.txt',
       'cleared_notice.txt',
       'draft_only.txt',
       'in_review.txt',
@@ -313,6 +375,16 @@ describe('which items use a file (related)', () => {
       .expect(200);
   });
 
+  it('would list the items with populate=* (which is why it is refused to division staff)', async () => {
+    const response = await request(app.http)
+      .get(`/upload/files?populate=*&filters[id][$eq]=${files.published.id}`)
+      .set(as(staff.coordinator))
+      .expect(200);
+    expect(response.body.results[0].related.map((row: { title: string }) => row.title)).toContain(
+      '已发布的通知'
+    );
+  });
+
   it('shows the coordinator (no division) where a file is used', async () => {
     const response = await request(app.http)
       .get(`/upload/files?populate=related&filters[id][$eq]=${files.published.id}`)
@@ -321,5 +393,34 @@ describe('which items use a file (related)', () => {
     expect(response.body.results[0].related.map((row: { title: string }) => row.title)).toContain(
       '已发布的通知'
     );
+  });
+});
+
+describe('once the item is unpublished (撤稿)', () => {
+  it("frees the file for the item's own division only", async () => {
+    await request(app.http)
+      .post('/disclosure/reviews/unpublish')
+      .set(as(staff.coordinator))
+      .send({
+        contentType: ARTICLE,
+        documentId: publishedItem,
+        locale: 'zh-Hans',
+        reason: '附件有误',
+      })
+      .expect(200);
+    const other = await request(app.http)
+      .post(`/upload?id=${files.published.id}`)
+      .set(as(staff.editorB))
+      .field('fileInfo', JSON.stringify({ caption: '更正后的说明' }));
+    expect([other.status, other.body.error?.message]).toEqual([
+      403,
+      `${WHAT.edit(files.published.name)}: it belongs to items of another division.`,
+    ]);
+    const own = await request(app.http)
+      .post(`/upload?id=${files.published.id}`)
+      .set(as(staff.editorA))
+      .field('fileInfo', JSON.stringify({ caption: '更正后的说明' }))
+      .expect(200);
+    expect(own.body.caption).toBe('更正后的说明');
   });
 });
