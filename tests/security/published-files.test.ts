@@ -373,6 +373,12 @@ describe('which items use a file (related)', () => {
       .get('/upload/folders?populate[parent][populate][parent]=*')
       .set(as(staff.editorB))
       .expect(200);
+    // A search for the word is a search, not a question about uses.
+    const searched = await request(app.http)
+      .get('/upload/files?_q=related&filters[name][$contains]=related')
+      .set(as(staff.editorB))
+      .expect(200);
+    expect(searched.body.results).toEqual([]);
   });
 
   it('would list the items with populate=* (which is why it is refused to division staff)', async () => {

@@ -13,6 +13,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from './constants';
+import { asksForUses } from './domain/file-uses';
 import { STATE_LABELS, type State } from './domain/workflow';
 import { currentActor } from './services/actor';
 
@@ -52,7 +53,7 @@ const WHAT: Record<Change, (name: string) => string> = {
 const THROUGH_REVIEW =
   'Reviewed material changes only through the review: upload a new file, attach it to a new version of the item and submit that version (先审查、后公开).';
 
-export const OTHER_DIVISION = 'it belongs to items of another division';
+const OTHER_DIVISION = 'it belongs to items of another division';
 
 class PublishedFiles {
   constructor(private readonly strapi: Core.Strapi) {}
@@ -120,8 +121,9 @@ class PublishedFiles {
     return `${what}: it is part of ${list.join(', ')}${hidden ? ' and of items of another division' : ''}. ${THROUGH_REVIEW}`;
   }
 
-  async refuse(fileIds: number[], change: Change): Promise<void> {
-    for (const id of fileIds) {
+  async refuse(fileIds: unknown[], change: Change): Promise<void> {
+    // An id that is no number is no file: the upload plugin answers it (404).
+    for (const id of fileIds.map(Number).filter(Number.isInteger)) {
       const message = await this.refusal(id, change);
       if (message) throw new errors.PolicyError(message);
     }
@@ -162,7 +164,7 @@ interface FileInfo {
 
 /** Whether the file info changes what the public sees (moving to another folder does not). */
 async function changesText(strapi: Core.Strapi, id: number, info: FileInfo | undefined) {
-  if (!info) return false;
+  if (!info || !Number.isInteger(id)) return false;
   const current = (await strapi.db.query(FILE).findOne({ where: { id } })) as FileInfo | null;
   if (!current) return false;
   const keys = ['name', 'alternativeText', 'caption', 'focalPoint'] as const;
@@ -187,23 +189,6 @@ type Context = {
   state: Record<string, unknown>;
 };
 
-/** Whether a media library query asks which items use the files (`related`, or `*` on files). */
-export function asksForUses(query: unknown, filesLevel: boolean): boolean {
-  if (typeof query === 'string') {
-    return query.split(',').some((part) => {
-      const name = part.trim();
-      return name === 'related' || name.startsWith('related.') || (filesLevel && name === '*');
-    });
-  }
-  if (!query || typeof query !== 'object') return false;
-  return Object.entries(query as Record<string, unknown>).some(
-    ([key, value]) =>
-      key === 'related' ||
-      (filesLevel && key === '*') ||
-      asksForUses(value, key === 'files' || (filesLevel && /^\d+$|^populate$/.test(key)))
-  );
-}
-
 export const RELATED_REFUSED =
   'Which items use a file (related) is not shown to staff of a division: it lists other divisions’ items. Open the item in the Content Manager instead.';
 
@@ -217,15 +202,15 @@ export function guardPublishedFiles(strapi: Core.Strapi): void {
     const { replace, updateFileInfo, remove } = service;
     return Object.assign(service, {
       async replace(id: unknown, input: { data?: { fileInfo?: FileInfo } }, opts?: unknown) {
-        await files.refuse([Number(id)], 'replace');
+        await files.refuse([id], 'replace');
         return replace.call(service, id, input, opts);
       },
       async updateFileInfo(id: unknown, info: FileInfo, opts?: unknown) {
-        if (await changesText(strapi, Number(id), info)) await files.refuse([Number(id)], 'edit');
+        if (await changesText(strapi, Number(id), info)) await files.refuse([id], 'edit');
         return updateFileInfo.call(service, id, info, opts);
       },
       async remove(file: { id: unknown }) {
-        await files.refuse([Number(file.id)], 'delete');
+        await files.refuse([file.id], 'delete');
         return remove.call(service, file);
       },
     });
