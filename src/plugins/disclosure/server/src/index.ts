@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import bootstrap from './bootstrap';
 import { config } from './config';
 import { contentTypes } from './content-types';
@@ -5,11 +6,15 @@ import { controllers } from './controllers';
 import { closeRateLimitClients } from './middlewares/intake-guard';
 import { middlewares } from './middlewares';
 import { policies } from './policies';
+import { guardPublishedFiles } from './published-files';
 import { routes } from './routes';
 import { services } from './services';
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // Files of reviewed material stay as reviewed (decision 0018): before the routes are mounted.
+    guardPublishedFiles(strapi);
+  },
   bootstrap,
   async destroy() {
     await closeRateLimitClients();

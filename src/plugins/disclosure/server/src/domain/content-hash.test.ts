@@ -23,6 +23,15 @@ const draft = {
   metadata: { id: 99, indexNumber: 'X/2018-00001', docNumber: '工信发〔2018〕12号' },
 };
 
+/** The attributes of the type: `interpretations` is the inverse side of a relation. */
+const ATTRIBUTES = {
+  title: { type: 'string' },
+  column: { type: 'relation' },
+  attachments: { type: 'media' },
+  metadata: { type: 'component' },
+  interpretations: { type: 'relation', mappedBy: 'policyDocument' },
+};
+
 describe('contentHash', () => {
   it('ignores ids, timestamps, locale and the index number', () => {
     const later = {
@@ -32,12 +41,12 @@ describe('contentHash', () => {
       column: { ...draft.column, id: 4, name: 'renamed column' },
       metadata: { ...draft.metadata, id: 100, indexNumber: null },
     };
-    expect(contentHash(later)).toBe(contentHash(draft));
+    expect(contentHash(later, ATTRIBUTES)).toBe(contentHash(draft, ATTRIBUTES));
   });
 
   it('does not depend on the order of keys', () => {
     const reordered = Object.fromEntries(Object.entries(draft).reverse());
-    expect(contentHash(reordered)).toBe(contentHash(draft));
+    expect(contentHash(reordered, ATTRIBUTES)).toBe(contentHash(draft, ATTRIBUTES));
   });
 
   it.each([
@@ -50,11 +59,13 @@ describe('contentHash', () => {
     ],
     ['an attachment removed', { attachments: [] }],
   ])('changes when %s changes', (_what, change) => {
-    expect(contentHash({ ...draft, ...change })).not.toBe(contentHash(draft));
+    expect(contentHash({ ...draft, ...change }, ATTRIBUTES)).not.toBe(
+      contentHash(draft, ATTRIBUTES)
+    );
   });
 
   it('keeps what reviewers approve and nothing else', () => {
-    expect(reviewableContent(draft)).toEqual({
+    expect(reviewableContent(draft, ATTRIBUTES)).toEqual({
       title: '通知',
       column: 'col1',
       attachments: [
@@ -69,5 +80,20 @@ describe('contentHash', () => {
       ],
       metadata: { docNumber: '工信发〔2018〕12号' },
     });
+  });
+
+  it('leaves out the items linking to this one (the inverse side of a relation): this item does not publish them', () => {
+    const linked = {
+      ...draft,
+      interpretations: [{ id: 5, documentId: 'draft-interpretation', title: '解读草稿' }],
+    };
+    expect(contentHash(linked, ATTRIBUTES)).toBe(contentHash(draft, ATTRIBUTES));
+    expect(reviewableContent(linked, ATTRIBUTES)).not.toHaveProperty('interpretations');
+  });
+
+  it('keeps a relation this item owns, with the same name, when the type does not map it', () => {
+    const withLinks = { ...draft, interpretations: [{ id: 5, documentId: 'i1' }] };
+    const owned = { ...ATTRIBUTES, interpretations: { type: 'relation' } };
+    expect(reviewableContent(withLinks, owned)).toHaveProperty('interpretations', ['i1']);
   });
 });

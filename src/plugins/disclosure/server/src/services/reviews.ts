@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ACTIONS, PLUGIN_ID, UID } from '../constants';
 import type { DisclosureConfig } from '../config';
-import { contentHash } from '../domain/content-hash';
+import { contentHash, type Attributes } from '../domain/content-hash';
 import {
   WITHHOLD_REASONS,
   decide,
@@ -109,6 +109,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const audit = () => strapi.plugin(PLUGIN_ID).service('audit');
 
   const isGated = (uid: string) => settings().contentTypes.includes(uid);
+  const attributesOf = (uid: string): Attributes =>
+    strapi.contentType(uid as Parameters<Core.Strapi['contentType']>[0]).attributes as Attributes;
 
   /** Checks a content type's draft must pass before it can be submitted (the annual report's 勾稽). */
   const submissionGuards = new Map<string, SubmissionGuard>();
@@ -136,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     status: 'draft' | 'published'
   ) => {
     const version = await load(uid, documentId, locale, status);
-    return version ? contentHash(version) : null;
+    return version ? contentHash(version, attributesOf(uid)) : null;
   };
 
   /**
@@ -460,7 +462,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .unpublish({ documentId, locale })
         );
       } else {
-        const hash = contentHash(draft);
+        const hash = contentHash(draft, attributesOf(uid));
         if (action !== 'submit' && action !== 'return' && hash !== review?.submittedHash) {
           throw new errors.ValidationError(
             'It changed after it was submitted, so it is back in draft: the editor submits it again.'
