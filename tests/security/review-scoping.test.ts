@@ -112,11 +112,9 @@ describe("another division's staff, on every language version (issue #10 item 2)
     }
   );
 
-  it.each(LOCALES)("refuses B's editor the submission of the %s version", async (locale) => {
-    const response = await step('submit', staff.editorB, id, locale).expect(403);
-    expect(response.body.error.message).toBe(
-      'You cannot submit it for review: only an editor of its division can.'
-    );
+  it.each(LOCALES)("answers B's editor's submission of the %s version 404", async (locale) => {
+    const response = await step('submit', staff.editorB, id, locale).expect(404);
+    expect(response.body.error.message).toBe(NOT_FOUND(id));
     expect(await stateOf(id, locale)).toBe('draft');
   });
 
@@ -129,13 +127,11 @@ describe("another division's staff, on every language version (issue #10 item 2)
     LOCALES.flatMap((locale) =>
       (['approve', 'return'] as const).map((action) => [action, locale] as const)
     )
-  )("refuses B's head the step %s on the %s version", async (action, locale) => {
+  )("answers B's head's step %s on the %s version 404", async (action, locale) => {
     const response = await step(action, staff.headB, id, locale, { reason: '他处意见' }).expect(
-      403
+      404
     );
-    expect(response.body.error.message).toBe(
-      `You cannot ${action === 'approve' ? 'approve it for the division' : 'return it for changes'}: only a reviewer of its division (处室审核人) can.`
-    );
+    expect(response.body.error.message).toBe(NOT_FOUND(id));
     expect(await stateOf(id, locale)).toBe('submitted');
   });
 
@@ -191,13 +187,11 @@ describe("another division's staff, on every language version (issue #10 item 2)
   });
 
   it.each(LOCALES)(
-    "refuses B's editor the publication of the cleared %s version",
+    "answers B's editor's publication of the cleared %s version 404",
     async (locale) => {
       await step('clear', staff.secrecy, id, locale).expect(200);
-      const response = await step('publish', staff.editorB, id, locale).expect(403);
-      expect(response.body.error.message).toBe(
-        "This item belongs to 办公室: only that division's staff can publish it."
-      );
+      const response = await step('publish', staff.editorB, id, locale).expect(404);
+      expect(response.body.error.message).toBe(NOT_FOUND(id));
       expect(await stateOf(id, locale)).toBe('cleared');
       await request(app.http).get(`/api/articles/${id}?locale=${locale}`).expect(404);
     }
@@ -504,4 +498,150 @@ describe('an item whose 公开属性 says it is not proactively disclosed is nev
       await request(app.http).get(`/api/articles/${id}?locale=${locale}`).expect(200);
     }
   });
+});
+
+/**
+ * A's items in the states an outsider wants to read or learn: published with a pending edit and a
+ * never-published English version, withheld (不予公开), in review, and a plain draft.
+ */
+const itemsOfA = async () => {
+  const published = await bilingualItemOfA('办公室已发布的通知');
+  await step('submit', staff.editorA, published, 'zh-Hans').expect(200);
+  await step('approve', staff.headA, published, 'zh-Hans').expect(200);
+  await step('clear', staff.secrecy, published, 'zh-Hans').expect(200);
+  await step('publish', staff.editorA, published, 'zh-Hans').expect(200);
+  await request(app.http)
+    .put(`${CM}/${published}?locale=zh-Hans`)
+    .set(as(staff.editorA))
+    .send({ title: '办公室已发布的通知（待审的修改）' })
+    .expect(200);
+  const withheld = await bilingualItemOfA('办公室不予公开的报价');
+  const submitted = await bilingualItemOfA('办公室待审核的稿件');
+  const approved = await bilingualItemOfA('办公室已通过处室审核的稿件');
+  const cleared = await bilingualItemOfA('办公室已通过保密审查的稿件');
+  for (const locale of LOCALES) {
+    for (const id of [withheld, submitted, approved, cleared]) {
+      await step('submit', staff.editorA, id, locale).expect(200);
+    }
+    for (const id of [withheld, approved, cleared]) {
+      await step('approve', staff.headA, id, locale).expect(200);
+    }
+    await step('withhold', staff.secrecy, withheld, locale, {
+      reason: '含企业报价',
+      category: 'commercial_secret',
+    }).expect(200);
+    await step('clear', staff.secrecy, cleared, locale).expect(200);
+  }
+  const draft = await bilingualItemOfA('办公室的草稿');
+  return { published, withheld, submitted, approved, cleared, draft };
+};
+type ItemsOfA = Awaited<ReturnType<typeof itemsOfA>>;
+const STATES_OF_A = ['published', 'withheld', 'submitted', 'approved', 'cleared', 'draft'] as const;
+
+const UNKNOWN = 'nosuchdocument0000000000';
+
+describe("the review's step routes answer another division's item as an unknown one (red team F7)", () => {
+  let items: ItemsOfA;
+  beforeAll(async () => {
+    items = await itemsOfA();
+  });
+
+  const ACTIONS = ['submit', 'approve', 'return', 'clear', 'withhold', 'publish', 'unpublish'];
+  const INPUT = { reason: '他处的理由', category: 'commercial_secret' };
+
+  /**
+   * The route's own refusal when the user's roles lack the step's permission: the same for every
+   * item, known or not, so it tells nothing of the item.
+   */
+  const NO_RIGHT = {
+    approve:
+      'Your roles do not allow you to approve items for a division (发布审核): ask the coordinator for the permission "plugin::disclosure.approve-division".',
+    clear:
+      'Your roles do not allow you to clear or withhold items (保密审查): ask the coordinator for the permission "plugin::disclosure.approve-confidentiality".',
+    unpublish:
+      'Your roles do not allow you to unpublish items (撤稿): ask the coordinator for the permission "plugin::disclosure.unpublish".',
+    submit:
+      'Your roles do not allow you to submit items for review (提交审核): ask the coordinator for the permission "plugin::disclosure.submit".',
+  };
+  const WITHOUT_RIGHT: Record<'editorB' | 'headB', Record<string, string>> = {
+    editorB: {
+      approve: NO_RIGHT.approve,
+      clear: NO_RIGHT.clear,
+      withhold: NO_RIGHT.clear,
+      unpublish: NO_RIGHT.unpublish,
+    },
+    headB: {
+      submit: NO_RIGHT.submit,
+      clear: NO_RIGHT.clear,
+      withhold: NO_RIGHT.clear,
+      unpublish: NO_RIGHT.unpublish,
+    },
+  };
+
+  /** What the user is answered for an item they may not see: as for an item that does not exist. */
+  const unseenAnswer = (who: 'editorB' | 'headB', action: string, documentId: string) => {
+    const refusal = WITHOUT_RIGHT[who][action];
+    return refusal
+      ? [
+          403,
+          {
+            data: null,
+            error: { status: 403, name: 'PolicyError', message: refusal, details: {} },
+          },
+        ]
+      : [
+          404,
+          {
+            data: null,
+            error: {
+              status: 404,
+              name: 'NotFoundError',
+              message: NOT_FOUND(documentId),
+              details: {},
+            },
+          },
+        ];
+  };
+
+  const statesOf = async (documentId: string) =>
+    Promise.all(LOCALES.map((locale) => stateOf(documentId, locale)));
+
+  it.each(
+    (['editorB', 'headB'] as const).flatMap((who) =>
+      ACTIONS.flatMap((action) =>
+        STATES_OF_A.flatMap((state) =>
+          LOCALES.map((locale) => [who, action, state, locale] as const)
+        )
+      )
+    )
+  )(
+    "answers %s the step %s on A's %s item (%s) exactly as for an unknown item",
+    async (who, action, state, locale) => {
+      const documentId = items[state];
+      const before = await statesOf(documentId);
+      const response = await step(action, staff[who], documentId, locale, INPUT);
+      expect([response.status, response.body]).toEqual(unseenAnswer(who, action, documentId));
+      expect(await statesOf(documentId)).toEqual(before);
+    }
+  );
+
+  it.each(
+    (['editorB', 'headB'] as const).flatMap((who) =>
+      ACTIONS.flatMap((action) => LOCALES.map((locale) => [who, action, locale] as const))
+    )
+  )('answers %s the step %s on an unknown item (%s) the same', async (who, action, locale) => {
+    const response = await step(action, staff[who], UNKNOWN, locale, INPUT);
+    expect([response.status, response.body]).toEqual(unseenAnswer(who, action, UNKNOWN));
+  });
+
+  it.each(['coordinator', 'secrecy', 'superAdmin'] as const)(
+    'keeps answering %s (no division) with the refusal for the item’s state',
+    async (who) => {
+      const response = await step('publish', staff[who], items.withheld, 'zh-Hans');
+      expect([response.status, response.body.error?.message]).toEqual([
+        400,
+        'You cannot publish it: it is 不予公开 (withheld), and only an item that is 可发布 (cleared) can be.',
+      ]);
+    }
+  );
 });
