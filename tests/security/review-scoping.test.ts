@@ -539,6 +539,245 @@ type ItemsOfA = Awaited<ReturnType<typeof itemsOfA>>;
 const STATES_OF_A = ['published', 'withheld', 'submitted', 'approved', 'cleared', 'draft'] as const;
 
 const UNKNOWN = 'nosuchdocument0000000000';
+const rowCount = (uid: string) => app.strapi.db.query(uid as typeof ARTICLE).count();
+
+describe("cloning another division's item in the Content Manager (red team F3)", () => {
+  let items: ItemsOfA;
+  let itemOfB: string;
+  beforeAll(async () => {
+    items = await itemsOfA();
+    itemOfB = await createDraft(app.strapi, ARTICLE, {
+      title: '投资处的稿件',
+      department: other,
+      metadata: { disclosureMode: 'proactive' },
+    });
+  });
+
+  const clone = (
+    who: StaffLogin,
+    uid: string,
+    sourceId: string,
+    locale: Locale,
+    body: Record<string, unknown> = {},
+    route = 'clone'
+  ) =>
+    request(app.http)
+      .post(`/content-manager/collection-types/${uid}/${route}/${sourceId}?locale=${locale}`)
+      .set(as(who))
+      .send(body);
+
+  const NOT_FOUND_CM = {
+    data: null,
+    error: { status: 404, name: 'NotFoundError', message: 'Not Found', details: {} },
+  };
+  const intoB = (locale: Locale) => ({
+    department: { connect: [{ documentId: other, locale }] },
+  });
+
+  it.each(LOCALES)('answers a clone of an unknown source 404 Not Found (%s)', async (locale) => {
+    const response = await clone(staff.editorB, ARTICLE, UNKNOWN, locale).expect(404);
+    expect(response.body).toEqual(NOT_FOUND_CM);
+  });
+
+  it.each(
+    STATES_OF_A.flatMap((state) =>
+      LOCALES.flatMap((locale) =>
+        (['plain', 'into B'] as const).map((body) => [state, locale, body] as const)
+      )
+    )
+  )(
+    "answers B's editor's clone of A's %s item (%s, %s) exactly as an unknown source, creating nothing",
+    async (state, locale, body) => {
+      const before = await rowCount(ARTICLE);
+      const response = await clone(
+        staff.editorB,
+        ARTICLE,
+        items[state],
+        locale,
+        body === 'plain' ? {} : intoB(locale)
+      );
+      expect([response.status, response.body]).toEqual([404, NOT_FOUND_CM]);
+      expect(await rowCount(ARTICLE)).toBe(before);
+    }
+  );
+
+  it.each(STATES_OF_A.flatMap((state) => LOCALES.map((locale) => [state, locale] as const)))(
+    "answers B's editor's auto-clone of A's %s item (%s) exactly as one of an unknown source",
+    async (state, locale) => {
+      const before = await rowCount(ARTICLE);
+      const unknown = await clone(staff.editorB, ARTICLE, UNKNOWN, locale, {}, 'auto-clone');
+      const response = await clone(staff.editorB, ARTICLE, items[state], locale, {}, 'auto-clone');
+      expect([response.status, response.body]).toEqual([unknown.status, unknown.body]);
+      expect(await rowCount(ARTICLE)).toBe(before);
+    }
+  );
+
+  it.each(LOCALES)(
+    "answers B's head (no create right) as for an unknown source (%s)",
+    async (locale) => {
+      const unknown = await clone(staff.headB, ARTICLE, UNKNOWN, locale);
+      const response = await clone(staff.headB, ARTICLE, items.draft, locale);
+      expect([response.status, response.body]).toEqual([unknown.status, unknown.body]);
+      expect(response.status).toBe(403);
+    }
+  );
+
+  const GATED_WITH_DIVISIONS = [
+    'api::policy-document.policy-document',
+    'api::policy-interpretation.policy-interpretation',
+    'api::meeting.meeting',
+    'api::annual-report.annual-report',
+  ];
+  it.each(GATED_WITH_DIVISIONS.flatMap((uid) => LOCALES.map((locale) => [uid, locale] as const)))(
+    "answers B's editor's clone of A's draft %s (%s) exactly as an unknown source",
+    async (uid, locale) => {
+      const id = await createDraft(
+        app.strapi,
+        uid as typeof ARTICLE,
+        { title: '办公室的草稿', department: office } as never,
+        locale === 'en' ? 'zh-Hans' : locale
+      );
+      if (locale === 'en') {
+        await app.strapi
+          .documents(uid as typeof ARTICLE)
+          .update({ documentId: id, locale: 'en', data: { title: 'Draft of BGS' } as never });
+      }
+      const before = await rowCount(uid);
+      const unknown = await clone(staff.editorB, uid, UNKNOWN, locale);
+      const response = await clone(staff.editorB, uid, id, locale, intoB(locale));
+      expect([response.status, response.body]).toEqual([404, NOT_FOUND_CM]);
+      expect(unknown.body).toEqual(NOT_FOUND_CM);
+      expect(await rowCount(uid)).toBe(before);
+    }
+  );
+
+  const divisionOfClone = async (response: request.Response) => {
+    const documentId = response.body.data.documentId as string;
+    return (
+      await app.strapi.plugin('disclosure').service('reviews').divisionOfItem(ARTICLE, documentId)
+    )?.documentId;
+  };
+
+  it.each(
+    (['draft', 'published', 'withheld'] as const).flatMap((state) =>
+      LOCALES.map((locale) => [state, locale] as const)
+    )
+  )("lets A's editor clone A's %s item (%s): the copy is A's", async (state, locale) => {
+    const response = await clone(staff.editorA, ARTICLE, items[state], locale);
+    expect(response.status).toBe(200);
+    expect(response.body.data.documentId).not.toBe(items[state]);
+    expect(await divisionOfClone(response)).toBe(office);
+  });
+
+  it.each(LOCALES)(
+    "puts a copy in the cloner's division even when the body names another (%s)",
+    async (locale) => {
+      const intoA = await clone(staff.editorB, ARTICLE, itemOfB, 'zh-Hans', {
+        department: { connect: [{ documentId: office, locale: 'zh-Hans' }] },
+      });
+      expect(intoA.status).toBe(200);
+      expect(await divisionOfClone(intoA)).toBe(other);
+      const byA = await clone(staff.editorA, ARTICLE, items.draft, locale, intoB(locale));
+      expect(byA.status).toBe(200);
+      expect(await divisionOfClone(byA)).toBe(office);
+    }
+  );
+
+  it("refuses a copy in a language its cloner's division does not have, creating nothing", async () => {
+    await app.strapi.documents(ARTICLE).update({
+      documentId: itemOfB,
+      locale: 'en',
+      data: { title: 'Draft of TZJS', metadata: { disclosureMode: 'proactive' } } as never,
+    });
+    const before = await rowCount(ARTICLE);
+    const response = await clone(staff.editorB, ARTICLE, itemOfB, 'en').expect(400);
+    expect(response.body.error.message).toBe(
+      'A copy belongs to your division (投资处), which has no en version yet: copy another language version, or ask the coordinator to add the division in en.'
+    );
+    expect(await rowCount(ARTICLE)).toBe(before);
+  });
+
+  it.each(['editorB', 'headB'] as const)(
+    "refuses %s a language A's item lacks as it refuses the item (no status or shared fields)",
+    async (who) => {
+      const zhOnly = await createDraft(app.strapi, ARTICLE, {
+        title: '办公室仅中文的草稿',
+        department: office,
+        metadata: { disclosureMode: 'proactive' },
+      });
+      const existing = await request(app.http)
+        .get(`${CM}/${zhOnly}?locale=zh-Hans`)
+        .set(as(staff[who]));
+      const missing = await request(app.http).get(`${CM}/${zhOnly}?locale=en`).set(as(staff[who]));
+      expect([missing.status, missing.body]).toEqual([existing.status, existing.body]);
+      expect([missing.status, missing.body.error?.message]).toEqual([403, 'Forbidden']);
+      const own = await request(app.http)
+        .get(`${CM}/${zhOnly}?locale=en`)
+        .set(as(staff.editorA))
+        .expect(200);
+      expect(own.body.data).toEqual({});
+      expect(own.body.meta.availableLocales.map((row: { locale: string }) => row.locale)).toEqual([
+        'zh-Hans',
+      ]);
+    }
+  );
+
+  const countDraftRelations = (who: StaffLogin, ids: string[], locale: Locale) =>
+    request(app.http)
+      .get(`${CM}/actions/countManyEntriesDraftRelations`)
+      .query({ documentIds: ids, locale })
+      .set(as(who));
+
+  it.each(
+    (['editorB', 'headB'] as const).flatMap((who) =>
+      STATES_OF_A.flatMap((state) => LOCALES.map((locale) => [who, state, locale] as const))
+    )
+  )(
+    "answers %s's draft-relation count of A's %s item (%s) as one of an unknown item",
+    async (who, state, locale) => {
+      const unknown = await countDraftRelations(staff[who], [UNKNOWN], locale);
+      expect([unknown.status, unknown.body]).toEqual([404, NOT_FOUND_CM]);
+      const response = await countDraftRelations(staff[who], [items[state]], locale);
+      expect([response.status, response.body]).toEqual([404, NOT_FOUND_CM]);
+      const mixed = await countDraftRelations(staff[who], [items[state], itemOfB], locale);
+      const ownOnly = await countDraftRelations(staff[who], [UNKNOWN, itemOfB], locale);
+      expect([mixed.status, mixed.body]).toEqual([ownOnly.status, ownOnly.body]);
+    }
+  );
+
+  it("still counts A's draft relations for A's editor", async () => {
+    const response = await countDraftRelations(staff.editorA, [items.draft], 'zh-Hans');
+    expect(response.status).toBe(200);
+    expect(typeof response.body.data).toBe('number');
+  });
+
+  it.each(
+    (['editorB', 'headB'] as const).flatMap((who) =>
+      STATES_OF_A.flatMap((state) => LOCALES.map((locale) => [who, state, locale] as const))
+    )
+  )(
+    "lists nothing of A's item to %s's bulk validation (A's %s item, %s)",
+    async (who, state, locale) => {
+      const response = await request(app.http)
+        .post(`${CM}/actions/bulkFindForValidation`)
+        .set(as(staff[who]))
+        .send({ documentIds: [items[state], UNKNOWN], locale })
+        .expect(200);
+      expect(response.body).toEqual({ results: [] });
+    }
+  );
+
+  it("lists A's item for A's editor's bulk validation", async () => {
+    const response = await request(app.http)
+      .post(`${CM}/actions/bulkFindForValidation`)
+      .set(as(staff.editorA))
+      .send({ documentIds: [items.draft, itemOfB], locale: 'en' })
+      .expect(200);
+    expect(response.body.results.map((row: { documentId: string }) => row.documentId)).toEqual([
+      items.draft,
+    ]);
+  });
+});
 
 describe("the review's step routes answer another division's item as an unknown one (red team F7)", () => {
   let items: ItemsOfA;

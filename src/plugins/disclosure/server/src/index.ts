@@ -1,5 +1,7 @@
+import type { Core } from '@strapi/strapi';
 import bootstrap from './bootstrap';
 import { config } from './config';
+import { scopeContentManagerByDocument } from './content-manager-scope';
 import { contentTypes } from './content-types';
 import { controllers } from './controllers';
 import { closeRateLimitClients } from './middlewares/intake-guard';
@@ -9,7 +11,10 @@ import { routes } from './routes';
 import { services } from './services';
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // Content Manager routes that take a documentId but check only the action (clone …).
+    scopeContentManagerByDocument(strapi);
+  },
   bootstrap,
   async destroy() {
     await closeRateLimitClients();
