@@ -229,9 +229,10 @@ describe('four eyes and divisions', () => {
   it("refuses the head of another division and an editor's approval", async () => {
     const id = await draft('办公室的稿件');
     await step('submit', staff.editor, id).expect(200);
-    const otherHead = await step('approve', staff.otherHead, id).expect(403);
+    // Another division's head is told nothing of the item (the answer for an unknown one).
+    const otherHead = await step('approve', staff.otherHead, id).expect(404);
     expect(otherHead.body.error.message).toBe(
-      'You cannot approve it for the division: only a reviewer of its division (处室审核人) can.'
+      `No item ${id} of api::article.article under review that you can see.`
     );
     await step('approve', staff.editor2, id).expect(403);
   });
@@ -249,11 +250,11 @@ describe('four eyes and divisions', () => {
       .set(as(outsider))
       .send({ title: '被他处修改' })
       .expect(403);
-    // …and the publish gate by the item's division, whatever the path.
+    // …and the review's step routes answer as for an unknown item.
     await walkToCleared(id);
-    const response = await step('publish', outsider, id).expect(403);
+    const response = await step('publish', outsider, id).expect(404);
     expect(response.body.error.message).toBe(
-      "This item belongs to 办公室: only that division's staff can publish it."
+      `No item ${id} of api::article.article under review that you can see.`
     );
     expect(await stateOf(id)).toBe('cleared');
     await request(app.http)
@@ -507,7 +508,7 @@ describe('staff divisions (处室人员)', () => {
       .send({ department: other })
       .expect(200);
     const id = await draft('调动后的权限');
-    await step('submit', staff.editor2, id).expect(403);
+    await step('submit', staff.editor2, id).expect(404);
     await request(app.http)
       .put(`/disclosure/staff/${editor2.id}`)
       .set(as(staff.coordinator))

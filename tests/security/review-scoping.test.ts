@@ -112,11 +112,9 @@ describe("another division's staff, on every language version (issue #10 item 2)
     }
   );
 
-  it.each(LOCALES)("refuses B's editor the submission of the %s version", async (locale) => {
-    const response = await step('submit', staff.editorB, id, locale).expect(403);
-    expect(response.body.error.message).toBe(
-      'You cannot submit it for review: only an editor of its division can.'
-    );
+  it.each(LOCALES)("answers B's editor's submission of the %s version 404", async (locale) => {
+    const response = await step('submit', staff.editorB, id, locale).expect(404);
+    expect(response.body.error.message).toBe(NOT_FOUND(id));
     expect(await stateOf(id, locale)).toBe('draft');
   });
 
@@ -129,13 +127,11 @@ describe("another division's staff, on every language version (issue #10 item 2)
     LOCALES.flatMap((locale) =>
       (['approve', 'return'] as const).map((action) => [action, locale] as const)
     )
-  )("refuses B's head the step %s on the %s version", async (action, locale) => {
+  )("answers B's head's step %s on the %s version 404", async (action, locale) => {
     const response = await step(action, staff.headB, id, locale, { reason: '他处意见' }).expect(
-      403
+      404
     );
-    expect(response.body.error.message).toBe(
-      `You cannot ${action === 'approve' ? 'approve it for the division' : 'return it for changes'}: only a reviewer of its division (处室审核人) can.`
-    );
+    expect(response.body.error.message).toBe(NOT_FOUND(id));
     expect(await stateOf(id, locale)).toBe('submitted');
   });
 
@@ -191,13 +187,11 @@ describe("another division's staff, on every language version (issue #10 item 2)
   });
 
   it.each(LOCALES)(
-    "refuses B's editor the publication of the cleared %s version",
+    "answers B's editor's publication of the cleared %s version 404",
     async (locale) => {
       await step('clear', staff.secrecy, id, locale).expect(200);
-      const response = await step('publish', staff.editorB, id, locale).expect(403);
-      expect(response.body.error.message).toBe(
-        "This item belongs to 办公室: only that division's staff can publish it."
-      );
+      const response = await step('publish', staff.editorB, id, locale).expect(404);
+      expect(response.body.error.message).toBe(NOT_FOUND(id));
       expect(await stateOf(id, locale)).toBe('cleared');
       await request(app.http).get(`/api/articles/${id}?locale=${locale}`).expect(404);
     }
@@ -504,4 +498,389 @@ describe('an item whose 公开属性 says it is not proactively disclosed is nev
       await request(app.http).get(`/api/articles/${id}?locale=${locale}`).expect(200);
     }
   });
+});
+
+/**
+ * A's items in the states an outsider wants to read or learn: published with a pending edit and a
+ * never-published English version, withheld (不予公开), in review, and a plain draft.
+ */
+const itemsOfA = async () => {
+  const published = await bilingualItemOfA('办公室已发布的通知');
+  await step('submit', staff.editorA, published, 'zh-Hans').expect(200);
+  await step('approve', staff.headA, published, 'zh-Hans').expect(200);
+  await step('clear', staff.secrecy, published, 'zh-Hans').expect(200);
+  await step('publish', staff.editorA, published, 'zh-Hans').expect(200);
+  await request(app.http)
+    .put(`${CM}/${published}?locale=zh-Hans`)
+    .set(as(staff.editorA))
+    .send({ title: '办公室已发布的通知（待审的修改）' })
+    .expect(200);
+  const withheld = await bilingualItemOfA('办公室不予公开的报价');
+  const submitted = await bilingualItemOfA('办公室待审核的稿件');
+  const approved = await bilingualItemOfA('办公室已通过处室审核的稿件');
+  const cleared = await bilingualItemOfA('办公室已通过保密审查的稿件');
+  for (const locale of LOCALES) {
+    for (const id of [withheld, submitted, approved, cleared]) {
+      await step('submit', staff.editorA, id, locale).expect(200);
+    }
+    for (const id of [withheld, approved, cleared]) {
+      await step('approve', staff.headA, id, locale).expect(200);
+    }
+    await step('withhold', staff.secrecy, withheld, locale, {
+      reason: '含企业报价',
+      category: 'commercial_secret',
+    }).expect(200);
+    await step('clear', staff.secrecy, cleared, locale).expect(200);
+  }
+  const draft = await bilingualItemOfA('办公室的草稿');
+  return { published, withheld, submitted, approved, cleared, draft };
+};
+type ItemsOfA = Awaited<ReturnType<typeof itemsOfA>>;
+const STATES_OF_A = ['published', 'withheld', 'submitted', 'approved', 'cleared', 'draft'] as const;
+
+const UNKNOWN = 'nosuchdocument0000000000';
+const rowCount = (uid: string) => app.strapi.db.query(uid as typeof ARTICLE).count();
+
+describe("cloning another division's item in the Content Manager (red team F3)", () => {
+  let items: ItemsOfA;
+  let itemOfB: string;
+  beforeAll(async () => {
+    items = await itemsOfA();
+    itemOfB = await createDraft(app.strapi, ARTICLE, {
+      title: '投资处的稿件',
+      department: other,
+      metadata: { disclosureMode: 'proactive' },
+    });
+  });
+
+  const clone = (
+    who: StaffLogin,
+    uid: string,
+    sourceId: string,
+    locale: Locale,
+    body: Record<string, unknown> = {},
+    route = 'clone'
+  ) =>
+    request(app.http)
+      .post(`/content-manager/collection-types/${uid}/${route}/${sourceId}?locale=${locale}`)
+      .set(as(who))
+      .send(body);
+
+  const NOT_FOUND_CM = {
+    data: null,
+    error: { status: 404, name: 'NotFoundError', message: 'Not Found', details: {} },
+  };
+  const intoB = (locale: Locale) => ({
+    department: { connect: [{ documentId: other, locale }] },
+  });
+
+  it.each(LOCALES)('answers a clone of an unknown source 404 Not Found (%s)', async (locale) => {
+    const response = await clone(staff.editorB, ARTICLE, UNKNOWN, locale).expect(404);
+    expect(response.body).toEqual(NOT_FOUND_CM);
+  });
+
+  it.each(
+    STATES_OF_A.flatMap((state) =>
+      LOCALES.flatMap((locale) =>
+        (['plain', 'into B'] as const).map((body) => [state, locale, body] as const)
+      )
+    )
+  )(
+    "answers B's editor's clone of A's %s item (%s, %s) exactly as an unknown source, creating nothing",
+    async (state, locale, body) => {
+      const before = await rowCount(ARTICLE);
+      const response = await clone(
+        staff.editorB,
+        ARTICLE,
+        items[state],
+        locale,
+        body === 'plain' ? {} : intoB(locale)
+      );
+      expect([response.status, response.body]).toEqual([404, NOT_FOUND_CM]);
+      expect(await rowCount(ARTICLE)).toBe(before);
+    }
+  );
+
+  it.each(STATES_OF_A.flatMap((state) => LOCALES.map((locale) => [state, locale] as const)))(
+    "answers B's editor's auto-clone of A's %s item (%s) exactly as one of an unknown source",
+    async (state, locale) => {
+      const before = await rowCount(ARTICLE);
+      const unknown = await clone(staff.editorB, ARTICLE, UNKNOWN, locale, {}, 'auto-clone');
+      const response = await clone(staff.editorB, ARTICLE, items[state], locale, {}, 'auto-clone');
+      expect([response.status, response.body]).toEqual([unknown.status, unknown.body]);
+      expect(await rowCount(ARTICLE)).toBe(before);
+    }
+  );
+
+  it.each(LOCALES)(
+    "answers B's head (no create right) as for an unknown source (%s)",
+    async (locale) => {
+      const unknown = await clone(staff.headB, ARTICLE, UNKNOWN, locale);
+      const response = await clone(staff.headB, ARTICLE, items.draft, locale);
+      expect([response.status, response.body]).toEqual([unknown.status, unknown.body]);
+      expect(response.status).toBe(403);
+    }
+  );
+
+  const GATED_WITH_DIVISIONS = [
+    'api::policy-document.policy-document',
+    'api::policy-interpretation.policy-interpretation',
+    'api::meeting.meeting',
+    'api::annual-report.annual-report',
+  ];
+  it.each(GATED_WITH_DIVISIONS.flatMap((uid) => LOCALES.map((locale) => [uid, locale] as const)))(
+    "answers B's editor's clone of A's draft %s (%s) exactly as an unknown source",
+    async (uid, locale) => {
+      const id = await createDraft(
+        app.strapi,
+        uid as typeof ARTICLE,
+        { title: '办公室的草稿', department: office } as never,
+        locale === 'en' ? 'zh-Hans' : locale
+      );
+      if (locale === 'en') {
+        await app.strapi
+          .documents(uid as typeof ARTICLE)
+          .update({ documentId: id, locale: 'en', data: { title: 'Draft of BGS' } as never });
+      }
+      const before = await rowCount(uid);
+      const unknown = await clone(staff.editorB, uid, UNKNOWN, locale);
+      const response = await clone(staff.editorB, uid, id, locale, intoB(locale));
+      expect([response.status, response.body]).toEqual([404, NOT_FOUND_CM]);
+      expect(unknown.body).toEqual(NOT_FOUND_CM);
+      expect(await rowCount(uid)).toBe(before);
+    }
+  );
+
+  const divisionOfClone = async (response: request.Response) => {
+    const documentId = response.body.data.documentId as string;
+    return (
+      await app.strapi.plugin('disclosure').service('reviews').divisionOfItem(ARTICLE, documentId)
+    )?.documentId;
+  };
+
+  it.each(
+    (['draft', 'published', 'withheld'] as const).flatMap((state) =>
+      LOCALES.map((locale) => [state, locale] as const)
+    )
+  )("lets A's editor clone A's %s item (%s): the copy is A's", async (state, locale) => {
+    const response = await clone(staff.editorA, ARTICLE, items[state], locale);
+    expect(response.status).toBe(200);
+    expect(response.body.data.documentId).not.toBe(items[state]);
+    expect(await divisionOfClone(response)).toBe(office);
+  });
+
+  it.each(LOCALES)(
+    "puts a copy in the cloner's division even when the body names another (%s)",
+    async (locale) => {
+      const intoA = await clone(staff.editorB, ARTICLE, itemOfB, 'zh-Hans', {
+        department: { connect: [{ documentId: office, locale: 'zh-Hans' }] },
+      });
+      expect(intoA.status).toBe(200);
+      expect(await divisionOfClone(intoA)).toBe(other);
+      const byA = await clone(staff.editorA, ARTICLE, items.draft, locale, intoB(locale));
+      expect(byA.status).toBe(200);
+      expect(await divisionOfClone(byA)).toBe(office);
+    }
+  );
+
+  it("refuses a copy in a language its cloner's division does not have, creating nothing", async () => {
+    await app.strapi.documents(ARTICLE).update({
+      documentId: itemOfB,
+      locale: 'en',
+      data: { title: 'Draft of TZJS', metadata: { disclosureMode: 'proactive' } } as never,
+    });
+    const before = await rowCount(ARTICLE);
+    const response = await clone(staff.editorB, ARTICLE, itemOfB, 'en').expect(400);
+    expect(response.body.error.message).toBe(
+      'A copy belongs to your division (投资处), which has no en version yet: copy another language version, or ask the coordinator to add the division in en.'
+    );
+    expect(await rowCount(ARTICLE)).toBe(before);
+  });
+
+  it.each(['editorB', 'headB'] as const)(
+    "refuses %s a language A's item lacks as it refuses the item (no status or shared fields)",
+    async (who) => {
+      const zhOnly = await createDraft(app.strapi, ARTICLE, {
+        title: '办公室仅中文的草稿',
+        department: office,
+        metadata: { disclosureMode: 'proactive' },
+      });
+      const existing = await request(app.http)
+        .get(`${CM}/${zhOnly}?locale=zh-Hans`)
+        .set(as(staff[who]));
+      const missing = await request(app.http).get(`${CM}/${zhOnly}?locale=en`).set(as(staff[who]));
+      expect([missing.status, missing.body]).toEqual([existing.status, existing.body]);
+      expect([missing.status, missing.body.error?.message]).toEqual([403, 'Forbidden']);
+      const own = await request(app.http)
+        .get(`${CM}/${zhOnly}?locale=en`)
+        .set(as(staff.editorA))
+        .expect(200);
+      expect(own.body.data).toEqual({});
+      expect(own.body.meta.availableLocales.map((row: { locale: string }) => row.locale)).toEqual([
+        'zh-Hans',
+      ]);
+    }
+  );
+
+  const countDraftRelations = (who: StaffLogin, ids: string[], locale: Locale) =>
+    request(app.http)
+      .get(`${CM}/actions/countManyEntriesDraftRelations`)
+      .query({ documentIds: ids, locale })
+      .set(as(who));
+
+  it.each(
+    (['editorB', 'headB'] as const).flatMap((who) =>
+      STATES_OF_A.flatMap((state) => LOCALES.map((locale) => [who, state, locale] as const))
+    )
+  )(
+    "answers %s's draft-relation count of A's %s item (%s) as one of an unknown item",
+    async (who, state, locale) => {
+      const unknown = await countDraftRelations(staff[who], [UNKNOWN], locale);
+      expect([unknown.status, unknown.body]).toEqual([404, NOT_FOUND_CM]);
+      const response = await countDraftRelations(staff[who], [items[state]], locale);
+      expect([response.status, response.body]).toEqual([404, NOT_FOUND_CM]);
+      const mixed = await countDraftRelations(staff[who], [items[state], itemOfB], locale);
+      const ownOnly = await countDraftRelations(staff[who], [UNKNOWN, itemOfB], locale);
+      expect([mixed.status, mixed.body]).toEqual([ownOnly.status, ownOnly.body]);
+    }
+  );
+
+  it("still counts A's draft relations for A's editor", async () => {
+    const response = await countDraftRelations(staff.editorA, [items.draft], 'zh-Hans');
+    expect(response.status).toBe(200);
+    expect(typeof response.body.data).toBe('number');
+  });
+
+  it.each(
+    (['editorB', 'headB'] as const).flatMap((who) =>
+      STATES_OF_A.flatMap((state) => LOCALES.map((locale) => [who, state, locale] as const))
+    )
+  )(
+    "lists nothing of A's item to %s's bulk validation (A's %s item, %s)",
+    async (who, state, locale) => {
+      const response = await request(app.http)
+        .post(`${CM}/actions/bulkFindForValidation`)
+        .set(as(staff[who]))
+        .send({ documentIds: [items[state], UNKNOWN], locale })
+        .expect(200);
+      expect(response.body).toEqual({ results: [] });
+    }
+  );
+
+  it("lists A's item for A's editor's bulk validation", async () => {
+    const response = await request(app.http)
+      .post(`${CM}/actions/bulkFindForValidation`)
+      .set(as(staff.editorA))
+      .send({ documentIds: [items.draft, itemOfB], locale: 'en' })
+      .expect(200);
+    expect(response.body.results.map((row: { documentId: string }) => row.documentId)).toEqual([
+      items.draft,
+    ]);
+  });
+});
+
+describe("the review's step routes answer another division's item as an unknown one (red team F7)", () => {
+  let items: ItemsOfA;
+  beforeAll(async () => {
+    items = await itemsOfA();
+  });
+
+  const ACTIONS = ['submit', 'approve', 'return', 'clear', 'withhold', 'publish', 'unpublish'];
+  const INPUT = { reason: '他处的理由', category: 'commercial_secret' };
+
+  /**
+   * The route's own refusal when the user's roles lack the step's permission: the same for every
+   * item, known or not, so it tells nothing of the item.
+   */
+  const NO_RIGHT = {
+    approve:
+      'Your roles do not allow you to approve items for a division (发布审核): ask the coordinator for the permission "plugin::disclosure.approve-division".',
+    clear:
+      'Your roles do not allow you to clear or withhold items (保密审查): ask the coordinator for the permission "plugin::disclosure.approve-confidentiality".',
+    unpublish:
+      'Your roles do not allow you to unpublish items (撤稿): ask the coordinator for the permission "plugin::disclosure.unpublish".',
+    submit:
+      'Your roles do not allow you to submit items for review (提交审核): ask the coordinator for the permission "plugin::disclosure.submit".',
+  };
+  const WITHOUT_RIGHT: Record<'editorB' | 'headB', Record<string, string>> = {
+    editorB: {
+      approve: NO_RIGHT.approve,
+      clear: NO_RIGHT.clear,
+      withhold: NO_RIGHT.clear,
+      unpublish: NO_RIGHT.unpublish,
+    },
+    headB: {
+      submit: NO_RIGHT.submit,
+      clear: NO_RIGHT.clear,
+      withhold: NO_RIGHT.clear,
+      unpublish: NO_RIGHT.unpublish,
+    },
+  };
+
+  /** What the user is answered for an item they may not see: as for an item that does not exist. */
+  const unseenAnswer = (who: 'editorB' | 'headB', action: string, documentId: string) => {
+    const refusal = WITHOUT_RIGHT[who][action];
+    return refusal
+      ? [
+          403,
+          {
+            data: null,
+            error: { status: 403, name: 'PolicyError', message: refusal, details: {} },
+          },
+        ]
+      : [
+          404,
+          {
+            data: null,
+            error: {
+              status: 404,
+              name: 'NotFoundError',
+              message: NOT_FOUND(documentId),
+              details: {},
+            },
+          },
+        ];
+  };
+
+  const statesOf = async (documentId: string) =>
+    Promise.all(LOCALES.map((locale) => stateOf(documentId, locale)));
+
+  it.each(
+    (['editorB', 'headB'] as const).flatMap((who) =>
+      ACTIONS.flatMap((action) =>
+        STATES_OF_A.flatMap((state) =>
+          LOCALES.map((locale) => [who, action, state, locale] as const)
+        )
+      )
+    )
+  )(
+    "answers %s the step %s on A's %s item (%s) exactly as for an unknown item",
+    async (who, action, state, locale) => {
+      const documentId = items[state];
+      const before = await statesOf(documentId);
+      const response = await step(action, staff[who], documentId, locale, INPUT);
+      expect([response.status, response.body]).toEqual(unseenAnswer(who, action, documentId));
+      expect(await statesOf(documentId)).toEqual(before);
+    }
+  );
+
+  it.each(
+    (['editorB', 'headB'] as const).flatMap((who) =>
+      ACTIONS.flatMap((action) => LOCALES.map((locale) => [who, action, locale] as const))
+    )
+  )('answers %s the step %s on an unknown item (%s) the same', async (who, action, locale) => {
+    const response = await step(action, staff[who], UNKNOWN, locale, INPUT);
+    expect([response.status, response.body]).toEqual(unseenAnswer(who, action, UNKNOWN));
+  });
+
+  it.each(['coordinator', 'secrecy', 'superAdmin'] as const)(
+    'keeps answering %s (no division) with the refusal for the item’s state',
+    async (who) => {
+      const response = await step('publish', staff[who], items.withheld, 'zh-Hans');
+      expect([response.status, response.body.error?.message]).toEqual([
+        400,
+        'You cannot publish it: it is 不予公开 (withheld), and only an item that is 可发布 (cleared) can be.',
+      ]);
+    }
+  );
 });

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { validateYupSchema, yup } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { STATES, WITHHOLD_REASONS, type Action, type State } from '../domain/workflow';
 import type { AdminUser, Ability } from '../services/reviews';
@@ -114,9 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { locale } = (await validateShow(ctx.query)) as { locale?: string };
     const reviews = strapi.plugin(PLUGIN_ID).service('reviews');
     if (!(await reviews.canSeeRecord(ctx.state.user, contentType, documentId))) {
-      throw new errors.NotFoundError(
-        `No item ${documentId} of ${contentType} under review that you can see.`
-      );
+      throw reviews.unseen(contentType, documentId);
     }
     const rows = await strapi.db.query('plugin::disclosure.review').findMany({
       where: { itemUid: contentType, itemDocumentId: documentId },

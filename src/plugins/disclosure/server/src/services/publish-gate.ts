@@ -34,6 +34,9 @@ export const createPublishGate =
         if (params.status === 'published') throw new errors.ValidationError(REVIEW_FIRST);
         await gate.defaultToOwnDivision(ctx as { params: { data?: Record<string, unknown> } });
         return next();
+      case 'clone':
+        await gate.cloneIntoOwnDivision(ctx as { params: { data?: Record<string, unknown> } });
+        return next();
       case 'publish':
         return gate.publish(proceed);
       case 'update':
@@ -347,6 +350,36 @@ class Gate {
     if (actor.id === null) return;
     const division: string | null = await this.reviews.divisionOf(actor.id);
     if (division) ctx.params.data = { ...data, department: division };
+  }
+
+  /**
+   * A copy is a new item of the division of whoever makes it: an editor never creates items in
+   * another division, not even by cloning one of its own and naming the other division.
+   */
+  async cloneIntoOwnDivision(ctx: { params: { data?: Record<string, unknown> } }): Promise<void> {
+    const attributes = this.strapi.contentType(
+      this.uid as Parameters<Core.Strapi['contentType']>[0]
+    ).attributes;
+    if (!('department' in attributes)) return;
+    const actor = currentActor(this.strapi);
+    if (actor.id === null) return;
+    const division: string | null = await this.reviews.divisionOf(actor.id);
+    if (!division) return;
+    const locale = (await this.locales())[0];
+    const inLocale = await this.strapi.db
+      .query(DEPARTMENT)
+      .findOne({ where: { documentId: division, locale }, select: ['id'] });
+    if (!inLocale) {
+      const name = (await this.strapi.db
+        .query(DEPARTMENT)
+        .findOne({ where: { documentId: division }, select: ['name'] })) as {
+        name?: string;
+      } | null;
+      throw new errors.ValidationError(
+        `A copy belongs to your division (${name?.name ?? division}), which has no ${locale} version yet: copy another language version, or ask the coordinator to add the division in ${locale}.`
+      );
+    }
+    ctx.params.data = { ...ctx.params.data, department: division };
   }
 
   async refuseDeletingPublished(): Promise<void> {

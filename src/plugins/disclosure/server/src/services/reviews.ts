@@ -247,6 +247,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     (await divisionsOf(uid, [documentId])).get(documentId) ?? null;
 
   /**
+   * Whether the user may see the item's review at all: as in the queue, a user with a division
+   * sees items of that division and items of no division, and only items that exist; a user with
+   * no division (coordinator, 保密审查员, super admin) sees every item of a type under review.
+   */
+  const canSeeRecord = async (user: AdminUser, uid: string, documentId: string) => {
+    if (!isGated(uid)) return false;
+    const division = await divisionOf(user.id);
+    if (division === null) return true;
+    const exists = await strapi.db
+      .query(uid as Parameters<Core.Strapi['documents']>[0])
+      .count({ where: { documentId } });
+    if (!exists) return false;
+    const owner = await divisionOfItem(uid, documentId);
+    return owner === null || owner.documentId === division;
+  };
+
+  /**
+   * The one answer for an item the user may not see and for an item that does not exist: a 403
+   * would confirm that it exists and belongs to another division, and its state would tell more.
+   */
+  const unseen = (uid: string, documentId: string) =>
+    new errors.NotFoundError(`No item ${documentId} of ${uid} under review that you can see.`);
+
+  /**
    * What the user may do to this item: RBAC actions, scoped to the user's division for editors and
    * division reviewers. A user with no division (the coordinator) is not scoped; an item with no
    * division (leaders, the organisation profile, the guide) is open to every division.
@@ -334,22 +358,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .map(([documentId]) => documentId);
     },
 
-    /**
-     * Whether the user may read the item's review record: as in the queue, a user with a division
-     * sees items of that division and items of no division, and only items that exist; a user with
-     * no division (coordinator, 保密审查员, super admin) sees every record of a type under review.
-     */
-    async canSeeRecord(user: AdminUser, uid: string, documentId: string): Promise<boolean> {
-      if (!isGated(uid)) return false;
-      const division = await divisionOf(user.id);
-      if (division === null) return true;
-      const exists = await strapi.db
-        .query(uid as Parameters<Core.Strapi['documents']>[0])
-        .count({ where: { documentId } });
-      if (!exists) return false;
-      const owner = await divisionOfItem(uid, documentId);
-      return owner === null || owner.documentId === division;
-    },
+    canSeeRecord,
+    unseen,
 
     /**
      * Gives review rows recorded without a division (language versions reviewed before divisions
@@ -412,7 +422,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Takes one workflow step for a user. Refusals: 400 for the item's state or missing input,
-     * 403 for missing rights and four eyes, 404 when the document or locale does not exist.
+     * 403 for missing rights and four eyes, 404 when the document or locale does not exist — and,
+     * for staff with a division, the same 404 as for an unknown item when the item is another
+     * division's, whatever its state.
      * `publish` and `unpublish` go through the Document Service, where the publish gate records
      * them. Returns the review state after the step.
      */
@@ -423,6 +435,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           `${uid} is not under review (plugin setting disclosure.contentTypes).`
         );
       }
+      // Before anything about the item is looked at: staff of another division learn nothing of
+      // it, not even its state from a refusal (users without a division see every item).
+      if (!(await canSeeRecord(user, uid, documentId))) throw unseen(uid, documentId);
       const draft = await load(uid, documentId, locale, 'draft');
       if (!draft) throw new errors.NotFoundError(`No ${locale} version of ${uid} ${documentId}.`);
       const review = await find(uid, documentId, locale);
