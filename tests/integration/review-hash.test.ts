@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import { columnId, createPublished } from '../helpers/content';
-import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
+import { createDivisions, loginCast, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
 
 const POLICY = 'api::policy-document.policy-document';
@@ -18,12 +18,15 @@ const staff: Record<string, StaffLogin> = {};
 beforeAll(async () => {
   app = await bootApp();
   ({ office, other } = await createDivisions(app.strapi));
-  const login = (email: string, role: string, division?: string) =>
-    staffLogin(app.strapi, app.http, { email, role, division });
-  staff.editorA = await login('editor@bgs.test', 'disclosure-editor', office);
-  staff.headA = await login('head@bgs.test', 'disclosure-division-reviewer', office);
-  staff.editorB = await login('editor@tzjs.test', 'disclosure-editor', other);
-  staff.secrecy = await login('secrecy@test', 'disclosure-confidentiality-reviewer');
+  Object.assign(
+    staff,
+    await loginCast(app.strapi, app.http, { office, other }, [
+      'editorA',
+      'headA',
+      'editorB',
+      'secrecy',
+    ])
+  );
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import { columnId, createApiToken, createDraft, createPublished } from '../helpers/content';
-import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
+import { createDivisions, loginCast, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
 
 const ARTICLE = 'api::article.article';
@@ -49,15 +49,18 @@ const article = async (title: string, fileId: number) => ({
 beforeAll(async () => {
   app = await bootApp();
   ({ office, other } = await createDivisions(app.strapi));
-  const login = (email: string, role: string, division?: string) =>
-    staffLogin(app.strapi, app.http, { email, role, division });
-  staff.editorA = await login('editor@bgs.test', 'disclosure-editor', office);
-  staff.headA = await login('head@bgs.test', 'disclosure-division-reviewer', office);
-  staff.editorB = await login('editor@tzjs.test', 'disclosure-editor', other);
-  staff.headB = await login('head@tzjs.test', 'disclosure-division-reviewer', other);
-  staff.secrecy = await login('secrecy@test', 'disclosure-confidentiality-reviewer');
-  staff.coordinator = await login('coordinator@test', 'disclosure-coordinator');
-  staff.superAdmin = await login('super@test', 'strapi-super-admin');
+  Object.assign(
+    staff,
+    await loginCast(app.strapi, app.http, { office, other }, [
+      'editorA',
+      'headA',
+      'editorB',
+      'headB',
+      'secrecy',
+      'coordinator',
+      'superAdmin',
+    ])
+  );
 
   files.published = await upload(staff.editorA, 'cleared_notice.txt', '已审核的通知原文');
   files.inReview = await upload(staff.editorA, 'in_review.txt', '审核中的材料');
