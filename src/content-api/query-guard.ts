@@ -38,24 +38,6 @@ export const RELATED_REFUSED =
 const MAX_DEPTH = 12;
 const MAX_LIST = 500;
 
-const VALUE_OPERATORS = new Set([
-  '$eq',
-  '$eqi',
-  '$ne',
-  '$nei',
-  '$gt',
-  '$gte',
-  '$lt',
-  '$lte',
-  '$startsWith',
-  '$endsWith',
-  '$startsWithi',
-  '$endsWithi',
-  '$contains',
-  '$notContains',
-  '$containsi',
-  '$notContainsi',
-]);
 const TEXT_OPERATORS = new Set([
   '$eqi',
   '$nei',
@@ -68,6 +50,8 @@ const TEXT_OPERATORS = new Set([
   '$containsi',
   '$notContainsi',
 ]);
+/** Operators that compare with one value. */
+const VALUE_OPERATORS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', ...TEXT_OPERATORS]);
 const LIST_OPERATORS = new Set(['$in', '$notIn']);
 const NULL_OPERATORS = new Set(['$null', '$notNull']);
 const GROUP_KEYS = new Set(['$and', '$or', '$not']);
