@@ -14,13 +14,9 @@ export default factories.createCoreController(UID.column, ({ strapi }) => ({
         { key: extra[0] }
       );
     }
-    if (typeof locale !== 'string') {
-      throw new errors.ValidationError('Invalid "locale": give one locale code, e.g. zh-Hans.', {
-        key: 'locale',
-      });
-    }
     const rows = await strapi.documents(UID.column).findMany({
-      locale,
+      // One string: a list or an object is refused for every /api route (content-api-query).
+      locale: locale as string,
       status: 'published',
       fields: ['code', 'name', 'kind', 'sortOrder', 'updateClass', 'locale'],
       populate: { parent: { fields: ['code'] }, department: { fields: ['name', 'code'] } },
