@@ -11,6 +11,7 @@ import { seedDemoContent } from './demo/seed-demo';
 import { setUpContentLocales } from './i18n/locales';
 import { registerProactiveConversion } from './requests/proactive-article';
 import { registerCatalogueStatistics } from './statistics';
+import { disclosureService } from './plugins/disclosure/server/src/sdk';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -35,7 +36,7 @@ export default {
     // 3. The website's Public role: read the public types, nothing else.
     await setUpPublicRole(strapi);
     // 4. The admin roles of the publishing workflow (编辑, 处室审核人, 保密审查员, 政务公开协调员).
-    await strapi.plugin('disclosure').service('roles').ensureWorkflowRoles();
+    await disclosureService(strapi, 'roles').ensureWorkflowRoles();
     // 5. The Content Manager labels fields in Chinese.
     await labelFieldsInChinese(strapi);
     // 6. Development demo: the source year's content and a documented first login.

@@ -14,9 +14,9 @@
 const { distModule } = require('./app');
 
 const { beijingMidnight, beijingYear } = distModule(
-  'src/plugins/disclosure/server/src/domain/beijing-time'
+  'src/plugins/disclosure/shared/kernel/dates'
 );
-const { workflowContext } = distModule('src/plugins/disclosure/server/src/workflow-context');
+const { workflowContext } = distModule('src/plugins/disclosure/server/src/review/workflow-context');
 
 const LOCALE = 'zh-Hans';
 const YEARS = Array.from({ length: 10 }, (_, index) => 2016 + index);

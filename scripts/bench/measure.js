@@ -15,7 +15,7 @@ const { distModule } = require('./app');
 const { LOCALE } = require('./generate');
 
 const { beijingMonthStarts, beijingYearRange } = distModule(
-  'src/plugins/disclosure/server/src/domain/beijing-time'
+  'src/plugins/disclosure/shared/kernel/dates'
 );
 
 /** Every catalogue item type the statistics count, as the app defines them. */

@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { beijingDate } from '../plugins/disclosure/server/src/domain/beijing-time';
+import { seedOnce } from '../seed-store';
 import {
+  beijingDate,
+  disclosureService,
   nextDate,
   type WorkingDayCalendar,
-} from '../plugins/disclosure/server/src/domain/deadlines/calendar';
-import { seedOnce } from '../seed-store';
+} from '../plugins/disclosure/server/src/sdk';
 
 const applicant = (name: string, idNumber: string, title: string, extra: object = {}) => ({
   applicantType: 'natural',
@@ -44,10 +45,9 @@ export async function seedDemoRequests(strapi: Core.Strapi): Promise<boolean> {
   ]);
   if (!coordinator || !secrecy) return false;
   return seedOnce(strapi, 'demo-requests', async () => {
-    const plugin = strapi.plugin('disclosure');
-    const requests = plugin.service('requests');
-    const replies = plugin.service('request-replies');
-    const calendar: WorkingDayCalendar = await plugin.service('calendar').current();
+    const requests = disclosureService(strapi, 'requests');
+    const replies = disclosureService(strapi, 'request-replies');
+    const calendar = await disclosureService(strapi, 'calendar').current();
     const today = beijingDate(new Date());
     const ago = (n: number) => workingDaysBefore(calendar, today, n);
     const register = async (body: object, channel: string, receivedOn: string) =>
@@ -108,7 +108,7 @@ export async function seedDemoRequests(strapi: Core.Strapi): Promise<boolean> {
     );
     await replies.draft(answered, { outcome: 'disclosed' }, coordinator);
     const { reply } = await requests.find(answered);
-    await replies.clear(answered, { hash: reply.hash }, secrecy);
+    await replies.clear(answered, { hash: reply?.hash }, secrecy);
     await replies.recordDelivery(answered, { date: ago(1), method: 'post' }, coordinator);
   });
 }

@@ -1,14 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import {
+  disclosureService,
+  type Ability,
+  type AdminUser,
+} from '../plugins/disclosure/server/src/sdk';
 
 export interface StaffMember {
-  user: {
-    id: number;
-    firstname?: string | null;
-    lastname?: string | null;
-    email?: string;
-    roles?: unknown[];
-  };
-  ability: { can(action: string, subject?: string): boolean };
+  user: AdminUser;
+  ability: Ability;
 }
 
 export interface ReviewCrew {
@@ -37,13 +36,13 @@ export async function publishThroughReview(
   crew: ReviewCrew,
   { uid, documentId, locale }: { uid: string; documentId: string; locale: string }
 ): Promise<void> {
-  const reviews = strapi.plugin('disclosure').service('reviews');
-  const steps: Array<[string, StaffMember]> = [
+  const reviews = disclosureService(strapi, 'reviews');
+  const steps = [
     ['submit', crew.author],
     ['approve', crew.divisionReviewer],
     ['clear', crew.confidentialityReviewer],
     ['publish', crew.author],
-  ];
+  ] as const;
   for (const [action, member] of steps) {
     await reviews.transition({
       uid,

@@ -14,6 +14,7 @@ import {
   DEMO_REQUEST_GUIDE,
   type DemoItem,
 } from './demo-content';
+import { disclosureService } from '../plugins/disclosure/server/src/sdk';
 
 type Data = Record<string, unknown>;
 
@@ -192,17 +193,14 @@ class DemoSeeder {
       revisedOn: '2018-01-05',
     });
     // The coordinator's draft of the 2018 annual report (2018 predates the national tables).
-    await this.strapi
-      .plugin('disclosure')
-      .service('annual-reports')
-      .save(2018, {
-        title: `${DEMO_PUBLISHER}2018年政府信息公开工作年度报告`,
-        overview:
-          '2018年，我局深入贯彻《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，通过门户网站政务公开栏目和市政府信息公开平台主动公开政府信息，各项数据由系统根据发布记录统计。',
-        problems:
-          '部分栏目更新不够及时，政策解读形式还不够丰富。下一步将建立栏目更新提醒机制，增加图解、视频等解读形式。',
-        otherMatters: '本年度未收取政府信息公开信息处理费。',
-      });
+    await disclosureService(this.strapi, 'annual-reports').save(2018, {
+      title: `${DEMO_PUBLISHER}2018年政府信息公开工作年度报告`,
+      overview:
+        '2018年，我局深入贯彻《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，通过门户网站政务公开栏目和市政府信息公开平台主动公开政府信息，各项数据由系统根据发布记录统计。',
+      problems:
+        '部分栏目更新不够及时，政策解读形式还不够丰富。下一步将建立栏目更新提醒机制，增加图解、视频等解读形式。',
+      otherMatters: '本年度未收取政府信息公开信息处理费。',
+    });
   }
 
   private departmentId(code: string): string {
@@ -269,10 +267,11 @@ class DemoSeeder {
       return documentId;
     }
     if (historicalDate) {
-      await this.strapi
-        .plugin('disclosure')
-        .service('index-numbers')
-        .allocate(uid, documentId, historicalDate);
+      await disclosureService(this.strapi, 'index-numbers').allocate(
+        uid,
+        documentId,
+        historicalDate
+      );
     }
     const crew = this.staff!.crewFor(division);
     for (const locale of en ? [DEFAULT_LOCALE, 'en'] : [DEFAULT_LOCALE]) {

@@ -4,7 +4,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, UID } from '../constants';
-import type { ProactiveConverter } from '../plugins/disclosure/server/src/services/request-replies';
+import { disclosureService, type ProactiveConverter } from '../plugins/disclosure/server/src/sdk';
 
 /** Where released information goes by default: the 依申请公开 sub-column of 政务公开. */
 export const DEFAULT_PROACTIVE_COLUMN = 'disclosure-on-request';
@@ -17,10 +17,8 @@ type ConverterInput = Parameters<ProactiveConverter>[0];
  * the released files in the media library — which then goes through the normal review.
  */
 export function registerProactiveConversion(strapi: Core.Strapi): void {
-  strapi
-    .plugin('disclosure')
-    .service('request-replies')
-    .registerProactiveConverter(async (input: ConverterInput) => {
+  disclosureService(strapi, 'request-replies').registerProactiveConverter(
+    async (input: ConverterInput) => {
       const code = input.column ?? DEFAULT_PROACTIVE_COLUMN;
       const column = await strapi
         .documents(UID.column)
@@ -51,7 +49,8 @@ export function registerProactiveConversion(strapi: Core.Strapi): void {
         } as never,
       });
       return { contentType: UID.article, documentId: item.documentId, locale: DEFAULT_LOCALE };
-    });
+    }
+  );
 }
 
 async function uploadToMediaLibrary(

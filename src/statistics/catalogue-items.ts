@@ -4,27 +4,25 @@
  * (UNION ALL) counts every dimension at once; JavaScript only adds up the grouped rows.
  */
 import type { Knex } from 'knex';
-import { beijingMidnight } from '../plugins/disclosure/server/src/domain/beijing-time';
-import { splitFigureKey } from '../plugins/disclosure/server/src/statistics/figure-key';
+import { buildColumnTree, type ColumnNode, type ColumnRow } from '../catalogue/column-tree';
+import { CATALOGUE_ITEM_UIDS, UID } from '../constants';
+import { GENRE_LABELS, NONE, TYPE_LABELS } from './labels';
 import {
+  beijingMidnight,
   instant,
   monthOf,
   namesOf,
   pageOf,
+  splitFigureKey,
   toCount,
   toIso,
-} from '../plugins/disclosure/server/src/statistics/sql';
-import type {
-  Figure,
-  FigureNode,
-  Page,
-  RecordPage,
-  StatisticsContext,
-  StatisticsProvider,
-} from '../plugins/disclosure/server/src/statistics/types';
-import { buildColumnTree, type ColumnNode, type ColumnRow } from '../catalogue/column-tree';
-import { CATALOGUE_ITEM_UIDS, UID } from '../constants';
-import { GENRE_LABELS, NONE, TYPE_LABELS } from './labels';
+  type Figure,
+  type FigureNode,
+  type Page,
+  type RecordPage,
+  type StatisticsContext,
+  type StatisticsProvider,
+} from '../plugins/disclosure/server/src/sdk';
 
 interface Filter {
   columnCodes?: string[];

@@ -2,10 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { catalogueItemsProvider } from './catalogue-items';
 import { interpretationsProvider } from './interpretations';
 import { policiesProvider } from './policies';
+import { disclosureService } from '../plugins/disclosure/server/src/sdk';
 
 /** The app's statistics providers, registered with the disclosure plugin's statistics service. */
 export function registerCatalogueStatistics(strapi: Core.Strapi): void {
-  const statistics = strapi.plugin('disclosure').service('statistics');
+  const statistics = disclosureService(strapi, 'statistics');
   statistics.register(catalogueItemsProvider());
   statistics.register(policiesProvider());
   statistics.register(interpretationsProvider());

@@ -5,20 +5,19 @@
  * JavaScript and is handed to the query as a VALUES table, so the counting stays in SQL.
  */
 import type { Knex } from 'knex';
-import { beijingMidnight } from '../plugins/disclosure/server/src/domain/beijing-time';
-import { WorkingDayCalendar } from '../plugins/disclosure/server/src/domain/deadlines/calendar';
+import { UID } from '../constants';
 import {
+  WorkingDayCalendar,
+  beijingMidnight,
+  disclosureService,
   instant,
   namesOf,
   pageOf,
   toCount,
   toIso,
-} from '../plugins/disclosure/server/src/statistics/sql';
-import type {
-  StatisticsContext,
-  StatisticsProvider,
-} from '../plugins/disclosure/server/src/statistics/types';
-import { UID } from '../constants';
+  type StatisticsContext,
+  type StatisticsProvider,
+} from '../plugins/disclosure/server/src/sdk';
 
 export const INTERPRETATION_DUE_WORKING_DAYS = 3;
 
@@ -59,7 +58,7 @@ async function interpretationRows(context: StatisticsContext) {
   // The coordinator's calendar overrides count here too.
   const calendar = dueCalendar(
     context.year,
-    (await strapi.plugin('disclosure').service('calendar').current()) as WorkingDayCalendar
+    (await disclosureService(strapi, 'calendar').current()) as WorkingDayCalendar
   );
   const values = knex.raw(
     `SELECT * FROM (VALUES ${calendar.map(() => `(${cast}, ${cast}, ${cast})`).join(', ')}) AS cal`,

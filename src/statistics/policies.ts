@@ -7,19 +7,17 @@
  * - repealed: 废止 or 失效 with its date in the year;
  * - inForce: issued by the year's end and not repealed or expired by then (已修改 stays in force).
  */
-import { splitFigureKey } from '../plugins/disclosure/server/src/statistics/figure-key';
+import { UID } from '../constants';
+import { DOCUMENT_KIND_LABELS } from './labels';
 import {
   namesOf,
   pageOf,
+  splitFigureKey,
   toCount,
   toDateOnly,
-} from '../plugins/disclosure/server/src/statistics/sql';
-import type {
-  StatisticsContext,
-  StatisticsProvider,
-} from '../plugins/disclosure/server/src/statistics/types';
-import { UID } from '../constants';
-import { DOCUMENT_KIND_LABELS } from './labels';
+  type StatisticsContext,
+  type StatisticsProvider,
+} from '../plugins/disclosure/server/src/sdk';
 
 const FIGURES = ['issued', 'repealed', 'inForce'] as const;
 type PolicyFigure = (typeof FIGURES)[number];

@@ -14,8 +14,8 @@ import request from 'supertest';
 import {
   REQUEST_ROWS,
   APPLICANT_COLUMNS,
-} from '../../src/plugins/disclosure/server/src/domain/annual-report/format-2021';
-import { WITHHOLD_REASONS } from '../../src/plugins/disclosure/server/src/domain/workflow';
+} from '../../src/plugins/disclosure/server/src/reporting/domain/annual-report/format-2021';
+import { WITHHOLD_REASONS } from '../../src/plugins/disclosure/server/src/review/domain/workflow';
 import { columnId, createApiToken, createDraft, createPublished } from '../helpers/content';
 import { superAdminCrew } from '../helpers/review';
 import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';

@@ -1,8 +1,8 @@
 /** Request and response shapes of the plugin's admin API, shared by the server and the admin UI. */
 
-import type { Action, State } from '../server/src/domain/workflow';
+import type { Action, State } from '../server/src/review/domain/workflow';
 
-export { WITHHOLD_REASONS as WITHHOLD_CATEGORIES } from '../server/src/domain/workflow';
+export { WITHHOLD_REASONS as WITHHOLD_CATEGORIES } from '../server/src/review/domain/workflow';
 
 export type ReviewState = State;
 
@@ -99,8 +99,8 @@ export interface StaffResponse {
 // Drill-down: GET …/statistics/records?year=&figure=&page=&pageSize= →
 // `{ data: FigureRecord[], meta: { figure, year, locale, pagination: { page, pageSize, total, pageCount } } }`.
 
-export type { Figure, FigureNode, FigureRecord } from '../server/src/statistics/types';
-export type { YearlyStatistics } from '../server/src/services/statistics';
+export type { Figure, FigureNode, FigureRecord } from '../server/src/reporting/sdk/types';
+export type { YearlyStatistics } from '../server/src/reporting/services/statistics';
 
 // ---------------------------------------------------------------------------------------------
 // Annual report (政府信息公开工作年度报告), admin API under /disclosure/annual-reports/:year
@@ -116,7 +116,7 @@ export type {
   Row as ReportRow,
   RuleFailure,
   Table as ReportTable,
-} from '../server/src/domain/annual-report/format';
+} from '../server/src/reporting/domain/annual-report/format';
 
 export interface ReportCell {
   value: number | null;
@@ -130,7 +130,7 @@ export interface AnnualReportDto {
   year: number;
   /** null until the report is first saved. */
   documentId: string | null;
-  formatVersion: import('../server/src/domain/annual-report/format').FormatVersion;
+  formatVersion: import('../server/src/reporting/domain/annual-report/format').FormatVersion;
   formatLabel: string;
   title: string;
   /** 一、总体情况 */
@@ -140,17 +140,17 @@ export interface AnnualReportDto {
   /** 六、其他需要报告的事项 */
   otherMatters: string;
   /** The format's tables (layout only), in print order. */
-  tables: import('../server/src/domain/annual-report/format').Table[];
+  tables: import('../server/src/reporting/domain/annual-report/format').Table[];
   /** Every cell of the format by key (`三.requests.new.natural`). */
   cells: Record<string, ReportCell>;
   /** The failing 勾稽 rules; empty when the report may be submitted. */
-  failures: import('../server/src/domain/annual-report/format').RuleFailure[];
+  failures: import('../server/src/reporting/domain/annual-report/format').RuleFailure[];
   /** The review state of the saved report, or null before it is saved. */
   review: { state: ReviewState } | null;
 }
 
 export interface SaveReportRequest {
-  formatVersion?: import('../server/src/domain/annual-report/format').FormatVersion;
+  formatVersion?: import('../server/src/reporting/domain/annual-report/format').FormatVersion;
   title?: string;
   overview?: string;
   problems?: string;

@@ -1,32 +1,9 @@
-import type { Core } from '@strapi/strapi';
-import bootstrap from './bootstrap';
-import { config } from './config';
-import { scopeContentManagerByDocument } from './content-manager-scope';
-import { contentTypes } from './content-types';
-import { controllers } from './controllers';
-import { closeRateLimitClients } from './middlewares/intake-guard';
-import { middlewares } from './middlewares';
-import { policies } from './policies';
-import { guardPublishedFiles } from './published-files';
-import { routes } from './routes';
-import { services } from './services';
+import { config } from './kernel/config';
+import { assembleModules } from './kernel/module';
+import { kernel } from './kernel';
+import { reporting } from './reporting';
+import { requests } from './requests';
+import { review } from './review';
 
-export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
-    // Files of reviewed material stay as reviewed (decision 0018): before the routes are mounted.
-    guardPublishedFiles(strapi);
-    // Content Manager routes that take a documentId but check only the action (clone …).
-    scopeContentManagerByDocument(strapi);
-  },
-  bootstrap,
-  async destroy() {
-    await closeRateLimitClients();
-  },
-  config,
-  contentTypes,
-  controllers,
-  services,
-  routes,
-  policies,
-  middlewares,
-};
+/** The plugin: its modules, the kernel first. A new module is a folder and one line here. */
+export default assembleModules([kernel, reporting, review, requests], config);

@@ -12,7 +12,7 @@ import {
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { YearlyStatistics } from '../../../shared/contracts';
-import { beijingYear } from '../../../server/src/domain/beijing-time';
+import { beijingYear } from '../../../shared/kernel/dates';
 import { AnnualReport } from '../components/statistics/AnnualReport';
 import { errorMessage } from '../components/statistics/api';
 import { DrillDownProvider } from '../components/statistics/DrillDown';

@@ -21,7 +21,7 @@ import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { styled } from 'styled-components';
 import type { Figure, FigureRecord } from '../../../../shared/contracts';
-import { UID } from '../../../../server/src/constants';
+import { UID } from '../../../../server/src/kernel/constants';
 import { requestPath } from '../requests/labels';
 import { TableHead } from '../TableHead';
 import { editViewPath } from '../../content-manager-path';

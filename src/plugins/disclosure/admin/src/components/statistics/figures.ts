@@ -4,7 +4,7 @@
  * shapes and shows any other section as the figures it holds.
  */
 import type { Figure, FigureNode } from '../../../../shared/contracts';
-import { beijingDate } from '../../../../server/src/domain/beijing-time';
+import { beijingDate } from '../../../../shared/kernel/dates';
 
 type Json = Record<string, unknown>;
 

@@ -1,0 +1,65 @@
+import { DEFAULT_ANNUAL_REPORTS, DEFAULT_GATED_CONTENT_TYPES } from './constants';
+import { DEFAULT_INDEX_PATTERN, patternProblem } from '../review/domain/index-number';
+
+export interface DisclosureConfig {
+  /** Content types whose publication needs review (UIDs). */
+  contentTypes: string[];
+  /** The publisher's organisation code or unified social credit code, for 索引号. */
+  orgCode: string;
+  /** 索引号 pattern, e.g. `{orgCode}/{YYYY}-{NNNNN}`. */
+  indexPattern: string;
+  /** The publisher's name, signing reply letters. */
+  publisherName: string;
+  /** How an applicant pays an information processing fee (缴纳方式), stated in the fee notice. */
+  feePayment: string;
+  /** Email each step to the people concerned (needs the email plugin configured). */
+  emailNotifications: boolean;
+  /** The annual reports' content type and the code of the column they are published in. */
+  annualReports: { contentType: string; columnCode: string };
+  /** 32 bytes, base64: encrypts applicants' personal data at rest. */
+  personalDataKey?: string;
+  /** Request intake per client address: `points` submissions per `durationSeconds`; shared via Redis when set. */
+  intakeRateLimit: {
+    points: number;
+    durationSeconds: number;
+    redisUrl?: string;
+    /** Namespace of the counters, for deployments sharing one Redis. */
+    keyPrefix?: string;
+  };
+}
+
+export const config = {
+  default: (): DisclosureConfig => ({
+    contentTypes: [...DEFAULT_GATED_CONTENT_TYPES],
+    orgCode: '000000000',
+    indexPattern: DEFAULT_INDEX_PATTERN,
+    publisherName: '',
+    feePayment: '请持本通知书到本机关政府信息公开工作机构办理缴费手续。',
+    emailNotifications: false,
+    annualReports: { ...DEFAULT_ANNUAL_REPORTS },
+    intakeRateLimit: { points: 10, durationSeconds: 600 },
+  }),
+  validator(candidate: DisclosureConfig) {
+    if (
+      !Array.isArray(candidate.contentTypes) ||
+      candidate.contentTypes.some((uid) => typeof uid !== 'string')
+    ) {
+      throw new Error('disclosure.contentTypes must be a list of content-type UIDs');
+    }
+    if (!/^[0-9A-Z]{9}$|^[0-9A-Z]{18}$/.test(candidate.orgCode)) {
+      throw new Error(
+        'disclosure.orgCode must be a 9-character organisation code or an 18-character unified social credit code'
+      );
+    }
+    if (
+      candidate.personalDataKey !== undefined &&
+      Buffer.from(candidate.personalDataKey, 'base64').length !== 32
+    ) {
+      throw new Error(
+        'disclosure.personalDataKey must be 32 bytes in base64 (e.g. openssl rand -base64 32)'
+      );
+    }
+    const problem = patternProblem(candidate.indexPattern);
+    if (problem) throw new Error(`disclosure.indexPattern: ${problem}`);
+  },
+};

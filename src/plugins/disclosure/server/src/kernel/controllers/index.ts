@@ -1,0 +1,4 @@
+import audit from './audit';
+import staff from './staff';
+
+export const controllers = { audit, staff };

@@ -1,0 +1,162 @@
+/**
+ * Guards the public intake (POST /api/disclosure-requests) before its body is read:
+ * - how often one client may submit: every attempt counts, refused ones get 429 with Retry-After
+ *   before anything is stored, so an accepted request is never lost. With `REDIS_URL` the
+ *   counters live in Redis and hold across app nodes; otherwise in the process;
+ * - how large the body may be: the attachments allowed plus room for the fields; a larger one,
+ *   or a multipart one that does not state its length, is refused (413 / 411) unread.
+ *
+ * Listed in config/middlewares.ts before `strapi::body`, it answers before a flood of uploads
+ * reaches the disk. The intake route names it too, so the limit holds (after parsing) in an
+ * app that forgot the global entry; a request is counted once either way.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import ipaddr from 'ipaddr.js';
+import Redis from 'ioredis';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import { PLUGIN_ID } from '../constants';
+import type { DisclosureConfig } from '../config';
+import { ATTACHMENT_RULES } from '../../requests/domain/attachments';
+
+interface Context {
+  method: string;
+  path: string;
+  request: { ip: string; length?: number; is(...types: string[]): string | false | null };
+  state: Record<PropertyKey, unknown>;
+  set(header: string, value: string): void;
+  status: number;
+  body?: unknown;
+}
+
+/** The intake's path, as the website calls it (the content API's prefix, no plugin prefix). */
+const intakePath = (strapi: Core.Strapi) =>
+  `${strapi.config.get('api.rest.prefix', '/api')}/disclosure-requests`;
+
+/** The largest intake body: the application's files at their maximum plus 1 MB for the fields. */
+const { maxFiles, maxBytes } = ATTACHMENT_RULES.application;
+export const MAX_INTAKE_BYTES = maxFiles * maxBytes + 1024 * 1024;
+
+const COUNTED = Symbol('disclosure intake counted');
+
+/**
+ * Whom a request is counted against: an IPv4 address (also when it reaches an IPv6 socket as
+ * ::ffff:a.b.c.d), or an IPv6 client's /64 — one household or host can take any address in it.
+ */
+export function clientKey(ip: string): string {
+  if (!ipaddr.isValid(ip)) return ip;
+  const address = ipaddr.process(ip);
+  if (address.kind() === 'ipv4') return address.toString();
+  return `${(address as ipaddr.IPv6).parts
+    .slice(0, 4)
+    .map((part) => part.toString(16))
+    .join(':')}::/64`;
+}
+
+export const INTAKE_GUARD = `plugin::${PLUGIN_ID}.intake-guard`;
+
+/** Whether the app's middleware list runs the guard before the body parser. */
+export function guardsBeforeBody(middlewares: unknown[]): boolean {
+  const names = middlewares.map((entry) =>
+    typeof entry === 'string' ? entry : (entry as { name?: string } | null)?.name
+  );
+  const guard = names.indexOf(INTAKE_GUARD);
+  return guard !== -1 && guard < names.indexOf('strapi::body');
+}
+
+const clients = new Set<Redis>();
+const limiters = new WeakMap<Core.Strapi, RateLimiterAbstract>();
+
+/** Closes the Redis connections the limiters opened (plugin destroy). */
+export async function closeRateLimitClients(): Promise<void> {
+  await Promise.all([...clients].map((client) => client.quit().catch(() => undefined)));
+  clients.clear();
+}
+
+/**
+ * Creates the limiter at bootstrap, connected to Redis before the server takes requests (a
+ * request racing the connection would be counted by the fallback only).
+ */
+export async function prepareIntakeLimiter(strapi: Core.Strapi): Promise<void> {
+  const { intakeRateLimit } = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
+  const options = {
+    keyPrefix: intakeRateLimit.keyPrefix ?? 'disclosure-intake',
+    points: intakeRateLimit.points,
+    duration: intakeRateLimit.durationSeconds,
+  };
+  if (!intakeRateLimit.redisUrl) {
+    limiters.set(strapi, new RateLimiterMemory(options));
+    return;
+  }
+  const client = new Redis(intakeRateLimit.redisUrl, {
+    enableOfflineQueue: false,
+    lazyConnect: true,
+  });
+  client.on('error', (error: Error) =>
+    strapi.log.warn(`[disclosure] rate-limit Redis: ${error.message}`)
+  );
+  clients.add(client);
+  await client
+    .connect()
+    .catch((error: Error) =>
+      strapi.log.warn(`[disclosure] rate-limit Redis not reachable yet: ${error.message}`)
+    );
+  // While Redis is unreachable, each node limits on its own rather than letting everything through.
+  limiters.set(
+    strapi,
+    new RateLimiterRedis({
+      ...options,
+      storeClient: client,
+      insuranceLimiter: new RateLimiterMemory(options),
+    })
+  );
+}
+
+/**
+ * Refuses a body too large to be an application, before it is read; false when it answered
+ * (411 is set here: Strapi's error classes have no Length Required).
+ */
+function sizeAllowed(ctx: Context): boolean {
+  const length = ctx.request.length;
+  if (length === undefined && ctx.request.is('multipart')) {
+    const message = 'A request with attachments must state its Content-Length.';
+    ctx.status = 411;
+    ctx.body = { data: null, error: { status: 411, name: 'LengthRequiredError', message } };
+    return false;
+  }
+  if (length !== undefined && length > MAX_INTAKE_BYTES) {
+    throw new errors.PayloadTooLargeError(
+      `The request is ${(length / 1024 / 1024).toFixed(1)} MB; at most ${maxFiles} files of ` +
+        `${maxBytes / 1024 / 1024} MB each are taken (${MAX_INTAKE_BYTES} bytes in all).`,
+      { maxBytes: MAX_INTAKE_BYTES }
+    );
+  }
+  return true;
+}
+
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const path = intakePath(strapi);
+  return async (ctx: Context, next: () => Promise<void>) => {
+    if (ctx.method !== 'POST' || ctx.path !== path || ctx.state[COUNTED]) return next();
+    ctx.state[COUNTED] = true;
+    const limiter = limiters.get(strapi);
+    if (!limiter) throw new Error('The intake rate limiter was not prepared at bootstrap');
+    try {
+      await limiter.consume(clientKey(ctx.request.ip));
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      ctx.set('Retry-After', String(seconds));
+      throw new errors.RateLimitError(
+        `Too many requests from this address: try again in ${seconds} seconds. Requests already accepted are kept.`,
+        { retryAfter: seconds }
+      );
+    }
+    if (sizeAllowed(ctx)) await next();
+  };
+};

@@ -1,3 +1,0 @@
-import intakeGuard from './intake-guard';
-
-export const middlewares = { 'intake-guard': intakeGuard };

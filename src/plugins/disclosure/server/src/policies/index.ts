@@ -1,3 +1,0 @@
-import hasPermission from './has-permission';
-
-export const policies = { 'has-permission': hasPermission };

@@ -1,0 +1,4 @@
+import annualReports from './annual-reports';
+import statistics from './statistics';
+
+export const services = { 'annual-reports': annualReports, statistics };

@@ -1,0 +1,3 @@
+import requests from './requests';
+
+export const controllers = { requests };

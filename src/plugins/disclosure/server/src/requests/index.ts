@@ -1,0 +1,41 @@
+import { getService } from '../get-service';
+import type { DisclosureConfig } from '../kernel/config';
+import { PLUGIN_ID } from '../kernel/constants';
+import { parseKey } from '../kernel/domain/personal-data';
+import type { DisclosureModule } from '../kernel/module';
+import { contentTypes } from './content-types';
+import { controllers } from './controllers';
+import { adminRoutes, contentApiRoutes } from './routes';
+import { services } from './services';
+import { requestsProvider } from './statistics-provider';
+
+/** Disclosure requests (依申请公开): intake, handling with working-day deadlines, replies. */
+export const requests: DisclosureModule = {
+  name: 'requests',
+  contentTypes,
+  services,
+  controllers,
+  routes: { admin: adminRoutes, contentApi: contentApiRoutes },
+  async bootstrap(strapi) {
+    getService(strapi, 'statistics').register(requestsProvider());
+    // Disclosure requests need the key that encrypts applicants' personal data; query codes of
+    // earlier versions (unsalted SHA-256) are rekeyed under it.
+    if (
+      !parseKey((strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig).personalDataKey)
+    ) {
+      strapi.log.warn(
+        '[disclosure] DISCLOSURE_PERSONAL_DATA_KEY is not set: disclosure requests are refused until it is'
+      );
+    } else {
+      const rekeyed = await getService(strapi, 'requests').rekeyLegacyQueryCodes();
+      if (rekeyed) strapi.log.info(`[disclosure] rekeyed ${rekeyed} query code hash(es) (HMAC)`);
+    }
+    // Every morning: reminders of requests due soon or overdue, lapsed corrections and fees.
+    strapi.cron.add({
+      disclosureRequestReminders: {
+        task: () => getService(strapi, 'request-reminders').run(),
+        options: { rule: '0 30 8 * * *', tz: 'Asia/Shanghai' },
+      },
+    });
+  },
+};

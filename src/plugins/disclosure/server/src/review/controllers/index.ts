@@ -1,0 +1,4 @@
+import reviews from './reviews';
+import workflow from './workflow';
+
+export const controllers = { reviews, workflow };

@@ -1,0 +1,22 @@
+/**
+ * The plugin's public server entry for the host app: the typed service accessor, the statistics
+ * provider SDK, the working-day calendar and the date helpers. Everything else under server/src
+ * is private to the plugin.
+ */
+export { getService as disclosureService, type Services } from './get-service';
+export * from './reporting/sdk';
+export {
+  WorkingDayCalendar,
+  isDate,
+  nextDate,
+  type CalendarOverride,
+} from './kernel/domain/calendar';
+export {
+  beijingDate,
+  beijingMidnight,
+  beijingMonthStarts,
+  beijingYear,
+  beijingYearRange,
+} from '../../shared/kernel/dates';
+export type { Ability, AdminUser } from './kernel/services/actor';
+export type { ProactiveConverter } from './requests/services/request-replies';

@@ -1,0 +1,96 @@
+/**
+ * The plugin's identifiers, defined once for the server and the admin: the plugin id, its content
+ * types, its RBAC actions (registered in bootstrap, required by the routes' policies, named by
+ * the admin's menu links) and the workflow roles' codes.
+ */
+
+export const PLUGIN_ID = 'disclosure';
+
+export const UID = {
+  review: 'plugin::disclosure.review',
+  auditEntry: 'plugin::disclosure.audit-entry',
+  indexNumber: 'plugin::disclosure.index-number',
+  staff: 'plugin::disclosure.staff',
+  disclosureRequest: 'plugin::disclosure.disclosure-request',
+  calendarOverride: 'plugin::disclosure.calendar-override',
+  replyTemplate: 'plugin::disclosure.reply-template',
+  requestAttachment: 'plugin::disclosure.request-attachment',
+} as const;
+
+export interface ActionDefinition {
+  /** Registered as `plugin::disclosure.<uid>`. */
+  uid: string;
+  /** Shown in Settings › Roles. */
+  displayName: string;
+  /** Completes "Your roles do not allow you to …" when a route refuses. */
+  allows: string;
+}
+
+/** Every RBAC action of the plugin, in the order Settings › Roles lists them. */
+export const ACTION_DEFINITIONS = {
+  submit: {
+    uid: 'submit',
+    displayName: 'Submit for review (提交审核)',
+    allows: 'submit items for review (提交审核)',
+  },
+  approveDivision: {
+    uid: 'approve-division',
+    displayName: 'Approve for the division (发布审核)',
+    allows: 'approve items for a division (发布审核)',
+  },
+  approveConfidentiality: {
+    uid: 'approve-confidentiality',
+    displayName: 'Clear or withhold (保密审查)',
+    allows: 'clear or withhold items (保密审查)',
+  },
+  unpublish: {
+    uid: 'unpublish',
+    displayName: 'Unpublish with a reason (撤稿)',
+    allows: 'unpublish items (撤稿)',
+  },
+  readQueue: {
+    uid: 'queue.read',
+    displayName: 'Read the review queue (审核任务)',
+    allows: 'read the review queue (审核任务)',
+  },
+  readAudit: {
+    uid: 'audit.read',
+    displayName: 'Read and verify the audit trail',
+    allows: 'read the audit trail',
+  },
+  manageStaff: {
+    uid: 'staff.manage',
+    displayName: 'Assign staff to divisions (处室人员)',
+    allows: 'assign staff to divisions (处室人员)',
+  },
+  readStatistics: {
+    uid: 'statistics.read',
+    displayName: 'Read the yearly statistics (统计)',
+    allows: 'read the yearly statistics (统计)',
+  },
+  manageReports: {
+    uid: 'annual-report.manage',
+    displayName: 'Prepare the annual report (年度报告)',
+    allows: 'prepare the annual report (年度报告)',
+  },
+  handleRequests: {
+    uid: 'requests.handle',
+    displayName: 'Handle disclosure requests (依申请公开)',
+    allows: 'handle disclosure requests (依申请公开)',
+  },
+} as const satisfies Record<string, ActionDefinition>;
+
+type ActionKey = keyof typeof ACTION_DEFINITIONS;
+
+/** The full action names, as policies and permissions use them. */
+export const ACTIONS = Object.fromEntries(
+  Object.entries(ACTION_DEFINITIONS).map(([key, { uid }]) => [key, `plugin::${PLUGIN_ID}.${uid}`])
+) as { [K in ActionKey]: `plugin::disclosure.${(typeof ACTION_DEFINITIONS)[K]['uid']}` };
+
+/** The four workflow roles the plugin creates (codes of admin roles). */
+export const ROLES = {
+  editor: 'disclosure-editor',
+  divisionReviewer: 'disclosure-division-reviewer',
+  confidentialityReviewer: 'disclosure-confidentiality-reviewer',
+  coordinator: 'disclosure-coordinator',
+} as const;

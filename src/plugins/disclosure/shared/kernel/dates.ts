@@ -1,0 +1,50 @@
+/**
+ * Dates, defined once for the server and the admin. China Standard Time is UTC+8 all year (no
+ * daylight saving): years and dates are counted there.
+ */
+
+const OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The calendar year in Beijing of an instant. */
+export const beijingYear = (instant: Date): number =>
+  new Date(instant.getTime() + OFFSET_MS).getUTCFullYear();
+
+/** The instant a Beijing calendar day (month 1–12, day 1–31) begins. */
+export const beijingMidnight = (year: number, month = 1, day = 1): Date =>
+  new Date(Date.UTC(year, month - 1, day) - OFFSET_MS);
+
+/** A Beijing calendar year as the half-open range [from, to) of instants. */
+export const beijingYearRange = (year: number): { from: Date; to: Date } => ({
+  from: beijingMidnight(year),
+  to: beijingMidnight(year + 1),
+});
+
+/** The instants the 12 months of a Beijing year begin, plus the start of the next year (13). */
+export const beijingMonthStarts = (year: number): Date[] =>
+  Array.from({ length: 13 }, (_, index) => beijingMidnight(year, index + 1));
+
+/** The Beijing calendar date of an instant, as YYYY-MM-DD. */
+export const beijingDate = (instant: Date): string =>
+  new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+
+/** A datetime as the driver returns it (Date on PostgreSQL, epoch ms on SQLite), in ISO form. */
+export const toIso = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  const date =
+    value instanceof Date
+      ? value
+      : new Date(
+          typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string)
+        );
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+};
+
+/** A date column as YYYY-MM-DD (PostgreSQL's driver may return a Date at local midnight). */
+export const toDateOnly = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+  }
+  return String(value).slice(0, 10);
+};
