@@ -13,9 +13,7 @@
 'use strict';
 const { distModule } = require('./app');
 
-const { beijingMidnight, beijingYear } = distModule(
-  'src/plugins/disclosure/shared/kernel/dates'
-);
+const { beijingMidnight, beijingYear } = distModule('src/plugins/disclosure/shared/kernel/dates');
 const { workflowContext } = distModule('src/plugins/disclosure/server/src/review/workflow-context');
 
 const LOCALE = 'zh-Hans';
