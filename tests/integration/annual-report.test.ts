@@ -3,7 +3,7 @@ import { columnId, createPublished } from '../helpers/content';
 import { superAdminCrew } from '../helpers/review';
 import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
-import { REQUEST_ROWS } from '../../src/plugins/disclosure/server/src/reporting/domain/annual-report/format-2021';
+import { REQUEST_ROWS } from '../../src/plugins/disclosure/shared/reporting/annual-report/format-2021';
 
 const POLICY = 'api::policy-document.policy-document';
 const REPORT = 'api::annual-report.annual-report';

@@ -14,7 +14,7 @@ import request from 'supertest';
 import {
   REQUEST_ROWS,
   APPLICANT_COLUMNS,
-} from '../../src/plugins/disclosure/server/src/reporting/domain/annual-report/format-2021';
+} from '../../src/plugins/disclosure/shared/reporting/annual-report/format-2021';
 import { WITHHOLD_REASONS } from '../../src/plugins/disclosure/server/src/review/domain/workflow';
 import { columnId, createApiToken, createDraft, createPublished } from '../helpers/content';
 import { superAdminCrew } from '../helpers/review';

@@ -116,7 +116,7 @@ export type {
   Row as ReportRow,
   RuleFailure,
   Table as ReportTable,
-} from '../server/src/reporting/domain/annual-report/format';
+} from './reporting/annual-report/format';
 
 export interface ReportCell {
   value: number | null;
@@ -130,7 +130,7 @@ export interface AnnualReportDto {
   year: number;
   /** null until the report is first saved. */
   documentId: string | null;
-  formatVersion: import('../server/src/reporting/domain/annual-report/format').FormatVersion;
+  formatVersion: import('./reporting/annual-report/format').FormatVersion;
   formatLabel: string;
   title: string;
   /** 一、总体情况 */
@@ -140,17 +140,17 @@ export interface AnnualReportDto {
   /** 六、其他需要报告的事项 */
   otherMatters: string;
   /** The format's tables (layout only), in print order. */
-  tables: import('../server/src/reporting/domain/annual-report/format').Table[];
+  tables: import('./reporting/annual-report/format').Table[];
   /** Every cell of the format by key (`三.requests.new.natural`). */
   cells: Record<string, ReportCell>;
   /** The failing 勾稽 rules; empty when the report may be submitted. */
-  failures: import('../server/src/reporting/domain/annual-report/format').RuleFailure[];
+  failures: import('./reporting/annual-report/format').RuleFailure[];
   /** The review state of the saved report, or null before it is saved. */
   review: { state: ReviewState } | null;
 }
 
 export interface SaveReportRequest {
-  formatVersion?: import('../server/src/reporting/domain/annual-report/format').FormatVersion;
+  formatVersion?: import('./reporting/annual-report/format').FormatVersion;
   title?: string;
   overview?: string;
   problems?: string;

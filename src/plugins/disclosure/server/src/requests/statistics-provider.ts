@@ -19,8 +19,11 @@ import type { Knex } from 'knex';
 import { UID } from '../kernel/constants';
 import type { WorkingDayCalendar } from '../kernel/domain/calendar';
 import type { RequestEvent } from './domain/request-deadline';
-import { APPLICANT_COLUMNS, REQUEST_ROWS } from '../reporting/domain/annual-report/format-2021';
-import { OUTCOMES } from './domain/outcomes';
+import {
+  APPLICANT_COLUMNS,
+  REQUEST_ROWS,
+} from '../../../shared/reporting/annual-report/format-2021';
+import { OUTCOMES } from '../../../shared/requests/outcomes';
 import { getService } from '../get-service';
 
 type Row = 'new' | 'carriedIn' | 'resultsTotal' | 'carriedOut' | string;

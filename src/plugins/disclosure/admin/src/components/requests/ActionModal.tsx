@@ -19,7 +19,7 @@ import { errorMessage } from '../statistics/api';
 import { useLabel } from '../statistics/useLabel';
 import { editViewPath } from '../../content-manager-path';
 import { addDays, chineseDate, fillTemplate, todayInBeijing } from './labels';
-import { FEE_BASES, FEE_NOTICE_ROUTES } from '../../../../server/src/requests/domain/fees';
+import { FEE_BASES, FEE_NOTICE_ROUTES } from '../../../../shared/requests/fees';
 import { EVENT_ACTIONS } from './types';
 import { useReplyTemplates } from './useReplyTemplates';
 import type { ProactiveDraft, RequestAction, RequestDetail } from './types';

@@ -1,5 +1,5 @@
 import { Badge } from '@strapi/design-system';
-import { isClosed } from '../../../../server/src/requests/domain/handling';
+import { isClosed } from '../../../../shared/requests/states';
 import { useLabel } from '../statistics/useLabel';
 
 /** The request's state (已登记 … 已办结) as a badge; states that end the request read active. */

@@ -1,13 +1,13 @@
 /** Labels the request screens share: outcome rows of table 三, today's date in Beijing. */
 import { beijingDate } from '../../../../shared/kernel/dates';
-import { outcomeLabel as rowLabel } from '../../../../server/src/requests/domain/reply-templates';
+import { outcomeLabel as rowLabel } from '../../../../shared/requests/reply-templates';
 
 // The reply letter's helpers, as the server fills a template (the form's prefill must match it).
 export {
   chineseDate,
   fillTemplate,
   PLACEHOLDERS,
-} from '../../../../server/src/requests/domain/reply-templates';
+} from '../../../../shared/requests/reply-templates';
 
 /**
  * The table 三 row of an outcome key, as the annual report names it: `refused.4` →

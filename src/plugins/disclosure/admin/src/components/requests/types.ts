@@ -16,8 +16,8 @@ export const REQUEST_STATES = [
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
-export type { ReplyState, Urgency } from '../../../../server/src/requests/domain/handling';
-import type { ReplyState, Urgency } from '../../../../server/src/requests/domain/handling';
+export type { ReplyState, Urgency } from '../../../../shared/requests/states';
+import type { ReplyState, Urgency } from '../../../../shared/requests/states';
 
 /** The list's filter: open (未办结), closed (已办结) or all. */
 export const STATE_FILTERS = ['open', 'closed', 'all'] as const;

@@ -27,9 +27,9 @@ import type {
   SaveReportRequest,
   YearlyStatistics,
 } from '../../../../shared/contracts';
-import { checkValues } from '../../../../server/src/reporting/domain/annual-report/checks';
-import { FORMAT_VERSIONS } from '../../../../server/src/reporting/domain/annual-report/format';
-import { FORMATS } from '../../../../server/src/reporting/domain/annual-report/formats';
+import { checkValues } from '../../../../shared/reporting/annual-report/checks';
+import { FORMAT_VERSIONS } from '../../../../shared/reporting/annual-report/format';
+import { FORMATS } from '../../../../shared/reporting/annual-report/formats';
 import { errorMessage, failuresOf, fileNameOf, saveFile, statusOf } from './api';
 import { PrintPreview } from './PrintPreview';
 import {

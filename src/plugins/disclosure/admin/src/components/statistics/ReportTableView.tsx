@@ -6,7 +6,7 @@ import { Badge, Flex, Tooltip, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { styled } from 'styled-components';
 import type { ReportTable } from '../../../../shared/contracts';
-import { cellKey } from '../../../../server/src/reporting/domain/annual-report/format';
+import { cellKey } from '../../../../shared/reporting/annual-report/format';
 import { useDrillDown } from './DrillDown';
 import { headerRows, type CellInfo } from './report-layout';
 import { useLabel } from './useLabel';

@@ -10,12 +10,9 @@ import type {
   ReportTable,
   RuleFailure,
 } from '../../../../shared/contracts';
-import { checkValues } from '../../../../server/src/reporting/domain/annual-report/checks';
-import {
-  cellKey,
-  type CellValues,
-} from '../../../../server/src/reporting/domain/annual-report/format';
-import { FORMATS } from '../../../../server/src/reporting/domain/annual-report/formats';
+import { checkValues } from '../../../../shared/reporting/annual-report/checks';
+import { cellKey, type CellValues } from '../../../../shared/reporting/annual-report/format';
+import { FORMATS } from '../../../../shared/reporting/annual-report/formats';
 
 /**
  * computed: from records (read-only); entered: typed by the coordinator; pending: computed by

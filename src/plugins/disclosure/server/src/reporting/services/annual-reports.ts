@@ -3,15 +3,15 @@ import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../../kernel/constants';
 import type { DisclosureConfig } from '../../kernel/config';
 import { beijingYear } from '../../../../shared/kernel/dates';
-import { checkValues, valueProblem } from '../domain/annual-report/checks';
+import { checkValues, valueProblem } from '../../../../shared/reporting/annual-report/checks';
 import {
   FORMAT_VERSIONS,
   cellsOf,
   type CellValues,
   type FormatVersion,
   type ReportFormat,
-} from '../domain/annual-report/format';
-import { FORMATS, defaultFormatFor } from '../domain/annual-report/formats';
+} from '../../../../shared/reporting/annual-report/format';
+import { FORMATS, defaultFormatFor } from '../../../../shared/reporting/annual-report/formats';
 import { renderReportCsv } from '../domain/annual-report/render-csv';
 import { renderReportHtml } from '../domain/annual-report/render-html';
 import type { AnnualReport, CellValue } from '../domain/annual-report/report';

@@ -5,15 +5,12 @@
 import type { WorkingDayCalendar } from '../../kernel/domain/calendar';
 import type { ClockStatus, RequestEvent } from './request-deadline';
 
-export const CLOSED_STATES = ['answered', 'closed', 'withdrawn'] as const;
-export const isClosed = (state: string) => (CLOSED_STATES as readonly string[]).includes(state);
-
-/** A reminder goes out, and the list turns orange, this many working days before the due date. */
-export const DUE_SOON_WORKING_DAYS = 3;
-
-export type Urgency = 'overdue' | 'due_soon' | 'on_time' | 'paused' | 'closed';
-
-export type ReplyState = 'draft' | 'returned' | 'cleared' | 'delivered';
+import {
+  DUE_SOON_WORKING_DAYS,
+  isClosed,
+  type ReplyState,
+  type Urgency,
+} from '../../../../shared/requests/states';
 
 /**
  * Overdue, due within 3 working days, on time, or paused (the clock stopped for a correction,

@@ -1,4 +1,4 @@
-import { feeByCount } from './fees';
+import { feeByCount } from '../../../../shared/requests/fees';
 import { noticeFor } from './notices';
 
 const input = {

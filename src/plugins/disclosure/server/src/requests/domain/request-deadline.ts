@@ -9,7 +9,7 @@
  * days, approved, with a reason, decided before the due date. Pure: the calendar is given.
  */
 import { WorkingDayCalendar, isDate, nextDate, type Day } from '../../kernel/domain/calendar';
-import { FEE_NOTICE_ROUTES, type FeeNoticeRoute } from './fees';
+import { FEE_NOTICE_ROUTES, type FeeNoticeRoute } from '../../../../shared/requests/fees';
 
 export { FEE_NOTICE_ROUTES, type FeeNoticeRoute };
 

@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../kernel/constants';
-import { OUTCOMES } from '../domain/outcomes';
+import { OUTCOMES } from '../../../../shared/requests/outcomes';
 import {
   DEFAULT_TEMPLATES,
   PLACEHOLDERS,
   outcomeLabel,
   unknownPlaceholders,
   type ReplyTemplate,
-} from '../domain/reply-templates';
+} from '../../../../shared/requests/reply-templates';
 
 const LIMITS = { article: 255, subject: 255, body: 20000 } as const;
 

@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, UID } from '../../kernel/constants';
 import type { DisclosureConfig } from '../../kernel/config';
-import { beijingDate } from '../../../../shared/kernel/dates';
 import { uncoveredYearsOf, type Deadline, type RequestEvent } from '../domain/request-deadline';
 import { nextDate, type WorkingDayCalendar } from '../../kernel/domain/calendar';
-import { toDateOnly } from '../../../../shared/kernel/dates';
-import { CLOSED_STATES, DUE_SOON_WORKING_DAYS } from '../domain/handling';
-import { outcomeLabel } from '../domain/reply-templates';
+import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
+import { CLOSED_STATES, DUE_SOON_WORKING_DAYS } from '../../../../shared/requests/states';
+import { outcomeLabel } from '../../../../shared/requests/reply-templates';
 import { currentActor } from '../../kernel/services/actor';
 import { serialize } from '../../kernel/services/locks';
 import { getService } from '../../get-service';

@@ -2,14 +2,17 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID, UID } from '../../kernel/constants';
 import type { DisclosureConfig } from '../../kernel/config';
-import { beijingDate } from '../../../../shared/kernel/dates';
+import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
 import { canonicalJson, sha256 } from '../../kernel/domain/canonical';
 import { isDate } from '../../kernel/domain/calendar';
 import { ATTACHMENT_RULES } from '../domain/attachments';
-import { isClosed } from '../domain/handling';
+import { isClosed } from '../../../../shared/requests/states';
 import { decrypt } from '../../kernel/domain/personal-data';
-import { chineseDate, fillTemplate, outcomeLabel } from '../domain/reply-templates';
-import { toDateOnly } from '../../../../shared/kernel/dates';
+import {
+  chineseDate,
+  fillTemplate,
+  outcomeLabel,
+} from '../../../../shared/requests/reply-templates';
 import { actorFromUser, type Actor } from '../../kernel/services/actor';
 import type { AdminUser } from '../../kernel/services/actor';
 import type { Attachment } from './request-attachments';

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ACTIONS, PLUGIN_ID, UID } from '../../kernel/constants';
 import type { DisclosureConfig } from '../../kernel/config';
-import { beijingDate } from '../../../../shared/kernel/dates';
+import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
 import { WorkingDayCalendar, isDate } from '../../kernel/domain/calendar';
 import {
   DeadlineRuleError,
@@ -14,14 +14,8 @@ import {
   type FeeNoticeRoute,
   type RequestEvent,
 } from '../domain/request-deadline';
-import {
-  allowedActions,
-  describeEvent,
-  isClosed,
-  urgencyOf,
-  CLOSED_STATES,
-  type ReplyState,
-} from '../domain/handling';
+import { allowedActions, describeEvent, urgencyOf } from '../domain/handling';
+import { CLOSED_STATES, isClosed, type ReplyState } from '../../../../shared/requests/states';
 import { validateIntake, type Intake } from '../domain/intake';
 import {
   FEE_BASES,
@@ -29,9 +23,9 @@ import {
   feeByPages,
   MAX_FEE_PAGES,
   type FeeAssessment,
-} from '../domain/fees';
+} from '../../../../shared/requests/fees';
 import { noticeFor } from '../domain/notices';
-import { OUTCOMES, WITHDRAWN_OUTCOME } from '../domain/outcomes';
+import { OUTCOMES, WITHDRAWN_OUTCOME } from '../../../../shared/requests/outcomes';
 import {
   decrypt,
   encrypt,
@@ -43,7 +37,6 @@ import {
   rekeyLegacyQueryCodeHash,
 } from '../../kernel/domain/personal-data';
 import type { ChainedAuditRecord } from '../../kernel/domain/audit-chain';
-import { toDateOnly } from '../../../../shared/kernel/dates';
 import { actorFromUser, currentActor, type Actor } from '../../kernel/services/actor';
 import { serialize } from '../../kernel/services/locks';
 import type { UploadedFile } from './request-attachments';

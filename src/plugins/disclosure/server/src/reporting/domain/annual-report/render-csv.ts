@@ -1,5 +1,5 @@
 /** The report's cells as CSV (UTF-8 with BOM, so Excel opens the Chinese labels correctly). Pure. */
-import { cellKey } from './format';
+import { cellKey } from '../../../../../shared/reporting/annual-report/format';
 import type { AnnualReport } from './report';
 
 const quote = (value: string) =>

@@ -1,5 +1,8 @@
-import { cellsOf } from './format';
-import { FORMAT_2021, REQUEST_ROWS } from './format-2021';
+import { cellsOf } from '../../../../../shared/reporting/annual-report/format';
+import {
+  FORMAT_2021,
+  REQUEST_ROWS,
+} from '../../../../../shared/reporting/annual-report/format-2021';
 import type { AnnualReport } from './report';
 import { renderReportCsv } from './render-csv';
 import { renderReportHtml } from './render-html';

@@ -4,7 +4,7 @@
  * over ten), row headers merged down (三、本年度办理结果 spanning its outcome rows) and the labels
  * exactly as in the format. Pure; the admin's print preview and the export serve it.
  */
-import { cellKey, type Table } from './format';
+import { cellKey, type Table } from '../../../../../shared/reporting/annual-report/format';
 import { SECTION_HEADINGS, type AnnualReport } from './report';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };

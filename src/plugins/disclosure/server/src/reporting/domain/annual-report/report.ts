@@ -2,7 +2,11 @@
  * An annual report as data (what the exports render): its format, text sections and the value
  * and source of every cell. Pure.
  */
-import type { FormatVersion, RuleFailure, Table } from './format';
+import type {
+  FormatVersion,
+  RuleFailure,
+  Table,
+} from '../../../../../shared/reporting/annual-report/format';
 
 export interface CellValue {
   value: number | null;

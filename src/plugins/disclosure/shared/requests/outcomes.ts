@@ -3,7 +3,7 @@
  * annual report counts each request once. A request withdrawn by its applicant counts under
  * （六）3 其他. Pure.
  */
-import { OUTCOME_ROWS } from '../../reporting/domain/annual-report/format-2021';
+import { OUTCOME_ROWS } from '../reporting/annual-report/format-2021';
 
 export const OUTCOMES: readonly string[] = OUTCOME_ROWS;
 

@@ -8,8 +8,8 @@ import {
   OTHER_HANDLING_REASONS,
   REFUSAL_REASONS,
   UNAVAILABLE_REASONS,
-} from '../../reporting/domain/annual-report/format-2021';
-import { PARTLY_LABEL } from '../../reporting/domain/annual-report/format-2021';
+} from '../reporting/annual-report/format-2021';
+import { PARTLY_LABEL } from '../reporting/annual-report/format-2021';
 import { OUTCOMES } from './outcomes';
 
 export interface ReplyTemplate {

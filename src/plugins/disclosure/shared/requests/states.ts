@@ -1,0 +1,11 @@
+/** A request's states as the server and the admin both read them. */
+
+export const CLOSED_STATES = ['answered', 'closed', 'withdrawn'] as const;
+export const isClosed = (state: string) => (CLOSED_STATES as readonly string[]).includes(state);
+
+/** A reminder goes out, and the list turns orange, this many working days before the due date. */
+export const DUE_SOON_WORKING_DAYS = 3;
+
+export type Urgency = 'overdue' | 'due_soon' | 'on_time' | 'paused' | 'closed';
+
+export type ReplyState = 'draft' | 'returned' | 'cleared' | 'delivered';
