@@ -266,13 +266,18 @@ function crossModuleImports(files) {
     }
     return null;
   };
+  // A module's `sdk/` folder is its declared port: imports into it are listed apart.
+  const isPort = (file) => /^[^/]+\/sdk(\/|\.ts$)/.test(file.slice(SERVER.length + 1));
   const found = [];
+  const throughPorts = [];
   for (const imp of files.flatMap(importsOf)) {
     const from = moduleOf(imp.file);
-    const to = from && resolve(imp.file, imp.spec) && moduleOf(resolve(imp.file, imp.spec));
-    if (to && to !== from && to !== 'kernel') found.push({ ...imp, from, to });
+    const target = from && resolve(imp.file, imp.spec);
+    const to = target && moduleOf(target);
+    if (!to || to === from || to === 'kernel') continue;
+    (isPort(target) ? throughPorts : found).push({ ...imp, from, to });
   }
-  return { server: [...server], admin: [...modules[ADMIN]], imports: found };
+  return { server: [...server], admin: [...modules[ADMIN]], imports: found, throughPorts };
 }
 
 // ---- 8. files per folder ----
@@ -432,6 +437,10 @@ function print(f) {
     say(`  cross-module imports: ${c.imports.length}`);
     if (c.imports.length) say(`    by pair: ${count(c.imports, (x) => `${x.from} → ${x.to}`)}`);
     list(c.imports, (x) => `${where(x)}  ${x.spec}`);
+    say(`  through a declared port (<module>/sdk): ${c.throughPorts.length}`);
+    if (c.throughPorts.length) {
+      say(`    by pair: ${count(c.throughPorts, (x) => `${x.from} → ${x.to}`)}`);
+    }
   }
 
   head('8. Files per top-level folder', HOW.folders);

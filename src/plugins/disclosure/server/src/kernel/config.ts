@@ -1,5 +1,5 @@
 import { DEFAULT_ANNUAL_REPORTS, DEFAULT_GATED_CONTENT_TYPES } from './constants';
-import { DEFAULT_INDEX_PATTERN, patternProblem } from '../review/domain/index-number';
+import { DEFAULT_INDEX_PATTERN, patternProblem } from './domain/index-number';
 
 export interface DisclosureConfig {
   /** Content types whose publication needs review (UIDs). */

@@ -5,7 +5,9 @@ import { parseKey } from '../kernel/domain/personal-data';
 import type { DisclosureModule } from '../kernel/module';
 import { contentTypes } from './content-types';
 import { controllers } from './controllers';
-import { adminRoutes, contentApiRoutes } from './routes';
+import { registerIntake } from '../kernel/middlewares/intake-guard';
+import { ATTACHMENT_RULES } from './domain/attachments';
+import { adminRoutes, contentApiRoutes, INTAKE_PATH } from './routes';
 import { services } from './services';
 import { requestsProvider } from './statistics-provider';
 
@@ -16,6 +18,10 @@ export const requests: DisclosureModule = {
   services,
   controllers,
   routes: { admin: adminRoutes, contentApi: contentApiRoutes },
+  register(strapi) {
+    // Rate limit and size check before the body is read.
+    registerIntake(strapi, { path: INTAKE_PATH, ...ATTACHMENT_RULES.application });
+  },
   async bootstrap(strapi) {
     getService(strapi, 'statistics').register(requestsProvider());
     // Disclosure requests need the key that encrypts applicants' personal data; query codes of

@@ -52,12 +52,15 @@ export const adminRoutes: RouteDefinition[] = [
   ),
 ];
 
+/** The website's intake, under the content API's prefix (no plugin prefix). */
+export const INTAKE_PATH = '/disclosure-requests';
+
 /** Anyone may apply (条例 Art. 27); the status needs the tracking number and its query code. */
 export const contentApiRoutes: RouteDefinition[] = [
   // Mounted at /api/disclosure-requests (no plugin prefix) for the website's developers.
   {
     method: 'POST',
-    path: '/disclosure-requests',
+    path: INTAKE_PATH,
     handler: 'requests.create',
     // The guard runs from config/middlewares.ts before the body is read; named here as well so
     // the limit holds in an app that did not list it (it counts a request once).
@@ -65,7 +68,7 @@ export const contentApiRoutes: RouteDefinition[] = [
   },
   {
     method: 'GET',
-    path: '/disclosure-requests/status',
+    path: `${INTAKE_PATH}/status`,
     handler: 'requests.status',
     config: { auth: false, prefix: '' },
   },

@@ -1,14 +1,16 @@
 /**
- * Guards the public intake (POST /api/disclosure-requests) before its body is read:
+ * Guards each public intake a module registers (POST /api/disclosure-requests …) before its body
+ * is read:
  * - how often one client may submit: every attempt counts, refused ones get 429 with Retry-After
  *   before anything is stored, so an accepted request is never lost. With `REDIS_URL` the
  *   counters live in Redis and hold across app nodes; otherwise in the process;
- * - how large the body may be: the attachments allowed plus room for the fields; a larger one,
+ * - how large the body may be: the intake's attachments plus room for the fields; a larger one,
  *   or a multipart one that does not state its length, is refused (413 / 411) unread.
  *
  * Listed in config/middlewares.ts before `strapi::body`, it answers before a flood of uploads
  * reaches the disk. The intake route names it too, so the limit holds (after parsing) in an
- * app that forgot the global entry; a request is counted once either way.
+ * app that forgot the global entry; a request is counted once either way. Every intake counts
+ * against the same budget per client.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -22,7 +24,6 @@ import {
 } from 'rate-limiter-flexible';
 import { PLUGIN_ID } from '../constants';
 import type { DisclosureConfig } from '../config';
-import { ATTACHMENT_RULES } from '../../requests/domain/attachments';
 
 interface Context {
   method: string;
@@ -34,13 +35,25 @@ interface Context {
   body?: unknown;
 }
 
-/** The intake's path, as the website calls it (the content API's prefix, no plugin prefix). */
-const intakePath = (strapi: Core.Strapi) =>
-  `${strapi.config.get('api.rest.prefix', '/api')}/disclosure-requests`;
+/** A public intake: its content-API path (no plugin prefix) and the files it takes. */
+export interface Intake {
+  path: string;
+  maxFiles: number;
+  maxBytes: number;
+}
 
-/** The largest intake body: the application's files at their maximum plus 1 MB for the fields. */
-const { maxFiles, maxBytes } = ATTACHMENT_RULES.application;
-export const MAX_INTAKE_BYTES = maxFiles * maxBytes + 1024 * 1024;
+/** The largest intake body: its files at their maximum plus 1 MB for the fields. */
+export const maxIntakeBytes = ({ maxFiles, maxBytes }: Pick<Intake, 'maxFiles' | 'maxBytes'>) =>
+  maxFiles * maxBytes + 1024 * 1024;
+
+const intakes = new WeakMap<Core.Strapi, Map<string, Intake>>();
+
+/** Puts a module's intake under the guard (in the module's register, before routes mount). */
+export function registerIntake(strapi: Core.Strapi, intake: Intake): void {
+  const registered = intakes.get(strapi) ?? new Map<string, Intake>();
+  registered.set(`${strapi.config.get('api.rest.prefix', '/api')}${intake.path}`, intake);
+  intakes.set(strapi, registered);
+}
 
 const COUNTED = Symbol('disclosure intake counted');
 
@@ -121,7 +134,8 @@ export async function prepareIntakeLimiter(strapi: Core.Strapi): Promise<void> {
  * Refuses a body too large to be an application, before it is read; false when it answered
  * (411 is set here: Strapi's error classes have no Length Required).
  */
-function sizeAllowed(ctx: Context): boolean {
+function sizeAllowed(ctx: Context, { maxFiles, maxBytes }: Intake): boolean {
+  const maxBody = maxIntakeBytes({ maxFiles, maxBytes });
   const length = ctx.request.length;
   if (length === undefined && ctx.request.is('multipart')) {
     const message = 'A request with attachments must state its Content-Length.';
@@ -129,20 +143,20 @@ function sizeAllowed(ctx: Context): boolean {
     ctx.body = { data: null, error: { status: 411, name: 'LengthRequiredError', message } };
     return false;
   }
-  if (length !== undefined && length > MAX_INTAKE_BYTES) {
+  if (length !== undefined && length > maxBody) {
     throw new errors.PayloadTooLargeError(
       `The request is ${(length / 1024 / 1024).toFixed(1)} MB; at most ${maxFiles} files of ` +
-        `${maxBytes / 1024 / 1024} MB each are taken (${MAX_INTAKE_BYTES} bytes in all).`,
-      { maxBytes: MAX_INTAKE_BYTES }
+        `${maxBytes / 1024 / 1024} MB each are taken (${maxBody} bytes in all).`,
+      { maxBytes: maxBody }
     );
   }
   return true;
 }
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const path = intakePath(strapi);
   return async (ctx: Context, next: () => Promise<void>) => {
-    if (ctx.method !== 'POST' || ctx.path !== path || ctx.state[COUNTED]) return next();
+    const intake = ctx.method === 'POST' ? intakes.get(strapi)?.get(ctx.path) : undefined;
+    if (!intake || ctx.state[COUNTED]) return next();
     ctx.state[COUNTED] = true;
     const limiter = limiters.get(strapi);
     if (!limiter) throw new Error('The intake rate limiter was not prepared at bootstrap');
@@ -157,6 +171,6 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
         { retryAfter: seconds }
       );
     }
-    if (sizeAllowed(ctx)) await next();
+    if (sizeAllowed(ctx, intake)) await next();
   };
 };

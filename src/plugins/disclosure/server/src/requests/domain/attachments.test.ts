@@ -1,4 +1,5 @@
-import { checkAttachments, safeFileName } from './attachments';
+import { maxIntakeBytes } from '../../kernel/middlewares/intake-guard';
+import { ATTACHMENT_RULES, checkAttachments, safeFileName } from './attachments';
 
 const pdf = Buffer.from('%PDF-1.7\n');
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -55,4 +56,8 @@ describe('attachments', () => {
     expect(safeFileName('C:\\fakepath\\申请"表".pdf')).toBe('申请表.pdf');
     expect(safeFileName('')).toBe('file');
   });
+});
+
+it('takes three 5 MB files and 1 MB of fields', () => {
+  expect(maxIntakeBytes(ATTACHMENT_RULES.application)).toBe(16 * 1024 * 1024);
 });

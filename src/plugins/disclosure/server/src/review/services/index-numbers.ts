@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, UID } from '../../kernel/constants';
 import type { DisclosureConfig } from '../../kernel/config';
 import { beijingYear } from '../../../../shared/kernel/dates';
-import { formatIndexNumber } from '../domain/index-number';
+import { formatIndexNumber } from '../../kernel/domain/index-number';
 import { serialize } from '../../kernel/services/locks';
 
 interface IndexRow {
