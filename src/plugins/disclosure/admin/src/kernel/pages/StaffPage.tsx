@@ -10,7 +10,7 @@ import {
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { StaffResponse } from '../../../../shared/contracts';
+import type { StaffResponse } from '../../../../shared/kernel/contracts';
 import { TableHead } from '../components/TableHead';
 import { t } from '../plugin-id';
 

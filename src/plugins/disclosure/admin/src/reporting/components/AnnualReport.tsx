@@ -26,7 +26,7 @@ import type {
   RuleFailure,
   SaveReportRequest,
   YearlyStatistics,
-} from '../../../../shared/contracts';
+} from '../../../../shared/reporting/contracts';
 import { checkValues } from '../../../../shared/reporting/annual-report/checks';
 import { FORMAT_VERSIONS } from '../../../../shared/reporting/annual-report/format';
 import { FORMATS } from '../../../../shared/reporting/annual-report/formats';

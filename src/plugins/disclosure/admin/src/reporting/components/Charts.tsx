@@ -12,7 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { useTheme } from 'styled-components';
-import type { Figure } from '../../../../shared/contracts';
+import type { Figure } from '../../../../shared/reporting/contracts';
 import { useDrillDown } from './DrillDown';
 import { useLabel } from '../../kernel/useLabel';
 

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { ChevronDown, ChevronRight } from '@strapi/icons';
-import type { Figure, FigureNode } from '../../../../shared/contracts';
+import type { Figure, FigureNode } from '../../../../shared/reporting/contracts';
 import { TableHead } from '../../kernel/components/TableHead';
 import { FigureValue } from './DrillDown';
 import { useLabel } from '../../kernel/useLabel';

@@ -20,7 +20,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { styled } from 'styled-components';
-import type { Figure, FigureRecord } from '../../../../shared/contracts';
+import type { Figure, FigureRecord, RecordsResponse } from '../../../../shared/reporting/contracts';
 import { UID } from '../../../../shared/kernel/constants';
 import { TableHead } from '../../kernel/components/TableHead';
 import { editViewPath, requestPath } from '../../kernel/paths';
@@ -29,17 +29,6 @@ import { displayDate } from './figures';
 import { useLabel } from '../../kernel/useLabel';
 
 const PAGE_SIZE = 25;
-
-/** GET /disclosure/statistics/records */
-interface RecordsResponse {
-  data: FigureRecord[];
-  meta: {
-    figure: string;
-    year: number;
-    locale: string;
-    pagination: { page: number; pageSize: number; total: number; pageCount: number };
-  };
-}
 
 /** What a drill-down lists: a figure's key and label, counted in one year and locale. */
 export interface DrillDownTarget {

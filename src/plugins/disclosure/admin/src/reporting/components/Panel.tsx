@@ -1,7 +1,7 @@
 /** The dashboard's building blocks: a titled panel and a two-column table of figures. */
 import type { ReactNode } from 'react';
 import { Box, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
-import type { Figure } from '../../../../shared/contracts';
+import type { Figure } from '../../../../shared/reporting/contracts';
 import { TableHead } from '../../kernel/components/TableHead';
 import { FigureValue } from './DrillDown';
 

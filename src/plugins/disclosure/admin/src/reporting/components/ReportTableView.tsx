@@ -5,7 +5,7 @@
 import { Badge, Flex, Tooltip, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { styled } from 'styled-components';
-import type { ReportTable } from '../../../../shared/contracts';
+import type { ReportTable } from '../../../../shared/reporting/contracts';
 import { cellKey } from '../../../../shared/reporting/annual-report/format';
 import { useDrillDown } from './DrillDown';
 import { headerRows, type CellInfo } from './report-layout';

@@ -4,7 +4,7 @@
  */
 import { Box, Flex, Grid, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { Figure, YearlyStatistics } from '../../../../shared/contracts';
+import type { Figure, YearlyStatistics } from '../../../../shared/reporting/contracts';
 import { TableHead } from '../../kernel/components/TableHead';
 import { FigureBarChart } from './Charts';
 import { ColumnTreeTable } from './ColumnTreeTable';

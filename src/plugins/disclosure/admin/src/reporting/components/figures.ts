@@ -3,7 +3,7 @@
  * countable leaves are figures (`key`, `label`, `value`). The dashboard knows four providers'
  * shapes and shows any other section as the figures it holds.
  */
-import type { Figure, FigureNode } from '../../../../shared/contracts';
+import type { Figure, FigureNode } from '../../../../shared/reporting/contracts';
 import { beijingDate } from '../../../../shared/kernel/dates';
 
 type Json = Record<string, unknown>;

@@ -9,7 +9,7 @@ import type {
   ReportColumn,
   ReportTable,
   RuleFailure,
-} from '../../../../shared/contracts';
+} from '../../../../shared/reporting/contracts';
 import { checkValues } from '../../../../shared/reporting/annual-report/checks';
 import { cellKey, type CellValues } from '../../../../shared/reporting/annual-report/format';
 import { FORMATS } from '../../../../shared/reporting/annual-report/formats';

@@ -1,6 +1,6 @@
 /** The 勾稽 failures of a refused annual report submission. */
 import { isFetchError } from '@strapi/strapi/admin';
-import type { RuleFailure } from '../../../../shared/contracts';
+import type { RuleFailure } from '../../../../shared/reporting/contracts';
 
 const isRuleFailure = (value: unknown): value is RuleFailure => {
   if (typeof value !== 'object' || value === null) return false;

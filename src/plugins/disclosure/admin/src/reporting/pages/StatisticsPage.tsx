@@ -11,7 +11,7 @@ import {
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { YearlyStatistics } from '../../../../shared/contracts';
+import type { YearlyStatistics } from '../../../../shared/reporting/contracts';
 import { beijingYear } from '../../../../shared/kernel/dates';
 import { AnnualReport } from '../components/AnnualReport';
 import { errorMessage } from '../../kernel/api';

@@ -20,9 +20,13 @@ import { useLabel } from '../../kernel/useLabel';
 import { editViewPath } from '../../kernel/paths';
 import { addDays, chineseDate, fillTemplate, todayInBeijing } from './labels';
 import { FEE_BASES, FEE_NOTICE_ROUTES } from '../../../../shared/requests/fees';
-import { EVENT_ACTIONS } from './types';
 import { useReplyTemplates } from './useReplyTemplates';
-import type { ProactiveDraft, RequestAction, RequestDetail } from './types';
+import {
+  EVENT_ACTIONS,
+  type ProactiveDraft,
+  type RequestAction,
+  type RequestDetail,
+} from '../../../../shared/requests/contracts';
 
 const WITH_DATE: RequestAction[] = [...EVENT_ACTIONS, 'record_delivery', 'withdraw'];
 const WITH_REASON: RequestAction[] = ['extended', 'return_reply', 'withdraw'];
@@ -44,7 +48,7 @@ const initialValues = (request: RequestDetail): Values => {
     dueBy: addDays(today, 15),
     party: 'third_party',
     // By count when the applicant is past the month's free applications, else by pages.
-    basis: (request.feeByCount ?? 0) > 0 ? 'count' : 'pages',
+    basis: request.feeByCount > 0 ? 'count' : 'pages',
     // E-mailed (received the day sent) when the applicant gave an address, else posted.
     via: request.email ? 'email' : 'post',
     pages: '',
@@ -148,7 +152,7 @@ export const ActionModal = ({
   const [draft, setDraft] = useState<ProactiveDraft | null>(null);
   // 起草答复: files to upload with the letter; the reply's files already uploaded stay attached.
   const [files, setFiles] = useState<File[]>([]);
-  const replyFiles = (request.attachments ?? []).filter((file) => file.kind === 'reply');
+  const replyFiles = request.attachments.filter((file) => file.kind === 'reply');
 
   const set = (field: string) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
@@ -264,8 +268,8 @@ export const ActionModal = ({
         name="basis"
         label={label('field.basis', 'Charged by')}
         hint={label('field.basis.hint', '', {
-          rank: request.monthlyRank ?? 1,
-          fee: request.feeByCount ?? 0,
+          rank: request.monthlyRank,
+          fee: request.feeByCount,
         })}
         options={FEE_BASES.map((basis) => [basis, label(`basis.${basis}`, basis)])}
         value={values.basis}

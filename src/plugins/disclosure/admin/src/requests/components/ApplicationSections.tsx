@@ -1,7 +1,7 @@
 import { Grid } from '@strapi/design-system';
 import { useLabel } from '../../kernel/useLabel';
 import { Facts, Section } from './Section';
-import type { RequestDetail } from './types';
+import type { RequestDetail } from '../../../../shared/requests/contracts';
 
 /** 申请人 and 所需信息: the application as received (personal data as the server returns it). */
 export const ApplicationSections = ({ request }: { request: RequestDetail }) => {
@@ -33,7 +33,7 @@ export const ApplicationSections = ({ request }: { request: RequestDetail }) => 
                 request.monthlyRank
                   ? label('request.monthlyRank.value', 'No. {rank} (fee by count: {fee} yuan)', {
                       rank: request.monthlyRank,
-                      fee: request.feeByCount ?? 0,
+                      fee: request.feeByCount,
                     })
                   : null,
               ],

@@ -5,7 +5,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { errorMessage, fileNameOf, saveFile } from '../../kernel/api';
 import { useLabel } from '../../kernel/useLabel';
 import { Section } from './Section';
-import type { Attachment } from './types';
+import type { Attachment } from '../../../../shared/requests/contracts';
 
 const size = (bytes: number) =>
   bytes >= 1024 * 1024

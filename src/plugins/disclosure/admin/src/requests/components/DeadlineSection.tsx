@@ -2,17 +2,13 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 import { useLabel } from '../../kernel/useLabel';
 import { DueDate } from './DueDate';
 import { Facts, Section } from './Section';
-import type { CalendarDay, RequestDetail } from './types';
+import type { CalendarDay } from '../../../../shared/kernel/contracts';
+import type { RequestDetail } from '../../../../shared/requests/contracts';
 
 const dayList = (days: CalendarDay[]) =>
   days.length === 0
     ? null
-    : days
-        .map((day) => {
-          const name = day.name ?? day.holiday;
-          return name ? `${day.date}（${name}）` : day.date;
-        })
-        .join('、');
+    : days.map((day) => (day.holiday ? `${day.date}（${day.holiday}）` : day.date)).join('、');
 
 /**
  * 答复期限说明: how the due date was counted — the working days allowed, counted and paused, the

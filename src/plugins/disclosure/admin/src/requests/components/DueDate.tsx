@@ -1,6 +1,6 @@
 import { Box, Typography } from '@strapi/design-system';
 import { useLabel } from '../../kernel/useLabel';
-import type { Urgency } from './types';
+import type { Urgency } from '../../../../shared/requests/contracts';
 
 /** How a due date looks by its urgency: red when overdue, orange within 3 working days. */
 const LOOK: Record<Urgency, { background?: string; border?: string; text: string }> = {

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { useLabel } from '../../kernel/useLabel';
 import { editViewPath } from '../../kernel/paths';
 import { Facts, Section } from './Section';
-import type { Reply } from './types';
+import type { Reply } from '../../../../shared/requests/contracts';
 
 const REPLY_BADGE: Record<string, 'neutral' | 'warning' | 'success' | 'primary'> = {
   draft: 'neutral',

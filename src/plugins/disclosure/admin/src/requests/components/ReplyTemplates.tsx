@@ -17,7 +17,7 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { TableHead } from '../../kernel/components/TableHead';
 import { errorMessage } from '../../kernel/api';
 import { useLabel } from '../../kernel/useLabel';
-import type { ReplyTemplate } from './types';
+import type { ReplyTemplateView as ReplyTemplate } from '../../../../shared/requests/contracts';
 import { PLACEHOLDERS } from './labels';
 import { useReplyTemplates } from './useReplyTemplates';
 

@@ -24,7 +24,11 @@ import { DueDate } from './DueDate';
 import { requestPath } from '../../kernel/paths';
 import { outcomeLabel } from './labels';
 import { StateBadge } from './StateBadge';
-import { STATE_FILTERS, type RequestListResponse, type StateFilter } from './types';
+import {
+  STATE_FILTERS,
+  type RequestListResponse,
+  type StateFilter,
+} from '../../../../shared/requests/contracts';
 import { useQueryParams } from '../../kernel/hooks/useQueryParams';
 
 const PAGE_SIZE = 25;

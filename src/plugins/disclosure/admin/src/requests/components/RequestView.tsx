@@ -14,7 +14,11 @@ import { requestPath } from '../../kernel/paths';
 import { ReplySection } from './ReplySection';
 import { StateBadge } from './StateBadge';
 import { TimelineSection } from './TimelineSection';
-import { ACTIONS, type RequestAction, type RequestDetail } from './types';
+import {
+  REQUEST_ACTIONS,
+  type RequestAction,
+  type RequestDetail,
+} from '../../../../shared/requests/contracts';
 
 const PRIMARY: RequestAction[] = ['draft_reply', 'clear_reply', 'send_reply', 'record_delivery'];
 const DANGER: RequestAction[] = ['return_reply', 'withdraw'];
@@ -93,7 +97,7 @@ export const RequestView = () => {
     );
   }
 
-  const allowed = ACTIONS.filter((name) => request.allowedActions?.includes(name));
+  const allowed = REQUEST_ACTIONS.filter((name) => request.allowedActions.includes(name));
   return (
     <Page.Main>
       <Page.Title>{`${request.trackingNumber} · ${pageTitle}`}</Page.Title>
@@ -155,10 +159,10 @@ export const RequestView = () => {
           <CalendarWarning years={request.uncoveredYears} />
           <ApplicationSections request={request} />
           <DeadlineSection request={request} />
-          <TimelineSection entries={request.timeline ?? []} />
+          <TimelineSection entries={request.timeline} />
           <AttachmentsSection
             trackingNumber={request.trackingNumber}
-            attachments={request.attachments ?? []}
+            attachments={request.attachments}
           />
           <ReplySection reply={request.reply} />
         </Flex>

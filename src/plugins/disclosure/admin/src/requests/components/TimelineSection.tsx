@@ -1,7 +1,7 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useLabel } from '../../kernel/useLabel';
 import { Section } from './Section';
-import type { TimelineEntry } from './types';
+import type { TimelineEntry } from '../../../../shared/requests/contracts';
 
 const BEIJING = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Asia/Shanghai',
@@ -39,7 +39,6 @@ export const TimelineSection = ({ entries }: { entries: TimelineEntry[] }) => {
               paddingTop={2}
               paddingBottom={2}
               data-testid="timeline-entry"
-              data-kind={entry.kind}
               data-action={entry.action}
             >
               <Box minWidth="136px">
@@ -53,11 +52,6 @@ export const TimelineSection = ({ entries }: { entries: TimelineEntry[] }) => {
                 </Typography>
               </Box>
               <Typography variant="omega" style={{ whiteSpace: 'pre-wrap' }}>
-                {entry.kind === 'event' && (
-                  <Typography variant="pi" textColor="neutral600">
-                    [{label(`event.${entry.action}`, entry.action)}]{' '}
-                  </Typography>
-                )}
                 {entry.text}
               </Typography>
             </Flex>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { errorMessage } from '../../kernel/api';
-import type { ReplyTemplate } from './types';
+import type { ReplyTemplateView as ReplyTemplate } from '../../../../shared/requests/contracts';
 
 /**
  * GET /disclosure/reply-templates once `enabled`: the templates (null while loading), a setter for

@@ -13,12 +13,12 @@ import {
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
-import {
-  WITHHOLD_CATEGORIES,
-  type ReviewRecordResponse,
-  type ReviewStep,
-  type StepRequest,
-} from '../../../../shared/contracts';
+import type {
+  ReviewRecordResponse,
+  ReviewStep,
+  StepRequest,
+} from '../../../../shared/review/contracts';
+import { WITHHOLD_REASONS } from '../../../../shared/review/workflow';
 import { useGatedContentTypes } from '../hooks/useGatedContentTypes';
 import { t } from '../../kernel/plugin-id';
 
@@ -139,7 +139,7 @@ const ReviewPanelContent = ({ model, documentId, document }: PanelComponentProps
             value={category}
             onChange={(value: string | number) => setCategory(String(value))}
           >
-            {WITHHOLD_CATEGORIES.map((code) => (
+            {WITHHOLD_REASONS.map((code) => (
               <SingleSelectOption key={code} value={code}>
                 {formatMessage({ id: t(`category.${code}`), defaultMessage: code })}
               </SingleSelectOption>

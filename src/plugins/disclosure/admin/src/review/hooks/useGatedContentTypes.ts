@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 
-interface WorkflowResponse {
-  data: { contentTypes: string[] };
-}
+import type { WorkflowResponse } from '../../../../shared/review/contracts';
 
 let cached: Promise<string[]> | null = null;
 

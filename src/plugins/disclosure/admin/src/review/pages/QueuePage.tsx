@@ -16,7 +16,7 @@ import {
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import type { QueueResponse, ReviewState } from '../../../../shared/contracts';
+import type { QueueResponse, ReviewState } from '../../../../shared/review/contracts';
 import { TableHead } from '../../kernel/components/TableHead';
 import { editViewPath } from '../../kernel/paths';
 import { t } from '../../kernel/plugin-id';

@@ -1,5 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import type {
+  Figure,
+  FigureNode,
+  FigureRecord,
+  ProviderLabel,
+} from '../../../../shared/reporting/contracts';
+
+// What providers compute is what the statistics endpoints answer: the shapes are the API's.
+export type { Figure, FigureNode, FigureRecord };
 
 /** What a provider's queries are run for: one Beijing calendar year in one content locale. */
 export interface StatisticsContext {
@@ -11,31 +20,6 @@ export interface StatisticsContext {
   /** The Beijing year as instants: [from, to). */
   from: Date;
   to: Date;
-}
-
-/** One countable figure; its key lists the records behind it (`/statistics/records?figure=`). */
-export interface Figure {
-  key: string;
-  label: string;
-  value: number;
-}
-
-/** A figure with the figures it is made of (a column and its sub-columns, a year and its months). */
-export interface FigureNode extends Figure {
-  /** The records directly in this node, when it also has children (a column's own items). */
-  own?: Figure;
-  children?: FigureNode[];
-}
-
-/** One record behind a figure, with enough to find it again. */
-export interface FigureRecord {
-  uid: string;
-  documentId: string;
-  locale: string | null;
-  title: string | null;
-  /** The date that placed the record in the figure (first publication, issue date …). */
-  date: string | null;
-  indexNumber?: string | null;
 }
 
 export interface RecordPage {
@@ -64,7 +48,7 @@ export interface Page {
  */
 export interface StatisticsProvider {
   name: string;
-  label: { 'zh-Hans': string; en: string };
+  label: ProviderLabel;
   /**
    * True when the figures count only what the website itself shows (published versions) and the
    * records are published items: API tokens may read them. False for the office's own records

@@ -42,11 +42,23 @@ import { serialize } from '../../kernel/services/locks';
 import type { UploadedFile } from './request-attachments';
 import type { AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
+import type {
+  ApplicantType,
+  CreatedRequest,
+  DeliveryRoute,
+  IdType,
+  RequestChannel,
+  RequestDetail,
+  RequestForm,
+  RequestRow as RequestListRow,
+  RequestState,
+  RequestStatus,
+} from '../../../../shared/requests/contracts';
 
 const CHANNELS = ['paper', 'in_person', 'post', 'fax', 'online'] as const;
 
 /** The state a request is in after a handling event. */
-const STATE_AFTER: Record<string, string> = {
+const STATE_AFTER: Record<string, RequestState> = {
   correction_requested: 'correction_requested',
   corrected: 'corrected',
   consultation_started: 'consulting',
@@ -77,27 +89,23 @@ const AUDIT_TEXT: Record<string, string> = {
 const PERSONAL_FIELDS = ['name', 'contactPerson', 'idNumber', 'phone', 'email', 'address'] as const;
 const DUPLICATE_WINDOW_DAYS = 30;
 
-/** What the applicant may see of their request: never personal data. */
-export interface RequestStatus {
-  trackingNumber: string;
-  state: string;
-  receivedOn: string;
-  dueDate: string | null;
-  outcome: string | null;
-  /** How the due date was counted, step by step (dates and the 条例's rules only). */
-  explanation: Array<{ date: string; text: string }>;
-}
-
 interface RequestRow {
   id: number;
   trackingNumber: string;
   queryCodeHash: string;
-  state: string;
-  channel: string;
+  state: RequestState;
+  channel: RequestChannel;
   receivedOn: string;
   dueDate: string | null;
   title: string;
-  applicantType: string;
+  applicantType: ApplicantType;
+  idType: IdType;
+  postcode: string | null;
+  docNumber: string | null;
+  description: string | null;
+  form: RequestForm;
+  delivery: DeliveryRoute;
+  outcomeReason: string | null;
   events: RequestEvent[];
   deadline: Deadline | null;
   outcome: string | null;
@@ -202,7 +210,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Writes one step of a request to the audit trail (the request's tracking number is its id). */
     async record(
-      row: Pick<RequestRow, 'trackingNumber' | 'state'>,
+      row: { trackingNumber: string; state: string },
       action: string,
       actor: Actor,
       extra: { toState?: string; reason?: string | null; contentHash?: string | null } = {}
@@ -240,7 +248,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       channel: string,
       receivedOn: string,
       files: Array<{ fileName: string; mime: string; content: Buffer }> = []
-    ) {
+    ): Promise<CreatedRequest> {
       const secret = this.key();
       const identityDigest = createHmac('sha256', secret)
         .update(`${intake.idType}:${intake.idNumber.toUpperCase()}`)
@@ -370,7 +378,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       page = 1,
       pageSize = 25,
       state = 'all',
-    }: { page?: number; pageSize?: number; state?: 'open' | 'closed' | 'all' } = {}) {
+    }: { page?: number; pageSize?: number; state?: 'open' | 'closed' | 'all' } = {}): Promise<{
+      results: RequestListRow[];
+      pagination: { page: number; pageSize: number; total: number };
+    }> {
       const secret = this.key();
       const where =
         state === 'open'
@@ -404,7 +415,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * take. Handlers see the applicant's personal data in full, and the view is written to the
      * audit trail; a confidentiality reviewer sees it masked.
      */
-    async show(trackingNumber: string, viewer: RequestViewer) {
+    async show(trackingNumber: string, viewer: RequestViewer): Promise<RequestDetail> {
       const row = await this.find(trackingNumber);
       const secret = this.key();
       const personal = Object.fromEntries(
@@ -412,7 +423,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const plain = row[field] ? decrypt(secret, String(row[field])) : null;
           return [field, plain && !viewer.canHandle ? mask(plain) : plain];
         })
-      );
+      ) as Record<(typeof PERSONAL_FIELDS)[number], string | null>;
       if (viewer.canHandle) {
         await this.record(row, 'view_personal_data', actorFromUser(viewer));
       }
@@ -810,7 +821,11 @@ export const viewerOf = (
 });
 
 /** What staff lists show of a request besides masked personal data. */
-const listFields = (row: RequestRow, today: string, calendar: WorkingDayCalendar) => {
+const listFields = (
+  row: RequestRow,
+  today: string,
+  calendar: WorkingDayCalendar
+): Omit<RequestListRow, 'name' | 'phone'> => {
   const dueDate = toDateOnly(row.dueDate);
   return {
     trackingNumber: row.trackingNumber,

@@ -1,6 +1,8 @@
 /**
  * The publishing workflow (先审查、后公开) as one transition table, per document and locale.
- * Pure: no Strapi, no I/O. Every refusal is a sentence the user can act on.
+ * Pure: no Strapi, no I/O. Every refusal is a sentence the user can act on. In shared/ because
+ * the admin reads its states, steps and withhold reasons too (and GET /disclosure/workflow
+ * answers the table itself).
  *
  *   draft ──submit──▶ submitted ──approve──▶ division_approved ──clear──▶ cleared ──publish──▶ published
  *     ▲                  │                        │      │                  │                   │
@@ -96,7 +98,7 @@ export const STATE_LABELS: Record<State, string> = {
   withheld: '不予公开',
 };
 
-interface Rule {
+export interface Rule {
   from: readonly State[];
   to: State;
   needs: Capability;
