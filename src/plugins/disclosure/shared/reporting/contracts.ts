@@ -41,17 +41,30 @@ export interface FigureRecord {
   indexNumber?: string | null;
 }
 
+/**
+ * What a provider's section holds: figures, trees and lists of them, plain numbers (a median, a
+ * number of days, null when there is nothing to measure) and objects of these.
+ */
+export type SectionValue =
+  | Figure
+  | FigureNode
+  | number
+  | null
+  | readonly SectionValue[]
+  | { readonly [key: string]: SectionValue };
+
+/** One provider's section of the yearly statistics, its figures by name. */
+export interface StatisticsSection {
+  readonly [name: string]: SectionValue;
+}
+
 /** A statistics provider's name in the admin's languages. */
 export interface ProviderLabel {
   'zh-Hans': string;
   en: string;
 }
 
-/**
- * Every figure of a Beijing calendar year: one section per provider, plain objects whose
- * countable leaves are `Figure`s (lists of them, `FigureNode` trees, and plain numbers such as
- * `dueWorkingDays` or `medianHours`).
- */
+/** Every figure of a Beijing calendar year: one section per provider. */
 export interface YearlyStatistics {
   year: number;
   locale: string;
@@ -61,7 +74,7 @@ export interface YearlyStatistics {
   to: string;
   generatedAt: string;
   providers: Array<{ name: string; label: ProviderLabel }>;
-  sections: Record<string, Record<string, unknown>>;
+  sections: Record<string, StatisticsSection>;
 }
 
 /** GET /disclosure/statistics?year=&locale=&providers= (and /api/disclosure/statistics) */

@@ -43,6 +43,11 @@ export interface ReviewRow {
   publishedAt: string | null;
   lastReason: string | null;
   withholdCategory: string | null;
+  /** The row's own bookkeeping (a Strapi row of the plugin's review type). */
+  documentId: string;
+  createdAt: string;
+  updatedAt: string;
+  locale: string | null;
 }
 
 /** POST /disclosure/reviews/:step: the item's new state in that locale. */

@@ -5,10 +5,11 @@ import type {
   FigureNode,
   FigureRecord,
   ProviderLabel,
+  StatisticsSection,
 } from '../../../../shared/reporting/contracts';
 
 // What providers compute is what the statistics endpoints answer: the shapes are the API's.
-export type { Figure, FigureNode, FigureRecord };
+export type { Figure, FigureNode, FigureRecord, StatisticsSection };
 
 /** What a provider's queries are run for: one Beijing calendar year in one content locale. */
 export interface StatisticsContext {
@@ -55,6 +56,6 @@ export interface StatisticsProvider {
    * (items under review, withheld or withdrawn, disclosure requests): the admin panel only.
    */
   isPublic: boolean;
-  compute(context: StatisticsContext): Promise<Record<string, unknown>>;
+  compute(context: StatisticsContext): Promise<StatisticsSection>;
   records(context: StatisticsContext, figure: string, page: Page): Promise<RecordPage | null>;
 }
