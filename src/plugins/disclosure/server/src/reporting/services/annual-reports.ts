@@ -15,7 +15,10 @@ import { FORMATS, defaultFormatFor } from '../../../../shared/reporting/annual-r
 import { renderReportCsv } from '../domain/annual-report/render-csv';
 import { renderReportHtml } from '../domain/annual-report/render-html';
 import type { CellValue } from '../domain/annual-report/report';
-import type { AnnualReportDto } from '../../../../shared/reporting/contracts';
+import type {
+  AnnualReportDto,
+  SaveReportRequest as SaveInput,
+} from '../../../../shared/reporting/contracts';
 import { FIRST_STATISTICS_YEAR } from './statistics';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
@@ -356,12 +359,3 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
-
-interface SaveInput {
-  formatVersion?: FormatVersion;
-  title?: string;
-  overview?: string;
-  problems?: string;
-  otherMatters?: string;
-  entered?: Record<string, number | null>;
-}

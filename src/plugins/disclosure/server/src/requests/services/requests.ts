@@ -15,7 +15,7 @@ import {
   type RequestEvent,
 } from '../domain/request-deadline';
 import { allowedActions, describeEvent, urgencyOf } from '../domain/handling';
-import { CLOSED_STATES, isClosed, type ReplyState } from '../../../../shared/requests/states';
+import { CLOSED_STATES, isClosed } from '../../../../shared/requests/states';
 import { validateIntake, type Intake } from '../domain/intake';
 import {
   FEE_BASES,
@@ -43,13 +43,10 @@ import type { UploadedFile } from './request-attachments';
 import type { AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 import type {
-  ApplicantType,
   CreatedRequest,
-  DeliveryRoute,
-  IdType,
-  RequestChannel,
+  ProactiveDraft,
+  Reply,
   RequestDetail,
-  RequestForm,
   RequestRow as RequestListRow,
   RequestState,
   RequestStatus,
@@ -89,54 +86,43 @@ const AUDIT_TEXT: Record<string, string> = {
 const PERSONAL_FIELDS = ['name', 'contactPerson', 'idNumber', 'phone', 'email', 'address'] as const;
 const DUPLICATE_WINDOW_DAYS = 30;
 
-interface RequestRow {
+/** A request as stored: the fields the API answers as they are, the personal data encrypted. */
+interface RequestRow extends Pick<
+  RequestDetail,
+  | 'trackingNumber'
+  | 'state'
+  | 'channel'
+  | 'receivedOn'
+  | 'dueDate'
+  | 'title'
+  | 'applicantType'
+  | 'idType'
+  | 'postcode'
+  | 'docNumber'
+  | 'description'
+  | 'form'
+  | 'delivery'
+  | 'outcomeReason'
+  | 'events'
+  | 'deadline'
+  | 'outcome'
+  | 'answeredOn'
+  | 'likelyDuplicateOf'
+  | 'division'
+> {
   id: number;
-  trackingNumber: string;
   queryCodeHash: string;
-  state: RequestState;
-  channel: RequestChannel;
-  receivedOn: string;
-  dueDate: string | null;
-  title: string;
-  applicantType: ApplicantType;
-  idType: IdType;
-  postcode: string | null;
-  docNumber: string | null;
-  description: string | null;
-  form: RequestForm;
-  delivery: DeliveryRoute;
-  outcomeReason: string | null;
-  events: RequestEvent[];
-  deadline: Deadline | null;
-  outcome: string | null;
-  answeredOn: string | null;
-  likelyDuplicateOf: string | null;
-  division: string | null;
   reply: StoredReply | null;
   [field: string]: unknown;
 }
 
-/** The reply letter as stored on the request (request-replies writes it). */
-export interface StoredReply {
-  outcome: string;
-  outcomeLabel: string;
-  article: string;
-  subject: string;
-  body: string;
-  reason: string | null;
-  attachmentIds: number[];
-  state: ReplyState;
-  /** SHA-256 of what was drafted; clearance holds for exactly this. */
-  hash: string;
-  draftedBy: { id: number | null; name: string };
-  draftedAt: string;
-  clearedBy: { id: number | null; name: string } | null;
-  clearedAt: string | null;
+/**
+ * The reply letter as stored on the request (request-replies writes it): what the request page
+ * shows, and the hash its clearance holds for (exactly what was drafted).
+ */
+export interface StoredReply extends Omit<Reply, 'proactiveItem'> {
   clearedHash: string | null;
-  returnedReason: string | null;
-  deliveredOn: string | null;
-  deliveryMethod: string | null;
-  proactiveItem?: { contentType: string; documentId: string; locale: string } | null;
+  proactiveItem?: ProactiveDraft | null;
 }
 
 /** Whoever is looking at a request: handlers see personal data, confidentiality reviewers masked. */
