@@ -5,7 +5,7 @@ import type {
   AnnualReportDto,
   Figure,
   YearlyStatistics,
-} from '../../src/plugins/disclosure/shared/contracts';
+} from '../../src/plugins/disclosure/shared/reporting/contracts';
 import { launchChromium } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 

@@ -15,7 +15,7 @@ import {
   REQUEST_ROWS,
   APPLICANT_COLUMNS,
 } from '../../src/plugins/disclosure/shared/reporting/annual-report/format-2021';
-import { WITHHOLD_REASONS } from '../../src/plugins/disclosure/server/src/review/domain/workflow';
+import { WITHHOLD_REASONS } from '../../src/plugins/disclosure/shared/review/workflow';
 import { columnId, createApiToken, createDraft, createPublished } from '../helpers/content';
 import { superAdminCrew } from '../helpers/review';
 import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';

@@ -40,11 +40,13 @@ export const toIso = (value: unknown): string | null => {
 };
 
 /** A date column as YYYY-MM-DD (PostgreSQL's driver may return a Date at local midnight). */
-export const toDateOnly = (value: unknown): string | null => {
+export function toDateOnly(value: string | Date): string;
+export function toDateOnly(value: unknown): string | null;
+export function toDateOnly(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) {
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
   }
   return String(value).slice(0, 10);
-};
+}

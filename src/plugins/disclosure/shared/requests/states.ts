@@ -1,5 +1,18 @@
 /** A request's states as the server and the admin both read them. */
 
+export const REQUEST_STATES = [
+  'registered',
+  'accepted',
+  'correction_requested',
+  'corrected',
+  'consulting',
+  'extended',
+  'answered',
+  'closed',
+  'withdrawn',
+] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
 export const CLOSED_STATES = ['answered', 'closed', 'withdrawn'] as const;
 export const isClosed = (state: string) => (CLOSED_STATES as readonly string[]).includes(state);
 

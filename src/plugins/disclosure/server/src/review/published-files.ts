@@ -13,7 +13,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { asksForUses } from './domain/file-uses';
-import { STATE_LABELS, type State } from './domain/workflow';
+import { STATE_LABELS, type State } from '../../../shared/review/workflow';
 import { currentActor } from '../kernel/services/actor';
 import { getService } from '../get-service';
 

@@ -16,7 +16,7 @@ import {
 } from '../reporting/sdk';
 import type { Core } from '@strapi/strapi';
 import { UID } from '../kernel/constants';
-import { WITHHOLD_LABELS, WITHHOLD_REASONS } from './domain/workflow';
+import { WITHHOLD_LABELS, WITHHOLD_REASONS } from '../../../shared/review/workflow';
 
 const STEPS = ['submit', 'approve', 'return', 'clear', 'withhold', 'publish', 'unpublish'] as const;
 

@@ -1,27 +1,12 @@
 import { canonicalJson, sha256 } from './canonical';
+import type {
+  AuditRecord,
+  ChainedAuditRecord,
+  ChainVerdict,
+} from '../../../../shared/kernel/contracts';
 
-/** The fields of an audit entry that its hash covers. */
-export interface AuditRecord {
-  seq: number;
-  at: string;
-  contentType: string;
-  documentId: string;
-  locale: string;
-  action: string;
-  fromState: string | null;
-  toState: string | null;
-  actorId: number | null;
-  actorName: string | null;
-  actorRoles: string[];
-  reason: string | null;
-  category: string | null;
-  contentHash: string | null;
-  prevHash: string;
-}
-
-export interface ChainedAuditRecord extends AuditRecord {
-  hash: string;
-}
+// The audit trail's entries are answered as they are chained: their shape is the API's.
+export type { AuditRecord, ChainedAuditRecord, ChainVerdict };
 
 /** The hash before the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -30,10 +15,6 @@ export const GENESIS_HASH = '0'.repeat(64);
 export function chainHash(record: AuditRecord): string {
   return sha256(canonicalJson(record));
 }
-
-export type ChainVerdict =
-  | { ok: true; entries: number; lastHash: string }
-  | { ok: false; entries: number; brokenAt: number; reason: string };
 
 /**
  * Checks a whole chain in sequence order: numbering without gaps, each entry linked to the one

@@ -5,26 +5,14 @@
  * is updated (e.g. the next year's holidays). Dates are Beijing calendar dates, `YYYY-MM-DD`. Pure.
  */
 import { getDayDetail, getHolidaysInRange } from 'chinese-days';
+import type {
+  CalendarDay as Day,
+  CalendarOverride,
+  DayKind,
+} from '../../../../shared/kernel/contracts';
 
-export type DayKind = 'working_day' | 'weekend' | 'holiday' | 'adjusted_working_day';
-
-export interface Day {
-  date: string;
-  isWorking: boolean;
-  kind: DayKind;
-  /** The holiday's name for holidays and 调休 working days (春节, 国庆节 …). */
-  holiday?: string;
-  /** Set when an override decided this day. */
-  override?: string;
-}
-
-/** A correction of the library's data: this date is (not) a working day, with the notice's name. */
-export interface CalendarOverride {
-  date: string;
-  isWorking: boolean;
-  /** e.g. 春节 (国办发明电〔2026〕7号). */
-  note: string;
-}
+// A day is answered as it is (a request's deadline lists its holidays): its shape is the API's.
+export type { Day, CalendarOverride, DayKind };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { AssignStaffResponse, StaffList } from '../../../../shared/kernel/contracts';
 import { errors } from '@strapi/utils';
 import { UID } from '../constants';
 
@@ -19,7 +20,7 @@ const DEPARTMENT = 'api::department.department';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Every admin user with roles and division, and the divisions to choose from. */
-  async list() {
+  async list(): Promise<StaffList> {
     const users = (await strapi.db.query('admin::user').findMany({
       select: ['id', 'firstname', 'lastname', 'email', 'isActive'],
       populate: { roles: { select: ['code', 'name'] } },
@@ -51,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Puts a user in a division (a department's documentId), or takes them out with null. */
-  async assign(userId: number, department: string | null) {
+  async assign(userId: number, department: string | null): Promise<AssignStaffResponse['data']> {
     const user = await strapi.db.query('admin::user').findOne({ where: { id: userId } });
     if (!user) throw new errors.NotFoundError(`No admin user ${userId}.`);
     if (department !== null) {

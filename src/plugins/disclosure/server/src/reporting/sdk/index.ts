@@ -27,4 +27,5 @@ export type {
   RecordPage,
   StatisticsContext,
   StatisticsProvider,
+  StatisticsSection,
 } from './types';

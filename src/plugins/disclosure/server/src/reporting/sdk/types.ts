@@ -1,5 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import type {
+  Figure,
+  FigureNode,
+  FigureRecord,
+  ProviderLabel,
+  StatisticsSection,
+} from '../../../../shared/reporting/contracts';
+
+// What providers compute is what the statistics endpoints answer: the shapes are the API's.
+export type { Figure, FigureNode, FigureRecord, StatisticsSection };
 
 /** What a provider's queries are run for: one Beijing calendar year in one content locale. */
 export interface StatisticsContext {
@@ -11,31 +21,6 @@ export interface StatisticsContext {
   /** The Beijing year as instants: [from, to). */
   from: Date;
   to: Date;
-}
-
-/** One countable figure; its key lists the records behind it (`/statistics/records?figure=`). */
-export interface Figure {
-  key: string;
-  label: string;
-  value: number;
-}
-
-/** A figure with the figures it is made of (a column and its sub-columns, a year and its months). */
-export interface FigureNode extends Figure {
-  /** The records directly in this node, when it also has children (a column's own items). */
-  own?: Figure;
-  children?: FigureNode[];
-}
-
-/** One record behind a figure, with enough to find it again. */
-export interface FigureRecord {
-  uid: string;
-  documentId: string;
-  locale: string | null;
-  title: string | null;
-  /** The date that placed the record in the figure (first publication, issue date …). */
-  date: string | null;
-  indexNumber?: string | null;
 }
 
 export interface RecordPage {
@@ -64,13 +49,13 @@ export interface Page {
  */
 export interface StatisticsProvider {
   name: string;
-  label: { 'zh-Hans': string; en: string };
+  label: ProviderLabel;
   /**
    * True when the figures count only what the website itself shows (published versions) and the
    * records are published items: API tokens may read them. False for the office's own records
    * (items under review, withheld or withdrawn, disclosure requests): the admin panel only.
    */
   isPublic: boolean;
-  compute(context: StatisticsContext): Promise<Record<string, unknown>>;
+  compute(context: StatisticsContext): Promise<StatisticsSection>;
   records(context: StatisticsContext, figure: string, page: Page): Promise<RecordPage | null>;
 }

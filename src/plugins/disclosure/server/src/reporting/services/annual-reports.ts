@@ -14,7 +14,11 @@ import {
 import { FORMATS, defaultFormatFor } from '../../../../shared/reporting/annual-report/formats';
 import { renderReportCsv } from '../domain/annual-report/render-csv';
 import { renderReportHtml } from '../domain/annual-report/render-html';
-import type { AnnualReport, CellValue } from '../domain/annual-report/report';
+import type { CellValue } from '../domain/annual-report/report';
+import type {
+  AnnualReportDto,
+  SaveReportRequest as SaveInput,
+} from '../../../../shared/reporting/contracts';
 import { FIRST_STATISTICS_YEAR } from './statistics';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
@@ -22,10 +26,8 @@ import { getService } from '../../get-service';
 type Document = Record<string, unknown> & { documentId: string };
 type DocumentsUid = Parameters<Core.Strapi['documents']>[0];
 
-export interface ReportView extends AnnualReport {
-  documentId: string | null;
-  review: { state: string } | null;
-}
+/** The report as the editor shows it: the API's answer. */
+export type ReportView = AnnualReportDto;
 
 const TEXT_FIELDS = ['title', 'overview', 'problems', 'otherMatters'] as const;
 const MAX_TEXT = 20000;
@@ -357,12 +359,3 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
-
-interface SaveInput {
-  formatVersion?: FormatVersion;
-  title?: string;
-  overview?: string;
-  problems?: string;
-  otherMatters?: string;
-  entered?: Record<string, number | null>;
-}

@@ -3,20 +3,10 @@ import { errors } from '@strapi/utils';
 import { beijingYear } from '../../../../shared/kernel/dates';
 import { withStatisticsContext } from '../sdk/sql';
 import type { Audience, Page, RecordPage, StatisticsProvider } from '../sdk/types';
+import type { YearlyStatistics } from '../../../../shared/reporting/contracts';
 
 /** The earliest year statistics are asked for: the 条例 took effect on 2008-05-01. */
 export const FIRST_STATISTICS_YEAR = 2008;
-
-export interface YearlyStatistics {
-  year: number;
-  locale: string;
-  timeZone: 'Asia/Shanghai';
-  from: string;
-  to: string;
-  generatedAt: string;
-  providers: Array<{ name: string; label: StatisticsProvider['label'] }>;
-  sections: Record<string, Record<string, unknown>>;
-}
 
 /**
  * The registry of statistics providers and the yearly figures they compute. Later modules

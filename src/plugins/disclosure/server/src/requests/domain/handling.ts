@@ -4,6 +4,7 @@
  */
 import type { WorkingDayCalendar } from '../../kernel/domain/calendar';
 import type { ClockStatus, RequestEvent } from './request-deadline';
+import type { EVENT_ACTIONS, RequestAction } from '../../../../shared/requests/contracts';
 
 import {
   DUE_SOON_WORKING_DAYS,
@@ -40,20 +41,10 @@ export function urgencyOf(
   return { urgency: left <= DUE_SOON_WORKING_DAYS ? 'due_soon' : 'on_time', workingDaysLeft: left };
 }
 
-export type Action =
-  | RequestEvent['type']
-  | 'accept'
-  | 'assign'
-  | 'draft_reply'
-  | 'clear_reply'
-  | 'return_reply'
-  | 'send_reply'
-  | 'record_delivery'
-  | 'withdraw'
-  | 'make_proactive';
+export type Action = RequestAction;
 
 /** The handling events each state allows (the deadline engine still checks the 条例's rules). */
-const EVENTS_IN: Record<string, Array<RequestEvent['type']>> = {
+const EVENTS_IN: Record<string, Array<(typeof EVENT_ACTIONS)[number]>> = {
   registered: ['correction_requested', 'consultation_started', 'fee_notice', 'extended'],
   accepted: ['correction_requested', 'consultation_started', 'fee_notice', 'extended'],
   correction_requested: ['corrected'],

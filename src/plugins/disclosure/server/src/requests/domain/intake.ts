@@ -4,26 +4,15 @@
  * the field. Pure.
  */
 
-export const APPLICANT_TYPES = [
-  'natural',
-  'commercial',
-  'research',
-  'nonprofit',
-  'legal',
-  'other',
-] as const;
-export const ID_TYPES = [
-  'id_card',
-  'passport',
-  'hk_macao_permit',
-  'taiwan_permit',
-  'credit_code',
-  'other',
-] as const;
-export const FORMS = ['paper', 'electronic', 'other'] as const;
-export const DELIVERY_ROUTES = ['email', 'post', 'pickup', 'fax', 'online'] as const;
+import {
+  APPLICANT_TYPES,
+  DELIVERY_ROUTES,
+  FORMS,
+  ID_TYPES,
+  type ApplicantType,
+} from '../../../../shared/requests/contracts';
 
-export type ApplicantType = (typeof APPLICANT_TYPES)[number];
+export { APPLICANT_TYPES, DELIVERY_ROUTES, FORMS, ID_TYPES, type ApplicantType };
 
 export interface Intake {
   applicantType: ApplicantType;

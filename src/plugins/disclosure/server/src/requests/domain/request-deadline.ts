@@ -10,8 +10,22 @@
  */
 import { WorkingDayCalendar, isDate, nextDate, type Day } from '../../kernel/domain/calendar';
 import { FEE_NOTICE_ROUTES, type FeeNoticeRoute } from '../../../../shared/requests/fees';
+import type {
+  ClockStatus,
+  Deadline,
+  DeadlineStep as Step,
+  RequestEvent,
+} from '../../../../shared/requests/contracts';
 
-export { FEE_NOTICE_ROUTES, type FeeNoticeRoute };
+// The events and the deadline are answered as they are (a request's page): their shapes are the API's.
+export {
+  FEE_NOTICE_ROUTES,
+  type ClockStatus,
+  type Deadline,
+  type FeeNoticeRoute,
+  type RequestEvent,
+  type Step,
+};
 
 export const ANSWER_WORKING_DAYS = 20;
 export const CORRECTION_WINDOW_WORKING_DAYS = 7;
@@ -19,67 +33,6 @@ export const MAX_EXTENSION_WORKING_DAYS = 20;
 /** A consulted third party (Art. 32) or agency (Art. 34) replies within this many working days. */
 export const THIRD_PARTY_REPLY_WORKING_DAYS = 15;
 export const FEE_PAYMENT_WORKING_DAYS = 20;
-
-export type RequestEvent =
-  | { type: 'received'; date: string }
-  | { type: 'correction_requested'; date: string; dueBy?: string }
-  | { type: 'corrected'; date: string }
-  | { type: 'consultation_started'; date: string; party: 'third_party' | 'agency' }
-  | { type: 'consultation_ended'; date: string }
-  | {
-      type: 'fee_notice';
-      /** The day the notice was sent; the clock stops from it. */
-      date: string;
-      /** How it went: e-mail is received the day sent; post on its delivery date (absent: e-mail). */
-      via?: FeeNoticeRoute;
-      /** The day a posted notice was delivered, when known as it is recorded. */
-      deliveredOn?: string;
-      /** What was charged and how it was computed (the requests domain fills it; the clock ignores it). */
-      fee?: { basis: string; units: number; amount: number; text: string };
-    }
-  /** The applicant received a posted fee notice on `date` (the delivery record's date). */
-  | { type: 'fee_notice_delivered'; date: string }
-  | { type: 'fee_paid'; date: string }
-  | { type: 'extended'; date: string; days: number; approver: string; reason: string };
-
-export type ClockStatus = 'running' | 'awaiting_correction' | 'consulting' | 'awaiting_payment';
-
-export interface Step {
-  date: string;
-  /** What happened and what it did to the clock, in Chinese. */
-  text: string;
-}
-
-export interface Deadline {
-  status: ClockStatus;
-  /** The last day to answer, or null while the clock is stopped. */
-  dueDate: string | null;
-  /** Working days the answer period has (20, plus an extension). */
-  allowedWorkingDays: number;
-  /** Working days counted so far towards it (all of them once due). */
-  countedWorkingDays: number;
-  /** Working days that fell in a pause and were not counted. */
-  pausedWorkingDays: number;
-  /** Holidays and 调休 working days inside the counted period. */
-  holidays: Day[];
-  adjustedWorkingDays: Day[];
-  /** The applicant's correction deadline, a third party's reply deadline, the payment deadline. */
-  correctionDueDate?: string | null;
-  thirdPartyDueDate?: string | null;
-  /**
-   * While a consultation is open: the last day of the consulted party's 15 working days. The
-   * clock resumes after it even without a reply; the office then decides (`dueDate` assumes so).
-   */
-  consultationDueDate?: string | null;
-  /** Null while a posted fee notice awaits its delivery date. */
-  feeDueDate?: string | null;
-  /**
-   * Years the deadline reaches whose holidays are not known (not in the calendar library, no
-   * override): their Monday–Fridays were counted as working days.
-   */
-  uncoveredYears?: number[];
-  steps: Step[];
-}
 
 /** A rule of the 条例 the events break (a second correction, a late one, a second extension …). */
 export class DeadlineRuleError extends Error {

@@ -9,6 +9,7 @@ import {
   unknownPlaceholders,
   type ReplyTemplate,
 } from '../../../../shared/requests/reply-templates';
+import type { ReplyTemplateView } from '../../../../shared/requests/contracts';
 
 const LIMITS = { article: 255, subject: 255, body: 20000 } as const;
 
@@ -32,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * A template as the office sees it. `unknownPlaceholders` flags names a template stored before
    * they were refused (e.g. `{{constructor}}`): a letter shows them as written, never filled.
    */
-  const withLabel = (template: ReplyTemplate) => ({
+  const withLabel = (template: ReplyTemplate): ReplyTemplateView => ({
     outcome: template.outcome,
     label: outcomeLabel(template.outcome),
     article: template.article,

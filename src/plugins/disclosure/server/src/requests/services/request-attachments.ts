@@ -6,6 +6,7 @@ import { UID } from '../../kernel/constants';
 import { checkAttachments, safeFileName, type AttachmentKind } from '../domain/attachments';
 import { decryptBytes, encryptBytes } from '../../kernel/domain/personal-data';
 import { getService } from '../../get-service';
+import type { Attachment } from '../../../../shared/requests/contracts';
 
 /** A file as the body parser left it on disk. */
 export interface UploadedFile {
@@ -14,14 +15,7 @@ export interface UploadedFile {
   size: number;
 }
 
-export interface Attachment {
-  id: number;
-  kind: AttachmentKind;
-  fileName: string;
-  mime: string;
-  size: number;
-  sha256: string;
-}
+export type { Attachment };
 
 const FIELDS = ['id', 'kind', 'fileName', 'mime', 'size', 'sha256'] as const;
 

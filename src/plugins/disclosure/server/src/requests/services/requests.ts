@@ -15,7 +15,7 @@ import {
   type RequestEvent,
 } from '../domain/request-deadline';
 import { allowedActions, describeEvent, urgencyOf } from '../domain/handling';
-import { CLOSED_STATES, isClosed, type ReplyState } from '../../../../shared/requests/states';
+import { CLOSED_STATES, isClosed } from '../../../../shared/requests/states';
 import { validateIntake, type Intake } from '../domain/intake';
 import {
   FEE_BASES,
@@ -42,11 +42,20 @@ import { serialize } from '../../kernel/services/locks';
 import type { UploadedFile } from './request-attachments';
 import type { AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
+import type {
+  CreatedRequest,
+  ProactiveDraft,
+  Reply,
+  RequestDetail,
+  RequestRow as RequestListRow,
+  RequestState,
+  RequestStatus,
+} from '../../../../shared/requests/contracts';
 
 const CHANNELS = ['paper', 'in_person', 'post', 'fax', 'online'] as const;
 
 /** The state a request is in after a handling event. */
-const STATE_AFTER: Record<string, string> = {
+const STATE_AFTER: Record<string, RequestState> = {
   correction_requested: 'correction_requested',
   corrected: 'corrected',
   consultation_started: 'consulting',
@@ -77,58 +86,43 @@ const AUDIT_TEXT: Record<string, string> = {
 const PERSONAL_FIELDS = ['name', 'contactPerson', 'idNumber', 'phone', 'email', 'address'] as const;
 const DUPLICATE_WINDOW_DAYS = 30;
 
-/** What the applicant may see of their request: never personal data. */
-export interface RequestStatus {
-  trackingNumber: string;
-  state: string;
-  receivedOn: string;
-  dueDate: string | null;
-  outcome: string | null;
-  /** How the due date was counted, step by step (dates and the 条例's rules only). */
-  explanation: Array<{ date: string; text: string }>;
-}
-
-interface RequestRow {
+/** A request as stored: the fields the API answers as they are, the personal data encrypted. */
+interface RequestRow extends Pick<
+  RequestDetail,
+  | 'trackingNumber'
+  | 'state'
+  | 'channel'
+  | 'receivedOn'
+  | 'dueDate'
+  | 'title'
+  | 'applicantType'
+  | 'idType'
+  | 'postcode'
+  | 'docNumber'
+  | 'description'
+  | 'form'
+  | 'delivery'
+  | 'outcomeReason'
+  | 'events'
+  | 'deadline'
+  | 'outcome'
+  | 'answeredOn'
+  | 'likelyDuplicateOf'
+  | 'division'
+> {
   id: number;
-  trackingNumber: string;
   queryCodeHash: string;
-  state: string;
-  channel: string;
-  receivedOn: string;
-  dueDate: string | null;
-  title: string;
-  applicantType: string;
-  events: RequestEvent[];
-  deadline: Deadline | null;
-  outcome: string | null;
-  answeredOn: string | null;
-  likelyDuplicateOf: string | null;
-  division: string | null;
   reply: StoredReply | null;
   [field: string]: unknown;
 }
 
-/** The reply letter as stored on the request (request-replies writes it). */
-export interface StoredReply {
-  outcome: string;
-  outcomeLabel: string;
-  article: string;
-  subject: string;
-  body: string;
-  reason: string | null;
-  attachmentIds: number[];
-  state: ReplyState;
-  /** SHA-256 of what was drafted; clearance holds for exactly this. */
-  hash: string;
-  draftedBy: { id: number | null; name: string };
-  draftedAt: string;
-  clearedBy: { id: number | null; name: string } | null;
-  clearedAt: string | null;
+/**
+ * The reply letter as stored on the request (request-replies writes it): what the request page
+ * shows, and the hash its clearance holds for (exactly what was drafted).
+ */
+export interface StoredReply extends Omit<Reply, 'proactiveItem'> {
   clearedHash: string | null;
-  returnedReason: string | null;
-  deliveredOn: string | null;
-  deliveryMethod: string | null;
-  proactiveItem?: { contentType: string; documentId: string; locale: string } | null;
+  proactiveItem?: ProactiveDraft | null;
 }
 
 /** Whoever is looking at a request: handlers see personal data, confidentiality reviewers masked. */
@@ -202,7 +196,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Writes one step of a request to the audit trail (the request's tracking number is its id). */
     async record(
-      row: Pick<RequestRow, 'trackingNumber' | 'state'>,
+      row: { trackingNumber: string; state: string },
       action: string,
       actor: Actor,
       extra: { toState?: string; reason?: string | null; contentHash?: string | null } = {}
@@ -240,7 +234,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       channel: string,
       receivedOn: string,
       files: Array<{ fileName: string; mime: string; content: Buffer }> = []
-    ) {
+    ): Promise<CreatedRequest> {
       const secret = this.key();
       const identityDigest = createHmac('sha256', secret)
         .update(`${intake.idType}:${intake.idNumber.toUpperCase()}`)
@@ -370,7 +364,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       page = 1,
       pageSize = 25,
       state = 'all',
-    }: { page?: number; pageSize?: number; state?: 'open' | 'closed' | 'all' } = {}) {
+    }: { page?: number; pageSize?: number; state?: 'open' | 'closed' | 'all' } = {}): Promise<{
+      results: RequestListRow[];
+      pagination: { page: number; pageSize: number; total: number };
+    }> {
       const secret = this.key();
       const where =
         state === 'open'
@@ -404,7 +401,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * take. Handlers see the applicant's personal data in full, and the view is written to the
      * audit trail; a confidentiality reviewer sees it masked.
      */
-    async show(trackingNumber: string, viewer: RequestViewer) {
+    async show(trackingNumber: string, viewer: RequestViewer): Promise<RequestDetail> {
       const row = await this.find(trackingNumber);
       const secret = this.key();
       const personal = Object.fromEntries(
@@ -412,7 +409,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const plain = row[field] ? decrypt(secret, String(row[field])) : null;
           return [field, plain && !viewer.canHandle ? mask(plain) : plain];
         })
-      );
+      ) as Record<(typeof PERSONAL_FIELDS)[number], string | null>;
       if (viewer.canHandle) {
         await this.record(row, 'view_personal_data', actorFromUser(viewer));
       }
@@ -810,7 +807,11 @@ export const viewerOf = (
 });
 
 /** What staff lists show of a request besides masked personal data. */
-const listFields = (row: RequestRow, today: string, calendar: WorkingDayCalendar) => {
+const listFields = (
+  row: RequestRow,
+  today: string,
+  calendar: WorkingDayCalendar
+): Omit<RequestListRow, 'name' | 'phone'> => {
   const dueDate = toDateOnly(row.dueDate);
   return {
     trackingNumber: row.trackingNumber,

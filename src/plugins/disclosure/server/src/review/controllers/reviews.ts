@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
-import { STATES, WITHHOLD_REASONS, type Action, type State } from '../domain/workflow';
+import {
+  STATES,
+  WITHHOLD_REASONS,
+  type Action,
+  type State,
+} from '../../../../shared/review/workflow';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 

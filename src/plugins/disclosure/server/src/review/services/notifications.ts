@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, UID } from '../../kernel/constants';
 import type { DisclosureConfig } from '../../kernel/config';
-import { WITHHOLD_LABELS } from '../domain/workflow';
+import { WITHHOLD_LABELS } from '../../../../shared/review/workflow';
 import type { ReviewRow } from './reviews';
 
 interface Mail {

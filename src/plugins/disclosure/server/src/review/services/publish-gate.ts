@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { METADATA_COMPONENT } from '../../kernel/constants';
-import { STATE_LABELS, modeRefusal, type State } from '../domain/workflow';
+import { STATE_LABELS, modeRefusal, type State } from '../../../../shared/review/workflow';
 import { workflowContext } from '../workflow-context';
 import { currentActor } from '../../kernel/services/actor';
 import { getService } from '../../get-service';

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { ACTIONS, UID } from '../../kernel/constants';
-import { STATE_LABELS, type State } from '../domain/workflow';
+import { STATE_LABELS, type State } from '../../../../shared/review/workflow';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
 import type { ReviewRow } from './reviews';
+import type { QueueResponse } from '../../../../shared/review/contracts';
 import { getService } from '../../get-service';
 
 export interface QueueQuery {
@@ -19,7 +20,7 @@ export interface QueueQuery {
  * drafts and cleared items to publish). Editors and division reviewers see their division only.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async forUser(user: AdminUser, ability: Ability, query: QueueQuery) {
+  async forUser(user: AdminUser, ability: Ability, query: QueueQuery): Promise<QueueResponse> {
     const reviews = getService(strapi, 'reviews');
     const division: string | null = await reviews.divisionOf(user.id);
     const states: State[] = query.state ? [query.state] : defaultStates(ability);

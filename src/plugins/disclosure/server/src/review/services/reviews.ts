@@ -10,7 +10,7 @@ import {
   type Action,
   type Capability,
   type State,
-} from '../domain/workflow';
+} from '../../../../shared/review/workflow';
 
 const ACTION_ORDER: Array<Exclude<Action, 'edit'>> = [
   'submit',
@@ -25,28 +25,9 @@ import { workflowContext } from '../workflow-context';
 import { actorFromUser, type Actor } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 
-export interface ReviewRow {
-  id: number;
-  itemUid: string;
-  itemDocumentId: string;
-  itemLocale: string;
-  state: State;
-  title: string | null;
-  department: string | null;
-  columnCode: string | null;
-  submittedById: number | null;
-  submittedAt: string | null;
-  submittedHash: string | null;
-  divisionApprovedById: number | null;
-  divisionApprovedAt: string | null;
-  clearedById: number | null;
-  clearedAt: string | null;
-  clearedHash: string | null;
-  publishedHash: string | null;
-  publishedAt: string | null;
-  lastReason: string | null;
-  withholdCategory: string | null;
-}
+import type { ReviewRow } from '../../../../shared/review/contracts';
+
+export type { ReviewRow };
 
 import type { Ability, AdminUser } from '../../kernel/services/actor';
 

@@ -3,29 +3,11 @@
  * and source of every cell. Pure.
  */
 import type {
-  FormatVersion,
-  RuleFailure,
-  Table,
-} from '../../../../../shared/reporting/annual-report/format';
+  AnnualReport,
+  ReportCell as CellValue,
+} from '../../../../../shared/reporting/contracts';
 
-export interface CellValue {
-  value: number | null;
-  source: 'computed' | 'entered';
-  figure?: string;
-}
-
-export interface AnnualReport {
-  year: number;
-  formatVersion: FormatVersion;
-  formatLabel: string;
-  title: string;
-  overview: string;
-  problems: string;
-  otherMatters: string;
-  tables: readonly Table[];
-  cells: Record<string, CellValue>;
-  failures: RuleFailure[];
-}
+export type { AnnualReport, CellValue };
 
 /** The report's six sections in order, with the national headings. */
 export const SECTION_HEADINGS = {
