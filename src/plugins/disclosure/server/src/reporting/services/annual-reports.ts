@@ -2,20 +2,19 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../../kernel/constants';
 import type { DisclosureConfig } from '../../kernel/config';
-import { beijingYear } from '../../../../shared/kernel/dates';
-import { checkValues, valueProblem } from '../../../../shared/reporting/annual-report/checks';
+import { checkValues } from '../../../../shared/reporting/annual-report/checks';
 import {
-  FORMAT_VERSIONS,
   cellsOf,
   type CellValues,
   type FormatVersion,
   type ReportFormat,
 } from '../../../../shared/reporting/annual-report/format';
 import { FORMATS, defaultFormatFor } from '../../../../shared/reporting/annual-report/formats';
+import { entryProblem, type Entries } from '../domain/annual-report/entries';
 import { renderReportCsv } from '../domain/annual-report/render-csv';
 import { renderReportHtml } from '../domain/annual-report/render-html';
 import type { AnnualReport, CellValue } from '../domain/annual-report/report';
-import { FIRST_STATISTICS_YEAR } from './statistics';
+import type { ExportFormat } from '../validation';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 
@@ -27,8 +26,20 @@ export interface ReportView extends AnnualReport {
   review: { state: string } | null;
 }
 
-const TEXT_FIELDS = ['title', 'overview', 'problems', 'otherMatters'] as const;
-const MAX_TEXT = 20000;
+/** What a save changes: the format, the text sections, entered cells (null clears one). */
+export interface ReportChanges {
+  formatVersion?: FormatVersion;
+  title?: string;
+  overview?: string;
+  problems?: string;
+  otherMatters?: string;
+  entered?: Entries;
+}
+
+type TextField = 'title' | 'overview' | 'problems' | 'otherMatters';
+
+/** The statistics provider a figure key belongs to ("items" of "items.total"). */
+const providerOf = (figure: string) => figure.split('.', 1)[0];
 
 /** Every `{ key, value }` figure inside a statistics section, by key. */
 const figureValues = (value: unknown, into = new Map<string, number>()) => {
@@ -58,16 +69,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const defaultLocale = async (): Promise<string> =>
     strapi.plugin('i18n').service('locales').getDefaultLocale();
 
-  const checkYear = (year: number) => {
-    const current = beijingYear(new Date());
-    if (!Number.isInteger(year) || year < FIRST_STATISTICS_YEAR || year > current) {
-      throw new errors.ValidationError(
-        `Unknown year "${year}": annual reports cover ${FIRST_STATISTICS_YEAR} to ${current}.`,
-        { key: 'year' }
-      );
-    }
-  };
-
   const findDraft = async (year: number, locale: string) =>
     (await documents().findFirst({
       filters: { year } as never,
@@ -75,13 +76,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'draft',
     })) as Document | null;
 
+  /** Whether a figure is computed now: a registered provider holds it. */
+  const isComputed = (figure: string) => statistics().has(providerOf(figure));
+
   /** The values of the format's computed cells, from the providers registered now. */
   const computedCells = async (year: number, locale: string, format: ReportFormat) => {
-    const wanted = Object.entries(format.computedFrom).filter(([, figure]) =>
-      statistics().has(figure.split('.', 1)[0])
-    );
+    const wanted = Object.entries(format.computedFrom).filter(([, figure]) => isComputed(figure));
     if (wanted.length === 0) return new Map<string, CellValue>();
-    const providers = [...new Set(wanted.map(([, figure]) => figure.split('.', 1)[0]))];
+    const providers = [...new Set(wanted.map(([, figure]) => providerOf(figure)))];
     const yearly = await statistics().yearly(year, locale, providers);
     const values = figureValues(yearly.sections);
     return new Map<string, CellValue>(
@@ -99,16 +101,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return [...checkValues(format.tables, values), ...format.check(values)];
   };
 
+  /** The format of the report: as changed, else as saved, else the year's default. */
+  const formatVersionOf = (year: number, draft: Document | null, changes: ReportChanges) =>
+    changes.formatVersion ??
+    (draft?.formatVersion as FormatVersion | undefined) ??
+    defaultFormatFor(year);
+
   const build = async (
     year: number,
     locale: string,
     draft: Document | null,
-    changes: SaveInput = {}
+    changes: ReportChanges = {}
   ): Promise<ReportView> => {
-    const formatVersion =
-      changes.formatVersion ??
-      (draft?.formatVersion as FormatVersion | undefined) ??
-      defaultFormatFor(year);
+    const formatVersion = formatVersionOf(year, draft, changes);
     const format = FORMATS[formatVersion];
     const computed = await computedCells(year, locale, format);
     const stored = (draft?.cells ?? {}) as Record<string, CellValue>;
@@ -120,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           : stored[key]?.value;
       cells[key] = computed.get(key) ?? { value: entered ?? null, source: 'entered' };
     }
-    const text = (field: (typeof TEXT_FIELDS)[number], fallback: string) =>
+    const text = (field: TextField, fallback: string) =>
       changes[field] ?? (draft?.[field] as string | null | undefined) ?? fallback;
     return {
       year,
@@ -140,94 +145,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
         : null,
     };
-  };
-
-  const validate = (
-    input: unknown,
-    format: (version?: FormatVersion) => ReportFormat
-  ): SaveInput => {
-    if (!input || typeof input !== 'object' || Array.isArray(input)) {
-      throw new errors.ValidationError('Send the report as a JSON object.');
-    }
-    const body = input as Record<string, unknown>;
-    const allowed = ['formatVersion', ...TEXT_FIELDS, 'entered'];
-    const unknown = Object.keys(body).find((key) => !allowed.includes(key));
-    if (unknown) {
-      throw new errors.ValidationError(
-        `Unknown field "${unknown}": a report has ${allowed.join(', ')}.`,
-        { key: unknown }
-      );
-    }
-    if (
-      body.formatVersion !== undefined &&
-      !(FORMAT_VERSIONS as readonly unknown[]).includes(body.formatVersion)
-    ) {
-      throw new errors.ValidationError(
-        `Unknown format "${String(body.formatVersion)}": use ${FORMAT_VERSIONS.join(', ')}.`,
-        { key: 'formatVersion' }
-      );
-    }
-    for (const field of TEXT_FIELDS) {
-      const value = body[field];
-      if (value === undefined) continue;
-      const limit = field === 'title' ? 255 : MAX_TEXT;
-      if (
-        typeof value !== 'string' ||
-        value.length > limit ||
-        (field === 'title' && !value.trim())
-      ) {
-        throw new errors.ValidationError(
-          `"${field}" must be text of at most ${limit} characters${field === 'title' ? ', not empty' : ''}.`,
-          { key: field }
-        );
-      }
-    }
-    const chosen = format(body.formatVersion as FormatVersion | undefined);
-    const cells = new Map(cellsOf(chosen).map((cell) => [cell.key, cell]));
-    const entered: Record<string, number | null> = {};
-    if (body.entered !== undefined) {
-      if (!body.entered || typeof body.entered !== 'object' || Array.isArray(body.entered)) {
-        throw new errors.ValidationError('"entered" maps cell keys to numbers.', {
-          key: 'entered',
-        });
-      }
-      for (const [key, value] of Object.entries(body.entered as Record<string, unknown>)) {
-        const cell = cells.get(key);
-        if (!cell) {
-          throw new errors.ValidationError(`Unknown cell "${key}" in the ${chosen.label} format.`, {
-            key: 'entered',
-            cell: key,
-          });
-        }
-        if (
-          chosen.computedFrom[key] &&
-          statistics().has(chosen.computedFrom[key].split('.', 1)[0])
-        ) {
-          throw new errors.ValidationError(
-            `Cell "${key}" is computed from records (${chosen.computedFrom[key]}) and cannot be entered.`,
-            { key: 'entered', cell: key }
-          );
-        }
-        const valid =
-          value === null ||
-          (typeof value === 'number' &&
-            Number.isFinite(value) &&
-            !valueProblem(cell.column, value));
-        if (!valid) {
-          const takes = cell.column.amount
-            ? 'an amount ≥ 0'
-            : cell.column.signed
-              ? 'a whole number (a decrease negative)'
-              : 'a whole number ≥ 0';
-          throw new errors.ValidationError(`Cell "${key}" takes ${takes} or null.`, {
-            key: 'entered',
-            cell: key,
-          });
-        }
-        entered[key] = value as number | null;
-      }
-    }
-    return { ...(body as SaveInput), entered };
   };
 
   const write = async (year: number, locale: string, draft: Document | null, view: ReportView) => {
@@ -285,23 +202,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The report of a year as the editor shows it: stored text and entries, live computed cells. */
     async view(year: number): Promise<ReportView> {
-      checkYear(year);
       const locale = await defaultLocale();
       return build(year, locale, await findDraft(year, locale));
     },
 
-    /** Saves the draft (creating it the first time) with the computed cells refreshed. */
-    async save(year: number, input: unknown): Promise<ReportView> {
-      checkYear(year);
+    /**
+     * Saves the draft (creating it the first time) with the computed cells refreshed; 400 naming
+     * the cell when an entry is not one of the format's, is computed, or does not fit its column.
+     */
+    async save(year: number, changes: ReportChanges): Promise<ReportView> {
       const locale = await defaultLocale();
       const draft = await findDraft(year, locale);
-      const changes = validate(
-        input,
-        (version) =>
-          FORMATS[
-            version ?? (draft?.formatVersion as FormatVersion | undefined) ?? defaultFormatFor(year)
-          ]
-      );
+      const format = FORMATS[formatVersionOf(year, draft, changes)];
+      const problem = entryProblem(format, changes.entered ?? {}, isComputed);
+      if (problem) {
+        throw new errors.ValidationError(problem.message, { key: 'entered', cell: problem.cell });
+      }
       const view = await build(year, locale, draft, changes);
       return withReviewState(view, await write(year, locale, draft, view), locale);
     },
@@ -311,7 +227,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * (400 listing every failing cell) or it was never saved (404).
      */
     async submit(year: number, user: AdminUser, ability: Ability): Promise<ReportView> {
-      checkYear(year);
       const locale = await defaultLocale();
       const draft = await findDraft(year, locale);
       if (!draft) {
@@ -332,7 +247,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The report rendered for download: JSON, CSV or the printable HTML page. */
-    async export(year: number, format: 'json' | 'csv' | 'html') {
+    async export(year: number, format: ExportFormat) {
       const view = await this.view(year);
       if (format === 'csv') return { type: 'text/csv; charset=utf-8', body: renderReportCsv(view) };
       if (format === 'html')
@@ -357,12 +272,3 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
-
-interface SaveInput {
-  formatVersion?: FormatVersion;
-  title?: string;
-  overview?: string;
-  problems?: string;
-  otherMatters?: string;
-  entered?: Record<string, number | null>;
-}

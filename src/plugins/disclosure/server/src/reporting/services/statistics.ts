@@ -1,11 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { beijingYear } from '../../../../shared/kernel/dates';
 import { withStatisticsContext } from '../sdk/sql';
 import type { Audience, Page, RecordPage, StatisticsProvider } from '../sdk/types';
-
-/** The earliest year statistics are asked for: the 条例 took effect on 2008-05-01. */
-export const FIRST_STATISTICS_YEAR = 2008;
 
 export interface YearlyStatistics {
   year: number;
@@ -25,16 +21,6 @@ export interface YearlyStatistics {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const providers = new Map<string, StatisticsProvider>();
-
-  const checkYear = (year: number) => {
-    const current = beijingYear(new Date());
-    if (!Number.isInteger(year) || year < FIRST_STATISTICS_YEAR || year > current) {
-      throw new errors.ValidationError(
-        `Unknown year "${year}": give a calendar year from ${FIRST_STATISTICS_YEAR} to ${current}.`,
-        { key: 'year' }
-      );
-    }
-  };
 
   /** The providers an audience may read: every one for staff, the public ones for tokens. */
   const visibleTo = (audience: Audience) =>
@@ -62,8 +48,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Every provider's figures for a Beijing calendar year, or those named in `only` (400 for a
-     * year out of range or an unknown provider; 403 when the audience may not read one named).
+     * Every provider's figures for a Beijing calendar year, or those named in `only` (400 for an
+     * unknown provider; 403 when the audience may not read one named).
      */
     async yearly(
       year: number,
@@ -71,7 +57,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       only?: string[],
       audience: Audience = 'staff'
     ): Promise<YearlyStatistics> {
-      checkYear(year);
       const visible = visibleTo(audience);
       for (const name of only ?? []) {
         const provider = providers.get(name);
@@ -120,7 +105,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       page: Page,
       audience: Audience = 'staff'
     ): Promise<RecordPage> {
-      checkYear(year);
       const provider = providers.get(figure.split(/[.:]/, 1)[0]);
       if (provider && !visibleTo(audience).includes(provider)) {
         throw new errors.PolicyError(
