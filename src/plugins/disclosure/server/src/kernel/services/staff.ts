@@ -50,6 +50,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 
+  /** The division (a department's documentId) an admin user belongs to, or null for none. */
+  async divisionOf(userId: number): Promise<string | null> {
+    const row = (await strapi.db.query(UID.staff).findOne({ where: { adminUserId: userId } })) as {
+      department: string;
+    } | null;
+    return row?.department ?? null;
+  },
+
   /** Puts a user in a division (a department's documentId), or takes them out with null. */
   async assign(userId: number, department: string | null) {
     const user = await strapi.db.query('admin::user').findOne({ where: { id: userId } });

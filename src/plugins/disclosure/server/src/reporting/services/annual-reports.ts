@@ -65,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     (strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig).annualReports;
   const documents = () => strapi.documents(settings().contentType as DocumentsUid);
   const statistics = () => getService(strapi, 'statistics');
-  const reviews = () => getService(strapi, 'reviews');
+  const reviewState = () => getService(strapi, 'review-state');
   const defaultLocale = async (): Promise<string> =>
     strapi.plugin('i18n').service('locales').getDefaultLocale();
 
@@ -141,7 +141,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       failures: failuresOf(format, cells),
       review: draft
         ? {
-            state: await reviews().stateOf(settings().contentType, draft.documentId, locale),
+            state: await reviewState().stateOf(settings().contentType, draft.documentId, locale),
           }
         : null,
     };
@@ -181,7 +181,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<ReportView> => ({
     ...view,
     documentId,
-    review: { state: await reviews().stateOf(settings().contentType, documentId, locale) },
+    review: { state: await reviewState().stateOf(settings().contentType, documentId, locale) },
   });
 
   const columnDocumentId = async (locale: string): Promise<string | null> => {
@@ -235,7 +235,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const view = await build(year, locale, draft);
       const stored = JSON.stringify(draft.cells ?? {});
       if (JSON.stringify(view.cells) !== stored) await write(year, locale, draft, view);
-      await reviews().transition({
+      await getService(strapi, 'reviews').transition({
         uid: settings().contentType,
         documentId: draft.documentId,
         locale,

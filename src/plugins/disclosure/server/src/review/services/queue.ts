@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ACTIONS, UID } from '../../kernel/constants';
 import { STATE_LABELS, type State } from '../domain/workflow';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
-import type { ReviewRow } from './reviews';
+import type { ReviewRow } from './review-state';
 import { getService } from '../../get-service';
 
 export interface QueueQuery {
@@ -20,12 +20,12 @@ export interface QueueQuery {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async forUser(user: AdminUser, ability: Ability, query: QueueQuery) {
-    const reviews = getService(strapi, 'reviews');
-    const division: string | null = await reviews.divisionOf(user.id);
+    const division = await getService(strapi, 'staff').divisionOf(user.id);
     const states: State[] = query.state ? [query.state] : defaultStates(ability);
     const where: Record<string, unknown> = { state: { $in: states } };
     if (query.column) where.columnCode = query.column;
-    // Editors and division reviewers see their division's items and those of no division.
+    // Editors and division reviewers see the items their division covers (coversDivision):
+    // their own and those of no division.
     if (division) where.$or = [{ department: division }, { department: null }];
     else if (query.department) where.department = query.department;
 
