@@ -27,6 +27,20 @@ export const beijingMonthStarts = (year: number): Date[] =>
 export const beijingDate = (instant: Date): string =>
   new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether a value is a calendar date written YYYY-MM-DD (a day that exists). */
+export const isDate = (value: unknown): value is string => {
+  if (typeof value !== 'string' || !DATE.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+};
+
+/** The calendar date `days` after a date (before it when negative), as YYYY-MM-DD. */
+export const nextDate = (date: string, days = 1): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
 /** The first year of the statistics and annual reports: the 条例 took effect on 2008-05-01. */
 export const FIRST_STATISTICS_YEAR = 2008;
 

@@ -5,6 +5,9 @@
  * is updated (e.g. the next year's holidays). Dates are Beijing calendar dates, `YYYY-MM-DD`. Pure.
  */
 import { getDayDetail, getHolidaysInRange } from 'chinese-days';
+import { isDate, nextDate } from '../../../../shared/kernel/dates';
+
+export { isDate, nextDate };
 
 export type DayKind = 'working_day' | 'weekend' | 'holiday' | 'adjusted_working_day';
 
@@ -25,18 +28,6 @@ export interface CalendarOverride {
   /** e.g. 春节 (国办发明电〔2026〕7号). */
   note: string;
 }
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export const isDate = (value: unknown): value is string => {
-  if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-};
-
-export const nextDate = (date: string, days = 1): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 
