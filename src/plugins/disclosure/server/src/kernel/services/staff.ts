@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { UID } from '../constants';
+import { DIVISION_CONTENT_TYPE, UID } from '../constants';
 
 interface AdminUserRow {
   id: number;
@@ -10,8 +10,6 @@ interface AdminUserRow {
   isActive: boolean;
   roles?: Array<{ code: string; name: string }>;
 }
-
-const DEPARTMENT = 'api::department.department';
 
 /**
  * 处室人员: which division each admin user belongs to. Editors and division reviewers act only on
@@ -31,7 +29,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }>;
     const divisionOf = new Map(rows.map((row) => [Number(row.adminUserId), row.department]));
     const departments = await strapi
-      .documents(DEPARTMENT as Parameters<Core.Strapi['documents']>[0])
+      .documents(DIVISION_CONTENT_TYPE)
       .findMany({ status: 'draft', fields: ['name', 'code'], sort: ['sortOrder:asc', 'code:asc'] });
     return {
       users: users.map((user) => ({
@@ -64,7 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!user) throw new errors.NotFoundError(`No admin user ${userId}.`);
     if (department !== null) {
       const exists = await strapi
-        .documents(DEPARTMENT as Parameters<Core.Strapi['documents']>[0])
+        .documents(DIVISION_CONTENT_TYPE)
         .findFirst({ filters: { documentId: department }, status: 'draft' });
       if (!exists)
         throw new errors.ValidationError(`No division (处室) with documentId ${department}.`, {

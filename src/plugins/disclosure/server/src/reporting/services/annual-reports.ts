@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../../kernel/constants';
-import type { DisclosureConfig } from '../../kernel/config';
+import type { ContentTypeUid, DisclosureConfig } from '../../kernel/config';
 import { checkValues } from '../../../../shared/reporting/annual-report/checks';
 import {
   cellsOf,
@@ -19,7 +19,6 @@ import type { Ability, AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 
 type Document = Record<string, unknown> & { documentId: string };
-type DocumentsUid = Parameters<Core.Strapi['documents']>[0];
 
 export interface ReportView extends AnnualReport {
   documentId: string | null;
@@ -63,7 +62,7 @@ const figureValues = (value: unknown, into = new Map<string, number>()) => {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () =>
     (strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig).annualReports;
-  const documents = () => strapi.documents(settings().contentType as DocumentsUid);
+  const documents = () => strapi.documents(settings().contentType);
   const statistics = () => getService(strapi, 'statistics');
   const reviewState = () => getService(strapi, 'review-state');
   const defaultLocale = async (): Promise<string> =>
@@ -186,13 +185,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const columnDocumentId = async (locale: string): Promise<string | null> => {
     const attribute = (
-      strapi.contentType(settings().contentType as never).attributes as Record<
-        string,
-        { target?: string }
-      >
+      strapi.contentType(settings().contentType).attributes as Record<string, { target?: string }>
     ).column;
     if (!attribute?.target) return null;
-    const column = (await strapi.documents(attribute.target as DocumentsUid).findFirst({
+    const column = (await strapi.documents(attribute.target as ContentTypeUid).findFirst({
       filters: { code: settings().columnCode } as never,
       locale,
     })) as Document | null;

@@ -3,16 +3,14 @@
  * and what they create or copy belongs to their division.
  */
 import { errors } from '@strapi/utils';
+import { DIVISION_CONTENT_TYPE } from '../../kernel/constants';
 import { coversDivision } from '../../kernel/domain/divisions';
 import { currentActor } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
-import type { DocumentsUid } from '../services/review-state';
 import type { GatedItem } from './item';
 
 /** The fields of a create, clone or update. */
 export type Data = Record<string, unknown>;
-
-const DEPARTMENT = 'api::department.department' as DocumentsUid;
 
 /** No division given: absent, null, or a relation input that connects nothing. */
 const isEmptyRelation = (value: unknown): boolean => {
@@ -67,7 +65,7 @@ export async function inheritDivision(item: GatedItem, data: Data | undefined) {
   }
   if (!item.has('department')) return data;
   const existing = await item.strapi.db
-    .query(item.uid as DocumentsUid)
+    .query(item.uid)
     .count({ where: { documentId, locale, publishedAt: null } });
   if (existing) return data;
   const owner = await getService(item.strapi, 'item-divisions').divisionOfItem(
@@ -76,7 +74,7 @@ export async function inheritDivision(item: GatedItem, data: Data | undefined) {
   );
   if (!owner) return data;
   const inLocale = await item.strapi.db
-    .query(DEPARTMENT)
+    .query(DIVISION_CONTENT_TYPE)
     .count({ where: { documentId: owner.documentId, locale, publishedAt: { $notNull: true } } });
   return inLocale ? { ...data, department: owner.documentId } : data;
 }
@@ -98,11 +96,11 @@ export async function cloneIntoOwnDivision(item: GatedItem, data: Data | undefin
   if (!division) return data;
   const locale = (await item.locales())[0];
   const inLocale = await item.strapi.db
-    .query(DEPARTMENT)
+    .query(DIVISION_CONTENT_TYPE)
     .findOne({ where: { documentId: division, locale }, select: ['id'] });
   if (!inLocale) {
     const name = (await item.strapi.db
-      .query(DEPARTMENT)
+      .query(DIVISION_CONTENT_TYPE)
       .findOne({ where: { documentId: division }, select: ['name'] })) as {
       name?: string;
     } | null;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { DocumentsUid } from '../services/review-state';
+import type { ContentTypeUid } from '../../kernel/config';
 
 /** What the Document Service was asked about: the document, its locale, the status. */
 export interface GateParams {
@@ -13,7 +13,7 @@ export interface GateParams {
 export class GatedItem {
   constructor(
     readonly strapi: Core.Strapi,
-    readonly uid: string,
+    readonly uid: ContentTypeUid,
     readonly params: GateParams
   ) {}
 
@@ -23,12 +23,12 @@ export class GatedItem {
   }
 
   get documents() {
-    return this.strapi.documents(this.uid as DocumentsUid);
+    return this.strapi.documents(this.uid);
   }
 
   /** Whether the type has catalogue metadata (公开属性) or divisions. */
   has(attribute: 'metadata' | 'department'): boolean {
-    return attribute in this.strapi.contentType(this.uid as DocumentsUid).attributes;
+    return attribute in this.strapi.contentType(this.uid).attributes;
   }
 
   /** The locales the action touches: the one given, all of the document's for '*', else the default. */
@@ -36,7 +36,7 @@ export class GatedItem {
     if (this.params.locale && this.params.locale !== '*') return [this.params.locale];
     if (this.params.locale === '*') {
       const rows = (await this.strapi.db
-        .query(this.uid as DocumentsUid)
+        .query(this.uid)
         .findMany({ where: { documentId: this.documentId }, select: ['locale'] })) as Array<{
         locale: string;
       }>;

@@ -7,7 +7,6 @@ import { METADATA_COMPONENT } from '../../kernel/constants';
 import { currentActor } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 import { TRANSITIONS, modeRefusal, publishRefusal, type State } from '../domain/workflow';
-import type { DocumentsUid } from '../services/review-state';
 import { workflowContext } from '../workflow-context';
 import type { GatedItem } from './item';
 
@@ -76,7 +75,7 @@ async function assignIndexNumber(item: GatedItem, locales: string[]): Promise<st
     // Strapi itself refuses to publish without the required metadata; nothing to write then.
     if (metadata?.id) {
       await item.strapi.db
-        .query(METADATA_COMPONENT as DocumentsUid)
+        .query(METADATA_COMPONENT)
         .update({ where: { id: metadata.id }, data: { indexNumber: value } });
     }
   }

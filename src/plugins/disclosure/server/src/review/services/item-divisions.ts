@@ -4,7 +4,8 @@ import { UID } from '../../kernel/constants';
 import { coversDivision } from '../../kernel/domain/divisions';
 import type { AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
-import type { DocumentsUid, ReviewRow } from './review-state';
+import type { ContentTypeUid } from '../../kernel/config';
+import type { ReviewRow } from './review-state';
 
 /** The division (处室) an item belongs to. */
 export interface ItemDivision {
@@ -18,7 +19,8 @@ export interface ItemDivision {
  * an English version cannot even link a division that exists only in Chinese).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const hasDivisions = (uid: string) =>
+  /** Whether items of the type belong to divisions: it has a `department` relation. */
+  const hasDivisions = (uid: string): uid is ContentTypeUid =>
     'department' in
     (strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.attributes ?? {});
 
@@ -33,7 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const divisions = new Map<string, ItemDivision>();
     if (!hasDivisions(uid) || documentIds.length === 0) return divisions;
     const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-    const rows = (await strapi.db.query(uid as DocumentsUid).findMany({
+    const rows = (await strapi.db.query(uid).findMany({
       where: { documentId: { $in: documentIds }, publishedAt: null },
       select: ['documentId', 'locale'],
       populate: { department: { select: ['documentId', 'name'] } },
@@ -68,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!getService(strapi, 'review-state').isGated(uid)) return false;
       const division = await getService(strapi, 'staff').divisionOf(user.id);
       if (division === null) return true;
-      const exists = await strapi.db.query(uid as DocumentsUid).count({ where: { documentId } });
+      const exists = await strapi.db.query(uid).count({ where: { documentId } });
       if (!exists) return false;
       const owner = await divisionOfItem(uid, documentId);
       return coversDivision(division, owner?.documentId ?? null);
@@ -91,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async documentsOfDivisionWithoutOwn(uid: string, division: string): Promise<string[]> {
       if (!hasDivisions(uid)) return [];
-      const bare = (await strapi.db.query(uid as DocumentsUid).findMany({
+      const bare = (await strapi.db.query(uid).findMany({
         where: { publishedAt: null, department: { id: { $null: true } } },
         select: ['documentId'],
       })) as Array<{ documentId: string }>;

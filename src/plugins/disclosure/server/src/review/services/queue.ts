@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ACTIONS, UID } from '../../kernel/constants';
+import { ACTIONS, DIVISION_CONTENT_TYPE, UID } from '../../kernel/constants';
 import { STATE_LABELS, type State } from '../domain/workflow';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
 import type { ReviewRow } from './review-state';
@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       rows.count({ where }),
     ]);
     const departments = await strapi
-      .documents('api::department.department' as Parameters<Core.Strapi['documents']>[0])
+      .documents(DIVISION_CONTENT_TYPE)
       .findMany({ status: 'draft', fields: ['name'], sort: ['sortOrder:asc'] });
     return {
       data: results.map((row) => ({

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, UID } from '../../kernel/constants';
-import type { DisclosureConfig } from '../../kernel/config';
+import type { ContentTypeUid, DisclosureConfig } from '../../kernel/config';
 import type { Actor } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 import { contentHash, type Attributes } from '../domain/content-hash';
@@ -46,8 +46,6 @@ export interface RecordInput {
 /** A version of a document under review, as the Document Service returns it. */
 export type Document = Record<string, unknown> & { documentId: string };
 
-export type DocumentsUid = Parameters<Core.Strapi['documents']>[0];
-
 /**
  * The review state per document and locale (documentId + locale: Strapi gives a republished row a
  * new id), and its record in the audit trail. The review steps, the publish gate, the file guard
@@ -58,8 +56,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
   const rows = () => strapi.db.query(UID.review);
 
-  const attributesOf = (uid: string): Attributes =>
-    strapi.contentType(uid as DocumentsUid).attributes as Attributes;
+  const attributesOf = (uid: ContentTypeUid): Attributes =>
+    strapi.contentType(uid).attributes as Attributes;
 
   const find = async (uid: string, documentId: string, locale: string) =>
     (await rows().findOne({
@@ -68,18 +66,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A version of the document with every relation and component, or null when it has none. */
   const load = async (
-    uid: string,
+    uid: ContentTypeUid,
     documentId: string,
     locale: string,
     status: 'draft' | 'published'
   ): Promise<Document | null> =>
     (await strapi
-      .documents(uid as DocumentsUid)
+      .documents(uid)
       .findOne({ documentId, locale, status, populate: '*' })) as Document | null;
 
   /** The hash of a version's reviewable content, or null when that version does not exist. */
   const hashOf = async (
-    uid: string,
+    uid: ContentTypeUid,
     documentId: string,
     locale: string,
     status: 'draft' | 'published'
@@ -90,8 +88,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Whether the content type is under review (plugin setting disclosure.contentTypes). */
-    isGated(uid: string): boolean {
-      return settings().contentTypes.includes(uid);
+    isGated(uid: string): uid is ContentTypeUid {
+      return settings().contentTypes.some((gated) => gated === uid);
     },
 
     /** The review row of a document in one locale, or null when it was never reviewed. */
@@ -108,7 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     load,
 
     /** The hash of the draft as the review sees it (what a step records and compares). */
-    hashOfVersion(uid: string, version: Document): string {
+    hashOfVersion(uid: ContentTypeUid, version: Document): string {
       return contentHash(version, attributesOf(uid));
     },
 
@@ -120,7 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * `draft`. `known` is the row when the caller has read it already.
      */
     async stateOf(
-      uid: string,
+      uid: ContentTypeUid,
       documentId: string,
       locale: string,
       known?: ReviewRow | null

@@ -14,7 +14,8 @@ import {
   type TransitionResult,
 } from '../domain/workflow';
 import { workflowContext } from '../workflow-context';
-import type { Document, DocumentsUid, ReviewRow } from './review-state';
+import type { ContentTypeUid } from '../../kernel/config';
+import type { Document, ReviewRow } from './review-state';
 
 export type { ReviewRow } from './review-state';
 
@@ -42,6 +43,9 @@ export interface TransitionInput {
   reason?: string;
   category?: string;
 }
+
+/** A step on an item of a type under review. */
+type GatedInput = TransitionInput & { uid: ContentTypeUid };
 
 /** A reason the draft may not be submitted, with details for the client, or null when it may. */
 export type SubmissionGuard = (
@@ -129,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The item in `locale` as the user finds it, or null when it has no version there. */
   const situation = async (
-    uid: string,
+    uid: ContentTypeUid,
     documentId: string,
     locale: string,
     user: AdminUser,
@@ -163,10 +167,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
 
   /**
-   * Before anything about the item is looked at: staff of another division learn nothing of it,
-   * not even its state from a refusal (users without a division see every item).
+   * The step's item, when its type is under review and the user may see it: checked before
+   * anything about the item is looked at, so staff of another division learn nothing of it, not
+   * even its state from a refusal (users without a division see every item).
    */
-  const refuseUnseen = async ({ uid, documentId, user }: TransitionInput) => {
+  const refuseUnseen = async (input: TransitionInput): Promise<GatedInput> => {
+    const { uid, documentId, user } = input;
     if (!reviewState().isGated(uid)) {
       throw new errors.ValidationError(
         `${uid} is not under review (plugin setting disclosure.contentTypes).`
@@ -175,6 +181,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!(await divisions().canSeeRecord(user, uid, documentId))) {
       throw divisions().unseen(uid, documentId);
     }
+    return { ...input, uid };
   };
 
   /** What the draft itself must pass: its 公开方式 to be cleared, the type's guard to go on. */
@@ -190,11 +197,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** A step within the review: recorded with the hash of the draft it was taken on. */
-  const recordStep = async (
-    input: TransitionInput,
-    { draft, review, state }: Situation,
-    to: State
-  ) => {
+  const recordStep = async (input: GatedInput, { draft, review, state }: Situation, to: State) => {
     const { uid, documentId, locale, action } = input;
     const hash = reviewState().hashOfVersion(uid, draft);
     if (action !== 'submit' && action !== 'return' && hash !== review?.submittedHash) {
@@ -223,8 +226,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Publication and 撤稿 go through the Document Service: the publish gate checks and records. */
-  const throughGate = async ({ uid, documentId, locale, action, reason }: TransitionInput) => {
-    const documents = strapi.documents(uid as DocumentsUid);
+  const throughGate = async ({ uid, documentId, locale, action, reason }: GatedInput) => {
+    const documents = strapi.documents(uid);
     if (action === 'publish') {
       await documents.publish({ documentId, locale });
     } else {
@@ -271,15 +274,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * division's, whatever its state. Returns the review state after the step.
      */
     async transition(input: TransitionInput): Promise<ReviewRow> {
-      const { uid, documentId, locale, action, user } = input;
-      await refuseUnseen(input);
-      const found = await situation(uid, documentId, locale, user, input.ability);
+      const step = await refuseUnseen(input);
+      const { uid, documentId, locale, action, user } = step;
+      const found = await situation(uid, documentId, locale, user, step.ability);
       if (!found) throw new errors.NotFoundError(`No ${locale} version of ${uid} ${documentId}.`);
-      const verdict = decideFor(found, action, user, input);
+      const verdict = decideFor(found, action, user, step);
       if (!verdict.ok) throw refusalError(verdict);
-      await refuseContent(input, found.draft);
-      if (action === 'publish' || action === 'unpublish') await throughGate(input);
-      else await recordStep(input, found, verdict.to);
+      await refuseContent(step, found.draft);
+      if (action === 'publish' || action === 'unpublish') await throughGate(step);
+      else await recordStep(step, found, verdict.to);
       return (await reviewState().find(uid, documentId, locale))!;
     },
   };
