@@ -2,14 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../../kernel/constants';
 import type { ContentTypeUid, DisclosureConfig } from '../../kernel/config';
-import { checkValues } from '../../../../shared/reporting/annual-report/checks';
-import {
-  cellsOf,
-  type CellValues,
-  type FormatVersion,
-  type ReportFormat,
+import type {
+  FormatVersion,
+  ReportFormat,
 } from '../../../../shared/reporting/annual-report/format';
 import { FORMATS, defaultFormatFor } from '../../../../shared/reporting/annual-report/formats';
+import { figureValues, reportCells, reportFailures } from '../domain/annual-report/cells';
 import { entryProblem, type Entries } from '../domain/annual-report/entries';
 import { renderReportCsv } from '../domain/annual-report/render-csv';
 import { renderReportHtml } from '../domain/annual-report/render-html';
@@ -39,19 +37,6 @@ type TextField = 'title' | 'overview' | 'problems' | 'otherMatters';
 
 /** The statistics provider a figure key belongs to ("items" of "items.total"). */
 const providerOf = (figure: string) => figure.split('.', 1)[0];
-
-/** Every `{ key, value }` figure inside a statistics section, by key. */
-const figureValues = (value: unknown, into = new Map<string, number>()) => {
-  if (Array.isArray(value)) value.forEach((entry) => figureValues(entry, into));
-  else if (value && typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    if (typeof object.key === 'string' && typeof object.value === 'number') {
-      into.set(object.key, object.value);
-    }
-    Object.values(object).forEach((entry) => figureValues(entry, into));
-  }
-  return into;
-};
 
 /**
  * The annual report (政府信息公开工作年度报告) of a year: one document of the configured content
@@ -93,12 +78,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
-  const failuresOf = (format: ReportFormat, cells: Record<string, CellValue>) => {
-    const values: CellValues = Object.fromEntries(
-      Object.entries(cells).map(([key, cell]) => [key, cell.value])
-    );
-    return [...checkValues(format.tables, values), ...format.check(values)];
-  };
+  /** The cells a draft stores (none before its first save). */
+  const storedCells = (draft: Document | null) =>
+    (draft?.cells ?? {}) as Record<string, CellValue | undefined>;
 
   /** The format of the report: as changed, else as saved, else the year's default. */
   const formatVersionOf = (year: number, draft: Document | null, changes: ReportChanges) =>
@@ -114,16 +96,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<ReportView> => {
     const formatVersion = formatVersionOf(year, draft, changes);
     const format = FORMATS[formatVersion];
-    const computed = await computedCells(year, locale, format);
-    const stored = (draft?.cells ?? {}) as Record<string, CellValue>;
-    const cells: Record<string, CellValue> = {};
-    for (const { key } of cellsOf(format)) {
-      const entered =
-        changes.entered && Object.hasOwn(changes.entered, key)
-          ? changes.entered[key]
-          : stored[key]?.value;
-      cells[key] = computed.get(key) ?? { value: entered ?? null, source: 'entered' };
-    }
+    const cells = reportCells(
+      format,
+      await computedCells(year, locale, format),
+      storedCells(draft),
+      changes.entered
+    );
     const text = (field: TextField, fallback: string) =>
       changes[field] ?? (draft?.[field] as string | null | undefined) ?? fallback;
     return {
@@ -137,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       otherMatters: text('otherMatters', ''),
       tables: format.tables,
       cells,
-      failures: failuresOf(format, cells),
+      failures: reportFailures(format, cells),
       review: draft
         ? {
             state: await reviewState().stateOf(settings().contentType, draft.documentId, locale),
@@ -253,13 +231,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The review guard: the stored cells of the draft must pass every 勾稽 rule. */
     async refusalFor(draft: Document) {
-      const version = (draft.formatVersion as FormatVersion | undefined) ?? 'f2021';
-      const format = FORMATS[version];
-      const stored = (draft.cells ?? {}) as Record<string, CellValue>;
-      const cells = Object.fromEntries(
-        cellsOf(format).map(({ key }) => [key, stored[key] ?? { value: null, source: 'entered' }])
-      ) as Record<string, CellValue>;
-      const failures = failuresOf(format, cells);
+      const format = FORMATS[(draft.formatVersion as FormatVersion | undefined) ?? 'f2021'];
+      const failures = reportFailures(format, reportCells(format, new Map(), storedCells(draft)));
       if (failures.length === 0) return null;
       return {
         message: `The annual report cannot be submitted: ${failures.length} 勾稽 check(s) fail, first at ${failures[0].cell} (${failures[0].rule}: expected ${failures[0].expected}, found ${failures[0].actual}).`,
