@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { isDate } from '../plugins/disclosure/server/src/sdk';
 
 /**
  * Checks the `filters`, `sort` and `populate` of a public read against the content type's schema
@@ -122,11 +123,7 @@ function checkScalarValue(param: string, attribute: Attribute, value: unknown, o
     }
     case 'date': {
       // Year 0 does not exist (PostgreSQL refuses 0000-01-01).
-      const match = /^(?!0000)(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-      const date = match ? new Date(`${text}T00:00:00Z`) : null;
-      if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-        fail(param, 'give a date as YYYY-MM-DD.');
-      }
+      if (text.startsWith('0000') || !isDate(text)) fail(param, 'give a date as YYYY-MM-DD.');
       return;
     }
     case 'datetime':

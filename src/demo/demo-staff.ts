@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DISCLOSURE_ROLES, DISCLOSURE_UID } from '../plugins/disclosure/server/src/sdk';
 import { DEMO_DEPARTMENTS } from './demo-content';
 import { staffMember, type ReviewCrew, type StaffMember } from './publish-through-review';
 
@@ -43,7 +44,7 @@ export async function createDemoStaff(
         roles: [await roleId(roleCode)],
       }));
     if (departmentCode) {
-      const staff = strapi.db.query('plugin::disclosure.staff');
+      const staff = strapi.db.query(DISCLOSURE_UID.staff);
       if (!(await staff.findOne({ where: { adminUserId: user.id } }))) {
         await staff.create({
           data: { adminUserId: user.id, department: departmentIds.get(departmentCode) },
@@ -55,12 +56,12 @@ export async function createDemoStaff(
 
   const secrecy = await create(
     account('secrecy@demo.gov.cn', '保密', '审查员'),
-    'disclosure-confidentiality-reviewer',
+    DISCLOSURE_ROLES.confidentialityReviewer,
     null
   );
   await create(
     account('coordinator@demo.gov.cn', '公开', '协调员'),
-    'disclosure-coordinator',
+    DISCLOSURE_ROLES.coordinator,
     null
   );
   const crews = new Map<string, ReviewCrew>();
@@ -69,12 +70,12 @@ export async function createDemoStaff(
     crews.set(department.code, {
       author: await create(
         account(`editor.${code}@demo.gov.cn`, department.name, '编辑'),
-        'disclosure-editor',
+        DISCLOSURE_ROLES.editor,
         department.code
       ),
       divisionReviewer: await create(
         account(`head.${code}@demo.gov.cn`, department.name, '处长'),
-        'disclosure-division-reviewer',
+        DISCLOSURE_ROLES.divisionReviewer,
         department.code
       ),
       confidentialityReviewer: secrecy,

@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import { UID } from '../constants';
 import {
   WorkingDayCalendar,
+  beijingDate,
   beijingMidnight,
   disclosureService,
   instant,
@@ -38,7 +39,7 @@ function dueCalendar(year: number, calendar: WorkingDayCalendar) {
   const days: Array<[Date, Date, Date]> = [];
   for (let start = beijingMidnight(year - 1, 12, 1); start < beijingMidnight(year + 1);) {
     const next = new Date(start.getTime() + DAY_MS);
-    const date = new Date(start.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const date = beijingDate(start);
     const due = calendar.addWorkingDays(date, INTERPRETATION_DUE_WORKING_DAYS);
     const [y, m, d] = due.split('-').map(Number);
     days.push([start, next, new Date(beijingMidnight(y, m, d).getTime() + DAY_MS)]);

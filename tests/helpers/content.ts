@@ -43,7 +43,7 @@ export async function createPublished(
       ? { ...data, metadata: { disclosureMode: 'proactive' } }
       : data;
   const documentId = await createDraft(strapi, uid, withMetadata, locale);
-  if (strapi.plugin('disclosure').service('reviews').isGated(uid)) {
+  if (strapi.plugin('disclosure').service('review-state').isGated(uid)) {
     await reviewAndPublish(strapi, uid, documentId, locale);
   } else {
     await strapi.documents(uid).publish({ documentId, locale });

@@ -177,7 +177,7 @@ describe("another division's staff, on every language version (issue #10 item 2)
     const queueOfB = async () =>
       (await request(app.http).get('/disclosure/queue').set(as(staff.headB)).expect(200)).body.data;
     expect(await queueOfB()).toHaveLength(1);
-    await app.strapi.plugin('disclosure').service('reviews').assignDocumentDivisions();
+    await app.strapi.plugin('disclosure').service('item-divisions').assignDocumentDivisions();
     expect(await rows.findOne({ where: { itemDocumentId: id, itemLocale: 'en' } })).toMatchObject({
       department: office,
     });
@@ -431,7 +431,7 @@ describe('an item whose 公开属性 says it is not proactively disclosed is nev
         .update({ where: { id: draft.metadata.id }, data: { disclosureMode: mode } });
       const hash = await app.strapi
         .plugin('disclosure')
-        .service('reviews')
+        .service('review-state')
         .hashOf(ARTICLE, id, locale, 'draft');
       await app.strapi.db.query('plugin::disclosure.review').update({
         where: { itemDocumentId: id, itemLocale: locale },
@@ -657,7 +657,10 @@ describe("cloning another division's item in the Content Manager (red team F3)",
   const divisionOfClone = async (response: request.Response) => {
     const documentId = response.body.data.documentId as string;
     return (
-      await app.strapi.plugin('disclosure').service('reviews').divisionOfItem(ARTICLE, documentId)
+      await app.strapi
+        .plugin('disclosure')
+        .service('item-divisions')
+        .divisionOfItem(ARTICLE, documentId)
     )?.documentId;
   };
 

@@ -2,8 +2,10 @@ import {
   ACTIONS,
   DISCLOSURE_MODES,
   STATES,
+  STATE_LABELS,
   decide,
   modeRefusal,
+  publishRefusal,
   type Action,
   type Capability,
   type State,
@@ -152,6 +154,20 @@ describe('公开方式: only proactively disclosed items are cleared and publish
       }
       expect(modeRefusal(mode, 'publish')).toContain('not published');
       expect(modeRefusal(mode, 'clear')).toMatch(/[Ww]ithhold it \(不予公开\)/);
+    }
+  );
+});
+
+describe('the publish gate asks the table', () => {
+  it.each(STATES.map((state) => [state]))(
+    'publishes an item that is %s only when cleared',
+    (state) => {
+      const refusal = publishRefusal(state);
+      if (state === 'cleared') expect(refusal).toBeNull();
+      else
+        expect(refusal).toBe(
+          `it is ${STATE_LABELS[state]} (${state}). Publishing needs the division head’s approval (发布审核) and confidentiality clearance (保密审查) first.`
+        );
     }
   );
 });

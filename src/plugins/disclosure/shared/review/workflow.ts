@@ -147,6 +147,15 @@ export const TRANSITIONS: Record<Action, Rule> = {
   },
 };
 
+/**
+ * Why an item in `state` may not be published by any path (the publish gate), as the end of a
+ * sentence, or null when the table's `publish` row lets it through (cleared).
+ */
+export function publishRefusal(state: State): string | null {
+  if (TRANSITIONS.publish.from.includes(state)) return null;
+  return `it is ${STATE_LABELS[state]} (${state}). Publishing needs the division head’s approval (发布审核) and confidentiality clearance (保密审查) first.`;
+}
+
 export interface TransitionRequest {
   state: State;
   action: Action;

@@ -1,9 +1,13 @@
+import type { UID } from '@strapi/strapi';
 import { DEFAULT_ANNUAL_REPORTS, DEFAULT_GATED_CONTENT_TYPES } from './constants';
 import { DEFAULT_INDEX_PATTERN, patternProblem } from './domain/index-number';
 
+/** A content type's UID (api::article.article), as the settings name the types under review. */
+export type ContentTypeUid = UID.ContentType;
+
 export interface DisclosureConfig {
   /** Content types whose publication needs review (UIDs). */
-  contentTypes: string[];
+  contentTypes: ContentTypeUid[];
   /** The publisher's organisation code or unified social credit code, for 索引号. */
   orgCode: string;
   /** 索引号 pattern, e.g. `{orgCode}/{YYYY}-{NNNNN}`. */
@@ -15,7 +19,7 @@ export interface DisclosureConfig {
   /** Email each step to the people concerned (needs the email plugin configured). */
   emailNotifications: boolean;
   /** The annual reports' content type and the code of the column they are published in. */
-  annualReports: { contentType: string; columnCode: string };
+  annualReports: { contentType: ContentTypeUid; columnCode: string };
   /** 32 bytes, base64: encrypts applicants' personal data at rest. */
   personalDataKey?: string;
   /** Request intake per client address: `points` submissions per `durationSeconds`; shared via Redis when set. */

@@ -8,7 +8,7 @@ import { controllers } from './controllers';
 import { guardPublishedFiles } from './published-files';
 import { adminRoutes } from './routes';
 import { services } from './services';
-import { createPublishGate } from './services/publish-gate';
+import { createPublishGate } from './publish-gate';
 import { reviewsProvider } from './statistics-provider';
 
 /** Publishing review (发布审核) and confidentiality approval (保密审查), the gate, 索引号. */
@@ -25,20 +25,21 @@ export const review: DisclosureModule = {
     scopeContentManagerByDocument(strapi);
   },
   async bootstrap(strapi) {
-    const reviews = getService(strapi, 'reviews');
+    const divisions = getService(strapi, 'item-divisions');
+    const staff = getService(strapi, 'staff');
     // Editors and division reviewers see their own division's items in the Content Manager.
     await strapi.admin.services.permission.conditionProvider.register({
       displayName: 'Same division (本处室)',
       name: 'same-division',
       plugin: PLUGIN_ID,
       async handler(user: { id: number; permission?: { subject?: string | null } }) {
-        const division = await reviews.divisionOf(user.id);
+        const division = await staff.divisionOf(user.id);
         if (!division) return true;
         // The division belongs to the document: a language version that carries none of its own
         // (a division exists in Chinese only) is the division's through its document.
         const subject = user.permission?.subject;
         const versions = subject
-          ? await reviews.documentsOfDivisionWithoutOwn(subject, division)
+          ? await divisions.documentsOfDivisionWithoutOwn(subject, division)
           : [];
         return {
           $or: [{ 'department.documentId': division }, { documentId: { $in: versions } }],
@@ -46,7 +47,7 @@ export const review: DisclosureModule = {
       },
     });
     // Review rows of language versions recorded before divisions belonged to the document.
-    await reviews.assignDocumentDivisions();
+    await divisions.assignDocumentDivisions();
     // The publish gate: no publish path around the review.
     strapi.documents.use(createPublishGate(strapi));
     // The review figures of the yearly statistics.

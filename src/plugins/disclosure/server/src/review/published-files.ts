@@ -14,6 +14,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { asksForUses } from './domain/file-uses';
 import { STATE_LABELS, type State } from '../../../shared/review/workflow';
+import { coversDivision } from '../kernel/domain/divisions';
 import { currentActor } from '../kernel/services/actor';
 import { getService } from '../get-service';
 
@@ -58,8 +59,8 @@ const OTHER_DIVISION = 'it belongs to items of another division';
 class PublishedFiles {
   constructor(private readonly strapi: Core.Strapi) {}
 
-  private get reviews() {
-    return getService(this.strapi, 'reviews');
+  private get reviewState() {
+    return getService(this.strapi, 'review-state');
   }
 
   /** The versions of items under review that use the file. */
@@ -74,20 +75,21 @@ class PublishedFiles {
     const uses: Use[] = [];
     for (const row of file.related ?? []) {
       const uid = row.__type;
-      if (!uid || !row.documentId || !this.reviews.isGated(uid)) continue;
+      if (!uid || !row.documentId || !this.reviewState.isGated(uid)) continue;
       const locale = row.locale ?? '';
       const published = Boolean(row.publishedAt);
       const state: State | undefined = published
         ? undefined
-        : (await this.reviews.find(uid, row.documentId, locale))?.state;
+        : (await this.reviewState.find(uid, row.documentId, locale))?.state;
       const binding = published
         ? `${STATE_LABELS.published}, published`
         : state && REVIEWED_STATES.includes(state)
           ? `${STATE_LABELS[state]}, ${state}`
           : null;
-      const division = (await this.reviews.divisionOfItem(uid, row.documentId)) as {
-        documentId: string;
-      } | null;
+      const division = await getService(this.strapi, 'item-divisions').divisionOfItem(
+        uid,
+        row.documentId
+      );
       uses.push({
         item: `${uid}/${row.documentId}`,
         title: String(row.title ?? row.name ?? row.documentId),
@@ -105,10 +107,9 @@ class PublishedFiles {
     const found = await this.usesOf(fileId);
     if (!found) return null;
     const actor = currentActor(this.strapi);
-    const ownDivision: string | null =
-      actor.id === null ? null : await this.reviews.divisionOf(actor.id);
-    const mine = (use: Use) =>
-      ownDivision === null || use.division === null || use.division === ownDivision;
+    const ownDivision =
+      actor.id === null ? null : await getService(this.strapi, 'staff').divisionOf(actor.id);
+    const mine = (use: Use) => coversDivision(ownDivision, use.division);
     const blocking = found.uses.filter((use) => use.binding !== null || !mine(use));
     if (!blocking.length) return null;
     // Published items are public; others are named only to staff who may see them.
@@ -239,7 +240,7 @@ export function guardPublishedFiles(strapi: Core.Strapi): void {
   const refuseUses = (filesLevel: boolean) => async (ctx: Context) => {
     const actor = currentActor(strapi);
     if (actor.id === null) return;
-    const division = await getService(strapi, 'reviews').divisionOf(actor.id);
+    const division = await getService(strapi, 'staff').divisionOf(actor.id);
     if (division && asksForUses(ctx.query, filesLevel)) {
       throw new errors.PolicyError(RELATED_REFUSED);
     }

@@ -12,7 +12,7 @@ import {
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { YearlyStatistics } from '../../../../shared/reporting/contracts';
-import { beijingYear } from '../../../../shared/kernel/dates';
+import { parseYear, statisticsYears } from '../../../../shared/kernel/dates';
 import { AnnualReport } from '../components/AnnualReport';
 import { errorMessage } from '../../kernel/api';
 import { DrillDownProvider } from '../components/DrillDown';
@@ -20,8 +20,6 @@ import { StatisticsOverview } from '../components/StatisticsOverview';
 import { useLabel } from '../../kernel/useLabel';
 import { useQueryParams } from '../../kernel/hooks/useQueryParams';
 
-/** The first year with statistics: the 条例 took effect on 2008-05-01 (as on the server). */
-const FIRST_YEAR = 2008;
 const LOCALES = ['zh-Hans', 'en'] as const;
 const TABS = ['statistics', 'report'] as const;
 
@@ -34,10 +32,9 @@ const StatisticsPage = () => {
   const { formatDate } = useIntl();
   const { get } = useFetchClient();
   const [params, update] = useQueryParams();
-  const currentYear = beijingYear(new Date());
-  const years = Array.from({ length: currentYear - FIRST_YEAR + 1 }, (_, i) => currentYear - i);
-  const asked = Number(params.get('year'));
-  const year = years.includes(asked) ? asked : currentYear - 1;
+  const { from, to: currentYear } = statisticsYears();
+  const years = Array.from({ length: currentYear - from + 1 }, (_, i) => currentYear - i);
+  const year = parseYear(params.get('year')).year ?? currentYear - 1;
   const locale = LOCALES.find((code) => code === params.get('locale')) ?? 'zh-Hans';
   const tab = TABS.find((name) => name === params.get('tab')) ?? 'statistics';
   const [statistics, setStatistics] = useState<YearlyStatistics | null>(null);

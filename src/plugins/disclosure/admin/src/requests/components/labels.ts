@@ -20,5 +20,4 @@ export const outcomeLabel = (outcome: string | null | undefined): string =>
 export const todayInBeijing = (): string => beijingDate(new Date());
 
 /** A calendar date some days later (YYYY-MM-DD). */
-export const addDays = (date: string, days: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export { nextDate as addDays } from '../../../../shared/kernel/dates';

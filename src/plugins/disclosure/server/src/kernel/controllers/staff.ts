@@ -1,10 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { getService } from '../../get-service';
-
-const validateAssignment = validateYupSchema(
-  yup.object({ department: yup.string().nullable().defined() }).noUnknown().strict()
-);
+import { validateStaffAssignment, validateStaffUser } from '../validation';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /disclosure/staff */
@@ -14,15 +10,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** PUT /disclosure/staff/:userId  { department: documentId | null } */
   async assign(ctx: { params: { userId: string }; request: { body?: unknown } }) {
-    const userId = Number(ctx.params.userId);
-    if (!Number.isInteger(userId) || userId < 1) {
-      throw new errors.ValidationError('userId must be a positive whole number.', {
-        key: 'userId',
-      });
-    }
-    const { department } = (await validateAssignment(ctx.request.body ?? {})) as {
-      department: string | null;
-    };
+    const { userId } = validateStaffUser(ctx.params);
+    const { department } = await validateStaffAssignment(ctx.request.body ?? {});
     return { data: await getService(strapi, 'staff').assign(userId, department) };
   },
 });

@@ -10,21 +10,12 @@ import type {
   CalendarOverride,
   DayKind,
 } from '../../../../shared/kernel/contracts';
+import { isDate, nextDate } from '../../../../shared/kernel/dates';
+
+export { isDate, nextDate };
 
 // A day is answered as it is (a request's deadline lists its holidays): its shape is the API's.
 export type { Day, CalendarOverride, DayKind };
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export const isDate = (value: unknown): value is string => {
-  if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-};
-
-export const nextDate = (date: string, days = 1): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ACTIONS, PLUGIN_ID, SAME_DIVISION_CONDITION } from '../constants';
+import { ACTIONS, PLUGIN_ID, ROLES, SAME_DIVISION_CONDITION } from '../constants';
 import type { DisclosureConfig } from '../config';
 
 const CM = {
@@ -24,7 +24,7 @@ const UPLOAD_WRITE = [
 /** The four roles of domain.md §1, with the Content Manager rights each needs. */
 export const WORKFLOW_ROLES = [
   {
-    code: 'disclosure-editor',
+    code: ROLES.editor,
     name: '编辑',
     divisionScoped: true,
     description: 'Editor (编辑): drafts items of their own division and submits them for review.',
@@ -35,7 +35,7 @@ export const WORKFLOW_ROLES = [
     plugin: [ACTIONS.submit, ACTIONS.readQueue, ...UPLOAD_READ, ...UPLOAD_WRITE],
   },
   {
-    code: 'disclosure-division-reviewer',
+    code: ROLES.divisionReviewer,
     name: '处室审核人',
     divisionScoped: true,
     description:
@@ -44,7 +44,7 @@ export const WORKFLOW_ROLES = [
     plugin: [ACTIONS.approveDivision, ACTIONS.readQueue, ACTIONS.readAudit, ...UPLOAD_READ],
   },
   {
-    code: 'disclosure-confidentiality-reviewer',
+    code: ROLES.confidentialityReviewer,
     name: '保密审查员',
     divisionScoped: false,
     description:
@@ -53,7 +53,7 @@ export const WORKFLOW_ROLES = [
     plugin: [ACTIONS.approveConfidentiality, ACTIONS.readQueue, ACTIONS.readAudit, ...UPLOAD_READ],
   },
   {
-    code: 'disclosure-coordinator',
+    code: ROLES.coordinator,
     name: '政务公开协调员',
     divisionScoped: false,
     description:
@@ -93,7 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
     if (await store.get({ key: 'roles-seeded' })) return;
 
-    const { contentTypes: gated } = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
+    const gated: readonly string[] = (strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig)
+      .contentTypes;
     const catalogue = Object.keys(strapi.contentTypes).filter(
       (uid) => uid.startsWith('api::') && !gated.includes(uid)
     );

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { AssignStaffResponse, StaffList } from '../../../../shared/kernel/contracts';
 import { errors } from '@strapi/utils';
-import { UID } from '../constants';
+import { DIVISION_CONTENT_TYPE, UID } from '../constants';
 
 interface AdminUserRow {
   id: number;
@@ -11,8 +11,6 @@ interface AdminUserRow {
   isActive: boolean;
   roles?: Array<{ code: string; name: string }>;
 }
-
-const DEPARTMENT = 'api::department.department';
 
 /**
  * 处室人员: which division each admin user belongs to. Editors and division reviewers act only on
@@ -32,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }>;
     const divisionOf = new Map(rows.map((row) => [Number(row.adminUserId), row.department]));
     const departments = await strapi
-      .documents(DEPARTMENT as Parameters<Core.Strapi['documents']>[0])
+      .documents(DIVISION_CONTENT_TYPE)
       .findMany({ status: 'draft', fields: ['name', 'code'], sort: ['sortOrder:asc', 'code:asc'] });
     return {
       users: users.map((user) => ({
@@ -51,13 +49,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 
+  /** The division (a department's documentId) an admin user belongs to, or null for none. */
+  async divisionOf(userId: number): Promise<string | null> {
+    const row = (await strapi.db.query(UID.staff).findOne({ where: { adminUserId: userId } })) as {
+      department: string;
+    } | null;
+    return row?.department ?? null;
+  },
+
   /** Puts a user in a division (a department's documentId), or takes them out with null. */
   async assign(userId: number, department: string | null): Promise<AssignStaffResponse['data']> {
     const user = await strapi.db.query('admin::user').findOne({ where: { id: userId } });
     if (!user) throw new errors.NotFoundError(`No admin user ${userId}.`);
     if (department !== null) {
       const exists = await strapi
-        .documents(DEPARTMENT as Parameters<Core.Strapi['documents']>[0])
+        .documents(DIVISION_CONTENT_TYPE)
         .findFirst({ filters: { documentId: department }, status: 'draft' });
       if (!exists)
         throw new errors.ValidationError(`No division (处室) with documentId ${department}.`, {

@@ -1,12 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { beijingYear } from '../../../../shared/kernel/dates';
 import { withStatisticsContext } from '../sdk/sql';
 import type { Audience, Page, RecordPage, StatisticsProvider } from '../sdk/types';
 import type { YearlyStatistics } from '../../../../shared/reporting/contracts';
-
-/** The earliest year statistics are asked for: the 条例 took effect on 2008-05-01. */
-export const FIRST_STATISTICS_YEAR = 2008;
 
 /**
  * The registry of statistics providers and the yearly figures they compute. Later modules
@@ -15,16 +11,6 @@ export const FIRST_STATISTICS_YEAR = 2008;
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const providers = new Map<string, StatisticsProvider>();
-
-  const checkYear = (year: number) => {
-    const current = beijingYear(new Date());
-    if (!Number.isInteger(year) || year < FIRST_STATISTICS_YEAR || year > current) {
-      throw new errors.ValidationError(
-        `Unknown year "${year}": give a calendar year from ${FIRST_STATISTICS_YEAR} to ${current}.`,
-        { key: 'year' }
-      );
-    }
-  };
 
   /** The providers an audience may read: every one for staff, the public ones for tokens. */
   const visibleTo = (audience: Audience) =>
@@ -52,8 +38,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Every provider's figures for a Beijing calendar year, or those named in `only` (400 for a
-     * year out of range or an unknown provider; 403 when the audience may not read one named).
+     * Every provider's figures for a Beijing calendar year, or those named in `only` (400 for an
+     * unknown provider; 403 when the audience may not read one named).
      */
     async yearly(
       year: number,
@@ -61,7 +47,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       only?: string[],
       audience: Audience = 'staff'
     ): Promise<YearlyStatistics> {
-      checkYear(year);
       const visible = visibleTo(audience);
       for (const name of only ?? []) {
         const provider = providers.get(name);
@@ -110,7 +95,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       page: Page,
       audience: Audience = 'staff'
     ): Promise<RecordPage> {
-      checkYear(year);
       const provider = providers.get(figure.split(/[.:]/, 1)[0]);
       if (provider && !visibleTo(audience).includes(provider)) {
         throw new errors.PolicyError(

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID, UID } from '../../kernel/constants';
+import { PLUGIN_ID, ROLES, UID } from '../../kernel/constants';
 import type { DisclosureConfig } from '../../kernel/config';
 import { uncoveredYearsOf, type Deadline, type RequestEvent } from '../domain/request-deadline';
 import { nextDate, type WorkingDayCalendar } from '../../kernel/domain/calendar';
@@ -10,7 +10,7 @@ import { currentActor } from '../../kernel/services/actor';
 import { serialize } from '../../kernel/services/locks';
 import { getService } from '../../get-service';
 
-const HANDLER_ROLE = 'disclosure-coordinator';
+const HANDLER_ROLE = ROLES.coordinator;
 /** The plugin store's list of years the coordinators were warned the calendar does not cover. */
 const WARNED_YEARS_KEY = 'calendar-uncovered-years-warned';
 

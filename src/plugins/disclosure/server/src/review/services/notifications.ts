@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID, UID } from '../../kernel/constants';
+import { PLUGIN_ID, ROLES, UID } from '../../kernel/constants';
 import type { DisclosureConfig } from '../../kernel/config';
+import { coversDivision } from '../../kernel/domain/divisions';
 import { WITHHOLD_LABELS } from '../../../../shared/review/workflow';
-import type { ReviewRow } from './reviews';
+import type { ReviewRow } from './review-state';
 
 interface Mail {
   to: string[];
@@ -29,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     })) as AdminRow[];
 
   const divisionReviewers = async (department: string | null) => {
-    const reviewers = await usersWithRole('disclosure-division-reviewer');
+    const reviewers = await usersWithRole(ROLES.divisionReviewer);
     const divisions = (await strapi.db
       .query(UID.staff)
       .findMany({ where: { adminUserId: { $in: reviewers.map((user) => user.id) } } })) as Array<{
@@ -37,10 +38,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       department: string;
     }>;
     const divisionOf = new Map(divisions.map((row) => [Number(row.adminUserId), row.department]));
-    return reviewers.filter((user) => {
-      const division = divisionOf.get(Number(user.id));
-      return division === undefined || department === null || division === department;
-    });
+    return reviewers.filter((user) =>
+      coversDivision(divisionOf.get(Number(user.id)) ?? null, department)
+    );
   };
 
   const emailOf = async (userId: number | null) => {
@@ -75,9 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
       case 'approve':
         return {
-          to: (await usersWithRole('disclosure-confidentiality-reviewer')).map(
-            (user) => user.email
-          ),
+          to: (await usersWithRole(ROLES.confidentialityReviewer)).map((user) => user.email),
           subject: `【待保密审查】${review.title ?? ''}`,
           text: `${title}已通过处室发布审核，请进行保密审查。${footer}`,
         };
@@ -115,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const footer = `\n\n${base}/admin/plugins/${PLUGIN_ID}/requests/${request.trackingNumber}\n\n—— 政务公开系统`;
     if (step === 'drafted') {
       return {
-        to: (await usersWithRole('disclosure-confidentiality-reviewer')).map((user) => user.email),
+        to: (await usersWithRole(ROLES.confidentialityReviewer)).map((user) => user.email),
         subject: `【答复待保密审查】${request.trackingNumber}`,
         text: `${title}已起草，请进行保密审查。${footer}`,
       };

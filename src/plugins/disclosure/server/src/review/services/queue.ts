@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { ACTIONS, UID } from '../../kernel/constants';
+import { ACTIONS, DIVISION_CONTENT_TYPE, UID } from '../../kernel/constants';
 import { STATE_LABELS, type State } from '../../../../shared/review/workflow';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
-import type { ReviewRow } from './reviews';
+import type { ReviewRow } from './review-state';
 import type { QueueResponse } from '../../../../shared/review/contracts';
 import { getService } from '../../get-service';
 
@@ -21,12 +21,12 @@ export interface QueueQuery {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async forUser(user: AdminUser, ability: Ability, query: QueueQuery): Promise<QueueResponse> {
-    const reviews = getService(strapi, 'reviews');
-    const division: string | null = await reviews.divisionOf(user.id);
+    const division = await getService(strapi, 'staff').divisionOf(user.id);
     const states: State[] = query.state ? [query.state] : defaultStates(ability);
     const where: Record<string, unknown> = { state: { $in: states } };
     if (query.column) where.columnCode = query.column;
-    // Editors and division reviewers see their division's items and those of no division.
+    // Editors and division reviewers see the items their division covers (coversDivision):
+    // their own and those of no division.
     if (division) where.$or = [{ department: division }, { department: null }];
     else if (query.department) where.department = query.department;
 
@@ -41,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       rows.count({ where }),
     ]);
     const departments = await strapi
-      .documents('api::department.department' as Parameters<Core.Strapi['documents']>[0])
+      .documents(DIVISION_CONTENT_TYPE)
       .findMany({ status: 'draft', fields: ['name'], sort: ['sortOrder:asc'] });
     return {
       data: results.map((row) => ({
