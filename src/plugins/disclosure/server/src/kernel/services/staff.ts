@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { divisionType } from '../config';
 import { UID } from '../constants';
 
 interface AdminUserRow {
@@ -10,8 +11,6 @@ interface AdminUserRow {
   isActive: boolean;
   roles?: Array<{ code: string; name: string }>;
 }
-
-const DEPARTMENT = 'api::department.department';
 
 /**
  * 处室人员: which division each admin user belongs to. Editors and division reviewers act only on
@@ -30,9 +29,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       department: string;
     }>;
     const divisionOf = new Map(rows.map((row) => [Number(row.adminUserId), row.department]));
-    const departments = await strapi
-      .documents(DEPARTMENT as Parameters<Core.Strapi['documents']>[0])
-      .findMany({ status: 'draft', fields: ['name', 'code'], sort: ['sortOrder:asc', 'code:asc'] });
+    const divisions = divisionType(strapi);
+    const departments = divisions
+      ? await strapi.documents(divisions).findMany({
+          status: 'draft',
+          fields: ['name', 'code'],
+          sort: ['sortOrder:asc', 'code:asc'],
+        })
+      : [];
     return {
       users: users.map((user) => ({
         id: user.id,
@@ -55,9 +59,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const user = await strapi.db.query('admin::user').findOne({ where: { id: userId } });
     if (!user) throw new errors.NotFoundError(`No admin user ${userId}.`);
     if (department !== null) {
-      const exists = await strapi
-        .documents(DEPARTMENT as Parameters<Core.Strapi['documents']>[0])
-        .findFirst({ filters: { documentId: department }, status: 'draft' });
+      const divisions = divisionType(strapi);
+      const exists =
+        divisions &&
+        (await strapi
+          .documents(divisions)
+          .findFirst({ filters: { documentId: department }, status: 'draft' }));
       if (!exists)
         throw new errors.ValidationError(`No division (处室) with documentId ${department}.`, {
           key: 'department',

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 
-interface Context {
+export interface Context {
   params: { year?: string };
   query: Record<string, unknown>;
   request: { body?: unknown };

@@ -4,7 +4,7 @@ import type { Audience } from '../sdk/types';
 import { acceptOnly, integer, pageOf } from '../../kernel/controllers/query';
 import { getService } from '../../get-service';
 
-interface Context {
+export interface Context {
   query: Record<string, unknown>;
 }
 

@@ -4,7 +4,7 @@ import { STATES, WITHHOLD_REASONS, type Action, type State } from '../domain/wor
 import type { Ability, AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 
-interface AdminContext {
+export interface AdminContext {
   request: { body?: unknown };
   query: Record<string, unknown>;
   params: Record<string, string>;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { METADATA_COMPONENT } from '../../kernel/constants';
+import { divisionType, metadataComponent } from '../../kernel/config';
 import { STATE_LABELS, modeRefusal, type State } from '../domain/workflow';
 import { workflowContext } from '../workflow-context';
 import { currentActor } from '../../kernel/services/actor';
@@ -58,8 +58,6 @@ export const createPublishGate =
 
 /** Actions by which an editor changes an item: only the item's own division may take them. */
 const CHANGING = new Set(['update', 'delete', 'discardDraft', 'publish', 'unpublish']);
-
-const DEPARTMENT = 'api::department.department' as DocumentsUid;
 
 /** No division given: absent, null, or a relation input that connects nothing. */
 const isEmptyRelation = (value: unknown): boolean => {
@@ -209,7 +207,7 @@ class Gate {
       // Strapi itself refuses to publish without the required metadata; nothing to write then.
       if (draft?.metadata?.id) {
         await this.strapi.db
-          .query(METADATA_COMPONENT as DocumentsUid)
+          .query(metadataComponent(this.strapi) as DocumentsUid)
           .update({ where: { id: draft.metadata.id }, data: { indexNumber: value } });
       }
     }
@@ -327,7 +325,8 @@ class Gate {
     const attributes = this.strapi.contentType(
       this.uid as Parameters<Core.Strapi['contentType']>[0]
     ).attributes;
-    if (!('department' in attributes)) return;
+    const divisions = divisionType(this.strapi);
+    if (!divisions || !('department' in attributes)) return;
     const existing = await this.strapi.db
       .query(this.uid as DocumentsUid)
       .count({ where: { documentId, locale, publishedAt: null } });
@@ -335,7 +334,7 @@ class Gate {
     const owner = await this.reviews.divisionOfItem(this.uid, documentId);
     if (!owner) return;
     const inLocale = await this.strapi.db
-      .query(DEPARTMENT)
+      .query(divisions)
       .count({ where: { documentId: owner.documentId, locale, publishedAt: { $notNull: true } } });
     if (inLocale) ctx.params.data = { ...data, department: owner.documentId };
   }
@@ -361,18 +360,19 @@ class Gate {
     const attributes = this.strapi.contentType(
       this.uid as Parameters<Core.Strapi['contentType']>[0]
     ).attributes;
-    if (!('department' in attributes)) return;
+    const divisions = divisionType(this.strapi);
+    if (!divisions || !('department' in attributes)) return;
     const actor = currentActor(this.strapi);
     if (actor.id === null) return;
     const division: string | null = await this.reviews.divisionOf(actor.id);
     if (!division) return;
     const locale = (await this.locales())[0];
     const inLocale = await this.strapi.db
-      .query(DEPARTMENT)
+      .query(divisions)
       .findOne({ where: { documentId: division, locale }, select: ['id'] });
     if (!inLocale) {
       const name = (await this.strapi.db
-        .query(DEPARTMENT)
+        .query(divisions)
         .findOne({ where: { documentId: division }, select: ['name'] })) as {
         name?: string;
       } | null;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { divisionType } from '../../kernel/config';
 import { ACTIONS, UID } from '../../kernel/constants';
 import { STATE_LABELS, type State } from '../domain/workflow';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
@@ -39,9 +40,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }) as Promise<ReviewRow[]>,
       rows.count({ where }),
     ]);
-    const departments = await strapi
-      .documents('api::department.department' as Parameters<Core.Strapi['documents']>[0])
-      .findMany({ status: 'draft', fields: ['name'], sort: ['sortOrder:asc'] });
+    const divisions = divisionType(strapi);
+    const departments = divisions
+      ? await strapi
+          .documents(divisions)
+          .findMany({ status: 'draft', fields: ['name'], sort: ['sortOrder:asc'] })
+      : [];
     return {
       data: results.map((row) => ({
         contentType: row.itemUid,
