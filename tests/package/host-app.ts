@@ -66,6 +66,10 @@ export function createHostApp(directory: string, tarball: string): string {
       '@strapi/strapi': '5.54.0',
       'better-sqlite3': '12.8.0',
       pg: '8.20.0',
+      react: '^18.0.0',
+      'react-dom': '^18.0.0',
+      'react-router-dom': '^6.30.3',
+      'styled-components': '^6.0.0',
       [PACKAGE_NAME]: `file:${tarball}`,
     },
   });
