@@ -35,6 +35,16 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/tests/setup-after-env.js'],
     },
     {
+      // The plugin as a package: packed, installed into a bare Strapi app and booted there.
+      displayName: 'package',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/package/**/*.test.ts'],
+      transform,
+      resolver: '<rootDir>/tests/package/resolver.js',
+      globalSetup: '<rootDir>/tests/package/global-setup.js',
+      setupFilesAfterEnv: ['<rootDir>/tests/setup-after-env.js'],
+    },
+    {
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],

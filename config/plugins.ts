@@ -42,8 +42,20 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   },
   disclosure: {
     enabled: true,
+    // The package strapi-plugin-gov-disclosure, from this repository (built into its dist/).
     resolve: './src/plugins/disclosure',
     config: {
+      // Every public catalogue type is published only through the review (先审查、后公开).
+      contentTypes: [
+        'api::article.article',
+        'api::policy-document.policy-document',
+        'api::policy-interpretation.policy-interpretation',
+        'api::meeting.meeting',
+        'api::leader.leader',
+        'api::organisation-profile.organisation-profile',
+        'api::disclosure-guide.disclosure-guide',
+        'api::annual-report.annual-report',
+      ],
       // The publisher's 9-character organisation code or 18-character unified social credit code.
       orgCode: env('DISCLOSURE_ORG_CODE', '000000000'),
       indexPattern: env('DISCLOSURE_INDEX_PATTERN', '{orgCode}/{YYYY}-{NNNNN}'),

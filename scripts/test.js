@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm test`: the whole suite. Unit tests, the integration and security suites on SQLite, the browser tests
- * of the admin panel (Debian's Chromium), then the integration and security suites again on PostgreSQL. Every test file creates its own database and drops it.
+ * `npm test`: the whole suite. Unit tests, the integration and security suites and the package test (the
+ * plugin packed and installed into a bare Strapi app) on SQLite, the browser tests of the admin panel
+ * (Debian's Chromium), then the integration, security and package tests again on PostgreSQL. Every test
+ * file creates its own database and drops it.
  * Where no PostgreSQL answers, a throwaway server is started from the Debian binaries (as the
  * postgres user); where there are none, the output says plainly that the PostgreSQL suite did
  * not run. Ends with one line of totals: "N passed, N failed, N skipped".
@@ -50,9 +52,11 @@ function runJest(label, projects, env) {
 async function main() {
   const results = [];
   results.push(
-    runJest('unit + integration + security on SQLite', ['unit', 'integration', 'security'], {
-      TEST_DATABASE: 'sqlite',
-    })
+    runJest(
+      'unit + integration + security + package on SQLite',
+      ['unit', 'integration', 'security', 'package'],
+      { TEST_DATABASE: 'sqlite' }
+    )
   );
 
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -69,10 +73,14 @@ async function main() {
   const postgres = await ensurePostgres();
   if (postgres.ok) {
     results.push(
-      runJest('integration + security on PostgreSQL', ['integration', 'security'], {
-        TEST_DATABASE: 'postgres',
-        ...postgres.env,
-      })
+      runJest(
+        'integration + security + package on PostgreSQL',
+        ['integration', 'security', 'package'],
+        {
+          TEST_DATABASE: 'postgres',
+          ...postgres.env,
+        }
+      )
     );
   }
   await postgres.stop();

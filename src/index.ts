@@ -11,7 +11,7 @@ import { seedDemoContent } from './demo/seed-demo';
 import { setUpContentLocales } from './i18n/locales';
 import { registerProactiveConversion } from './requests/proactive-article';
 import { registerCatalogueStatistics } from './statistics';
-import { disclosureService } from './plugins/disclosure/server/src/sdk';
+import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {

@@ -13,8 +13,12 @@
 'use strict';
 const { distModule } = require('./app');
 
-const { beijingMidnight, beijingYear } = distModule('src/plugins/disclosure/shared/kernel/dates');
-const { workflowContext } = distModule('src/plugins/disclosure/server/src/review/workflow-context');
+const {
+  beijingMidnight,
+  beijingYear,
+  disclosureService,
+} = require('strapi-plugin-gov-disclosure/sdk');
+const { newSuperAdminCrew, publishThroughReview } = distModule('src/demo/publish-through-review');
 
 const LOCALE = 'zh-Hans';
 const YEARS = Array.from({ length: 10 }, (_, index) => 2016 + index);
@@ -226,26 +230,33 @@ async function storageShape(strapi, uid, documentId) {
   return shape;
 }
 
-/** Creates one article through the document service and reads back how Strapi stored it. */
+/**
+ * Creates one article through the document service, publishes it the only way there is (through
+ * the review, as three super admins: 先审查、后公开), reads back how Strapi stored it, then
+ * unpublishes (撤稿) and deletes it.
+ */
 async function referenceShape(strapi, column, department) {
   const documents = strapi.documents(UID.article);
-  // The bench stands in for the review (先审查、后公开): the plugin's gate is told it already ran.
-  const created = await workflowContext.run({ inGate: true }, () =>
-    documents.create({
-      locale: LOCALE,
-      status: 'published',
-      data: {
-        title: '参照文章',
-        column,
-        department,
-        metadata: { disclosureMode: 'proactive', genre: 'notice' },
-      },
-    })
-  );
-  const shape = await storageShape(strapi, UID.article, created.documentId);
-  await workflowContext.run({ inGate: true }, () =>
-    documents.delete({ documentId: created.documentId, locale: '*' })
-  );
+  const { documentId } = await documents.create({
+    locale: LOCALE,
+    data: {
+      title: '参照文章',
+      column,
+      department,
+      metadata: { disclosureMode: 'proactive', genre: 'notice' },
+    },
+  });
+  const crew = await newSuperAdminCrew(strapi);
+  const item = { uid: UID.article, documentId, locale: LOCALE };
+  await publishThroughReview(strapi, crew, item);
+  const shape = await storageShape(strapi, UID.article, documentId);
+  await disclosureService(strapi, 'reviews').transition({
+    ...item,
+    action: 'unpublish',
+    reason: '基准测试的参照文章',
+    ...crew.author,
+  });
+  await documents.delete({ documentId, locale: '*' });
   return shape;
 }
 

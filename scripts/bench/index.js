@@ -17,6 +17,7 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { ensurePostgres } = require('../postgres');
+const { buildPlugin } = require('../build-plugin');
 const { benchDir, createBenchDatabase, root } = require('./app');
 const { printReport } = require('./report');
 
@@ -120,6 +121,7 @@ async function main() {
   if (process.env.BENCH_SKIP_COMPILE === 'true') {
     console.log('BENCH_SKIP_COMPILE=true: benchmarking the app as last compiled in dist/.');
   } else {
+    buildPlugin();
     console.log('Compiling the app (dist/) …');
     await require('@strapi/strapi').compileStrapi({ appDir: root, ignoreDiagnostics: false });
   }

@@ -14,9 +14,7 @@ const http = require('http');
 const { distModule } = require('./app');
 const { LOCALE } = require('./generate');
 
-const { beijingMonthStarts, beijingYearRange } = distModule(
-  'src/plugins/disclosure/shared/kernel/dates'
-);
+const { beijingMonthStarts, beijingYearRange } = require('strapi-plugin-gov-disclosure/sdk');
 
 /** Every catalogue item type the statistics count, as the app defines them. */
 const { CATALOGUE_ITEM_UIDS: ITEM_UIDS } = distModule('src/constants');

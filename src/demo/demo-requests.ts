@@ -5,7 +5,7 @@ import {
   disclosureService,
   nextDate,
   type WorkingDayCalendar,
-} from '../plugins/disclosure/server/src/sdk';
+} from 'strapi-plugin-gov-disclosure/sdk';
 
 const applicant = (name: string, idNumber: string, title: string, extra: object = {}) => ({
   applicantType: 'natural',

@@ -1,9 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import {
-  disclosureService,
-  type Ability,
-  type AdminUser,
-} from '../plugins/disclosure/server/src/sdk';
+import { disclosureService, type Ability, type AdminUser } from 'strapi-plugin-gov-disclosure/sdk';
 
 export interface StaffMember {
   user: AdminUser;
@@ -24,6 +20,30 @@ export async function staffMember(strapi: Core.Strapi, userId: number): Promise<
     .findOne({ where: { id: userId }, populate: ['roles'] });
   const ability = await strapi.service('admin::permission').engine.generateUserAbility(user);
   return { user, ability };
+}
+
+/**
+ * Three new super admins: enough people for four eyes, with every permission. For the tests and
+ * the benchmark, which publish through the review without the demo's staff.
+ */
+export async function newSuperAdminCrew(strapi: Core.Strapi): Promise<ReviewCrew> {
+  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  const member = async (name: string) => {
+    const user = await strapi.service('admin::user').create({
+      email: `${name}-${Math.random().toString(36).slice(2, 8)}@crew.test`,
+      password: 'Crew2018!Password',
+      firstname: name,
+      lastname: 'Crew',
+      isActive: true,
+      roles: [superAdmin.id],
+    });
+    return staffMember(strapi, user.id);
+  };
+  return {
+    author: await member('author'),
+    divisionReviewer: await member('division'),
+    confidentialityReviewer: await member('secrecy'),
+  };
 }
 
 /**

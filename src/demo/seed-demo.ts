@@ -14,7 +14,7 @@ import {
   DEMO_REQUEST_GUIDE,
   type DemoItem,
 } from './demo-content';
-import { disclosureService } from '../plugins/disclosure/server/src/sdk';
+import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
 
 type Data = Record<string, unknown>;
 

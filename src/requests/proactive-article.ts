@@ -4,7 +4,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, UID } from '../constants';
-import { disclosureService, type ProactiveConverter } from '../plugins/disclosure/server/src/sdk';
+import { disclosureService, type ProactiveConverter } from 'strapi-plugin-gov-disclosure/sdk';
 
 /** Where released information goes by default: the 依申请公开 sub-column of 政务公开. */
 export const DEFAULT_PROACTIVE_COLUMN = 'disclosure-on-request';

@@ -22,7 +22,7 @@ import {
   type RecordPage,
   type StatisticsContext,
   type StatisticsProvider,
-} from '../plugins/disclosure/server/src/sdk';
+} from 'strapi-plugin-gov-disclosure/sdk';
 
 interface Filter {
   columnCodes?: string[];

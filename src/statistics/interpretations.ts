@@ -18,7 +18,7 @@ import {
   toIso,
   type StatisticsContext,
   type StatisticsProvider,
-} from '../plugins/disclosure/server/src/sdk';
+} from 'strapi-plugin-gov-disclosure/sdk';
 
 export const INTERPRETATION_DUE_WORKING_DAYS = 3;
 

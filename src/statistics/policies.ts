@@ -17,7 +17,7 @@ import {
   toDateOnly,
   type StatisticsContext,
   type StatisticsProvider,
-} from '../plugins/disclosure/server/src/sdk';
+} from 'strapi-plugin-gov-disclosure/sdk';
 
 const FIGURES = ['issued', 'repealed', 'inForce'] as const;
 type PolicyFigure = (typeof FIGURES)[number];

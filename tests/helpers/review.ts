@@ -1,33 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import {
+  newSuperAdminCrew,
   publishThroughReview,
-  staffMember,
   type ReviewCrew,
 } from '../../src/demo/publish-through-review';
 
 const crews = new WeakMap<Core.Strapi, ReviewCrew>();
 
-/** Three super admins: enough people for four eyes, with every permission. */
+/** Three super admins (src/demo/publish-through-review.ts), made once per app. */
 export async function superAdminCrew(strapi: Core.Strapi): Promise<ReviewCrew> {
-  const known = crews.get(strapi);
-  if (known) return known;
-  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  const member = async (name: string) => {
-    const user = await strapi.service('admin::user').create({
-      email: `${name}-${Math.random().toString(36).slice(2, 8)}@crew.test`,
-      password: 'Crew2018!Password',
-      firstname: name,
-      lastname: 'Crew',
-      isActive: true,
-      roles: [superAdmin.id],
-    });
-    return staffMember(strapi, user.id);
-  };
-  const crew = {
-    author: await member('author'),
-    divisionReviewer: await member('division'),
-    confidentialityReviewer: await member('secrecy'),
-  };
+  const crew = crews.get(strapi) ?? (await newSuperAdminCrew(strapi));
   crews.set(strapi, crew);
   return crew;
 }

@@ -1,13 +1,33 @@
-import type { UID } from '@strapi/strapi';
-import { DEFAULT_ANNUAL_REPORTS, DEFAULT_GATED_CONTENT_TYPES } from './constants';
+import type { Core, UID } from '@strapi/strapi';
+import {
+  DEFAULT_ANNUAL_REPORTS,
+  DEFAULT_DIVISION_CONTENT_TYPE,
+  DEFAULT_METADATA_COMPONENT,
+  PLUGIN_ID,
+} from './constants';
 import { DEFAULT_INDEX_PATTERN, patternProblem } from './domain/index-number';
 
 /** A content type's UID (api::article.article), as the settings name the types under review. */
 export type ContentTypeUid = UID.ContentType;
 
 export interface DisclosureConfig {
-  /** Content types whose publication needs review (UIDs). */
+  /**
+   * Content types whose publication needs review (UIDs). None by default: Strapi fills a host's
+   * list from a default list index by index, so a default list would be added to the host's.
+   */
   contentTypes: ContentTypeUid[];
+  /**
+   * The host's content type of divisions (处室), with `name`, `code` and `sortOrder`; a type under
+   * review takes part in divisions through a relation named `department` to it. Without such a
+   * type in the host, nobody has a division.
+   */
+  divisionContentType: string;
+  /**
+   * The component (公开属性) of a type under review, in its attribute `metadata`, whose string field
+   * `indexNumber` receives the 索引号 at first publication (and whose `disclosureMode`, when
+   * present, must be 主动公开 to publish). Types without a `metadata` attribute get no 索引号.
+   */
+  metadataComponent: string;
   /** The publisher's organisation code or unified social credit code, for 索引号. */
   orgCode: string;
   /** 索引号 pattern, e.g. `{orgCode}/{YYYY}-{NNNNN}`. */
@@ -34,7 +54,9 @@ export interface DisclosureConfig {
 
 export const config = {
   default: (): DisclosureConfig => ({
-    contentTypes: [...DEFAULT_GATED_CONTENT_TYPES],
+    contentTypes: [],
+    divisionContentType: DEFAULT_DIVISION_CONTENT_TYPE,
+    metadataComponent: DEFAULT_METADATA_COMPONENT,
     orgCode: '000000000',
     indexPattern: DEFAULT_INDEX_PATTERN,
     publisherName: '',
@@ -67,3 +89,15 @@ export const config = {
     if (problem) throw new Error(`disclosure.indexPattern: ${problem}`);
   },
 };
+
+/** The host's division type (处室), or null when the host has none: then nobody has a division. */
+export function divisionType(strapi: Core.Strapi): ContentTypeUid | null {
+  const { divisionContentType } = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
+  return divisionContentType in strapi.contentTypes
+    ? (divisionContentType as ContentTypeUid)
+    : null;
+}
+
+/** The component that holds a reviewed item's 索引号 (`metadataComponent`). */
+export const metadataComponent = (strapi: Core.Strapi): string =>
+  (strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig).metadataComponent;

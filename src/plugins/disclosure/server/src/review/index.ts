@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../get-service';
-import { METADATA_COMPONENT, PLUGIN_ID } from '../kernel/constants';
+import { metadataComponent, type DisclosureConfig } from '../kernel/config';
+import { PLUGIN_ID } from '../kernel/constants';
 import type { DisclosureModule } from '../kernel/module';
 import { scopeContentManagerByDocument } from './content-manager-scope';
 import { contentTypes } from './content-types';
@@ -27,6 +28,12 @@ export const review: DisclosureModule = {
   async bootstrap(strapi) {
     const divisions = getService(strapi, 'item-divisions');
     const staff = getService(strapi, 'staff');
+    const { contentTypes: gated } = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
+    if (gated.length === 0) {
+      strapi.log.warn(
+        '[disclosure] no content type is under review: list their UIDs in the plugin setting disclosure.contentTypes'
+      );
+    }
     // Editors and division reviewers see their own division's items in the Content Manager.
     await strapi.admin.services.permission.conditionProvider.register({
       displayName: 'Same division (本处室)',
@@ -64,7 +71,7 @@ interface FieldMetadata {
 
 async function makeIndexNumberReadOnly(strapi: Core.Strapi): Promise<void> {
   const components = strapi.plugin('content-manager').service('components');
-  const component = components.findComponent(METADATA_COMPONENT);
+  const component = components.findComponent(metadataComponent(strapi));
   if (!component) return;
   const {
     uid: _uid,

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { AssignStaffResponse, StaffList } from '../../../../shared/kernel/contracts';
 import { errors } from '@strapi/utils';
-import { DIVISION_CONTENT_TYPE, UID } from '../constants';
+import { divisionType } from '../config';
+import { UID } from '../constants';
 
 interface AdminUserRow {
   id: number;
@@ -29,9 +30,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       department: string;
     }>;
     const divisionOf = new Map(rows.map((row) => [Number(row.adminUserId), row.department]));
-    const departments = await strapi
-      .documents(DIVISION_CONTENT_TYPE)
-      .findMany({ status: 'draft', fields: ['name', 'code'], sort: ['sortOrder:asc', 'code:asc'] });
+    const divisions = divisionType(strapi);
+    const departments = divisions
+      ? await strapi.documents(divisions).findMany({
+          status: 'draft',
+          fields: ['name', 'code'],
+          sort: ['sortOrder:asc', 'code:asc'],
+        })
+      : [];
     return {
       users: users.map((user) => ({
         id: user.id,
@@ -62,9 +68,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const user = await strapi.db.query('admin::user').findOne({ where: { id: userId } });
     if (!user) throw new errors.NotFoundError(`No admin user ${userId}.`);
     if (department !== null) {
-      const exists = await strapi
-        .documents(DIVISION_CONTENT_TYPE)
-        .findFirst({ filters: { documentId: department }, status: 'draft' });
+      const divisions = divisionType(strapi);
+      const exists =
+        divisions &&
+        (await strapi
+          .documents(divisions)
+          .findFirst({ filters: { documentId: department }, status: 'draft' }));
       if (!exists)
         throw new errors.ValidationError(`No division (处室) with documentId ${department}.`, {
           key: 'department',

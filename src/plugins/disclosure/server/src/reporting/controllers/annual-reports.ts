@@ -3,7 +3,7 @@ import type { Ability, AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 import { validateExportQuery, validateReportChanges, validateReportYear } from '../validation';
 
-interface Context {
+export interface Context {
   params: { year?: string };
   query: Record<string, unknown>;
   request: { body?: unknown };

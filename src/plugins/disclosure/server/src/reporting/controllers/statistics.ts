@@ -3,7 +3,7 @@ import type { Audience } from '../sdk/types';
 import { getService } from '../../get-service';
 import { validateRecordsQuery, validateStatisticsQuery, type Locales } from '../validation';
 
-interface Context {
+export interface Context {
   query: Record<string, unknown>;
 }
 

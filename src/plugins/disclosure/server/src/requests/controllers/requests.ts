@@ -11,7 +11,7 @@ import type { RequestEvent } from '../domain/request-deadline';
 import type { AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 
-interface Context {
+export interface Context {
   request: {
     body?: unknown;
     files?: Record<string, UploadedFile | UploadedFile[]>;

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, randomInt } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ACTIONS, PLUGIN_ID, UID } from '../../kernel/constants';
-import type { DisclosureConfig } from '../../kernel/config';
+import { divisionType, type DisclosureConfig } from '../../kernel/config';
 import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
 import { WorkingDayCalendar, isDate } from '../../kernel/domain/calendar';
 import {
@@ -87,7 +87,7 @@ const PERSONAL_FIELDS = ['name', 'contactPerson', 'idNumber', 'phone', 'email', 
 const DUPLICATE_WINDOW_DAYS = 30;
 
 /** A request as stored: the fields the API answers as they are, the personal data encrypted. */
-interface RequestRow extends Pick<
+export interface RequestRow extends Pick<
   RequestDetail,
   | 'trackingNumber'
   | 'state'
@@ -655,10 +655,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Gives the request to a division (处室) to handle, by the department's code. */
     async assign(trackingNumber: string, body: unknown, user: AdminUser) {
       const { division } = (body ?? {}) as { division?: unknown };
+      const divisions = divisionType(strapi);
       const department =
         typeof division === 'string' &&
+        divisions &&
         ((await strapi
-          .documents('api::department.department' as Parameters<Core.Strapi['documents']>[0])
+          .documents(divisions)
           .findFirst({ filters: { code: division }, status: 'draft' })) as {
           name: string;
         } | null);

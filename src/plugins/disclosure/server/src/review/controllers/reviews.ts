@@ -4,7 +4,7 @@ import { getService } from '../../get-service';
 import type { Step } from '../services/reviews';
 import { validateQueueQuery, validateShowQuery, validateStep } from '../validation';
 
-interface AdminContext {
+export interface AdminContext {
   request: { body?: unknown };
   query: Record<string, unknown>;
   params: Record<string, string>;

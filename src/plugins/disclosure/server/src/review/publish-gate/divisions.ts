@@ -3,7 +3,7 @@
  * and what they create or copy belongs to their division.
  */
 import { errors } from '@strapi/utils';
-import { DIVISION_CONTENT_TYPE } from '../../kernel/constants';
+import { divisionType } from '../../kernel/config';
 import { coversDivision } from '../../kernel/domain/divisions';
 import { currentActor } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
@@ -63,7 +63,8 @@ export async function inheritDivision(item: GatedItem, data: Data | undefined) {
   if (!data || !documentId || !locale || locale === '*' || !isEmptyRelation(data.department)) {
     return data;
   }
-  if (!item.has('department')) return data;
+  const divisions = divisionType(item.strapi);
+  if (!divisions || !item.has('department')) return data;
   const existing = await item.strapi.db
     .query(item.uid)
     .count({ where: { documentId, locale, publishedAt: null } });
@@ -74,7 +75,7 @@ export async function inheritDivision(item: GatedItem, data: Data | undefined) {
   );
   if (!owner) return data;
   const inLocale = await item.strapi.db
-    .query(DIVISION_CONTENT_TYPE)
+    .query(divisions)
     .count({ where: { documentId: owner.documentId, locale, publishedAt: { $notNull: true } } });
   return inLocale ? { ...data, department: owner.documentId } : data;
 }
@@ -91,16 +92,17 @@ export async function defaultToOwnDivision(item: GatedItem, data: Data | undefin
  * another division, not even by cloning one of its own and naming the other division.
  */
 export async function cloneIntoOwnDivision(item: GatedItem, data: Data | undefined) {
-  if (!item.has('department')) return data;
+  const divisions = divisionType(item.strapi);
+  if (!divisions || !item.has('department')) return data;
   const division = await actorDivision(item);
   if (!division) return data;
   const locale = (await item.locales())[0];
   const inLocale = await item.strapi.db
-    .query(DIVISION_CONTENT_TYPE)
+    .query(divisions)
     .findOne({ where: { documentId: division, locale }, select: ['id'] });
   if (!inLocale) {
     const name = (await item.strapi.db
-      .query(DIVISION_CONTENT_TYPE)
+      .query(divisions)
       .findOne({ where: { documentId: division }, select: ['name'] })) as {
       name?: string;
     } | null;

@@ -3,7 +3,7 @@
  * change of review state it makes, in the transaction of the Document Service's action.
  */
 import { errors } from '@strapi/utils';
-import { METADATA_COMPONENT } from '../../kernel/constants';
+import { metadataComponent } from '../../kernel/config';
 import { currentActor } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 import {
@@ -80,7 +80,7 @@ async function assignIndexNumber(item: GatedItem, locales: string[]): Promise<st
     // Strapi itself refuses to publish without the required metadata; nothing to write then.
     if (metadata?.id) {
       await item.strapi.db
-        .query(METADATA_COMPONENT)
+        .query(metadataComponent(item.strapi))
         .update({ where: { id: metadata.id }, data: { indexNumber: value } });
     }
   }

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { ACTIONS, DIVISION_CONTENT_TYPE, UID } from '../../kernel/constants';
+import { divisionType } from '../../kernel/config';
+import { ACTIONS, UID } from '../../kernel/constants';
 import { STATE_LABELS, type State } from '../../../../shared/review/workflow';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
 import type { ReviewRow } from './review-state';
@@ -40,9 +41,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }) as Promise<ReviewRow[]>,
       rows.count({ where }),
     ]);
-    const departments = await strapi
-      .documents(DIVISION_CONTENT_TYPE)
-      .findMany({ status: 'draft', fields: ['name'], sort: ['sortOrder:asc'] });
+    const divisions = divisionType(strapi);
+    const departments = divisions
+      ? await strapi
+          .documents(divisions)
+          .findMany({ status: 'draft', fields: ['name'], sort: ['sortOrder:asc'] })
+      : [];
     return {
       data: results.map((row) => ({
         contentType: row.itemUid,
