@@ -3,18 +3,15 @@
  * admin API contract (GET/POST /disclosure/requests…, /disclosure/reply-templates).
  */
 
-export const REQUEST_STATES = [
-  'registered',
-  'accepted',
-  'correction_requested',
-  'corrected',
-  'consulting',
-  'extended',
-  'answered',
-  'closed',
-  'withdrawn',
-] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
+export {
+  EVENT_TYPES as EVENT_ACTIONS,
+  REQUEST_STATES,
+  type RequestState,
+} from '../../../../shared/requests/states';
+import {
+  EVENT_TYPES as EVENT_ACTIONS,
+  type RequestState,
+} from '../../../../shared/requests/states';
 
 export type { ReplyState, Urgency } from '../../../../shared/requests/states';
 import type { ReplyState, Urgency } from '../../../../shared/requests/states';
@@ -121,16 +118,6 @@ export interface TimelineEntry {
 }
 
 /** The handling events: POST …/events with `{ type, date, … }`. */
-export const EVENT_ACTIONS = [
-  'correction_requested',
-  'corrected',
-  'consultation_started',
-  'consultation_ended',
-  'fee_notice',
-  'fee_notice_delivered',
-  'fee_paid',
-  'extended',
-] as const;
 
 export const ACTIONS = [
   ...EVENT_ACTIONS,

@@ -50,6 +50,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 
+  /** The division (处室) with this department code, or null. */
+  async divisionByCode(code: string): Promise<{ name: string; code: string } | null> {
+    const department = await strapi
+      .documents(DEPARTMENT as Parameters<Core.Strapi['documents']>[0])
+      .findFirst({ filters: { code }, status: 'draft', fields: ['name', 'code'] });
+    return department ? { name: String(department.name), code } : null;
+  },
+
   /** Puts a user in a division (a department's documentId), or takes them out with null. */
   async assign(userId: number, department: string | null) {
     const user = await strapi.db.query('admin::user').findOne({ where: { id: userId } });
