@@ -60,21 +60,34 @@ const oneOf = <T extends string>(values: readonly T[], message: string) =>
     .required(message);
 /** A refusal's sentence, or one made from the value refused. */
 type Message = string | ((params: { value?: unknown }) => string);
-/** A calendar date (YYYY-MM-DD), when given. */
-const date = (message: Message) =>
+/** A calendar date (YYYY-MM-DD), when given (`blankIsNone`: '' too, as no date). */
+const date = (message: Message, { blankIsNone = false } = {}) =>
   yup
     .string()
     .typeError(message)
-    .test('date', message, (value) => value === undefined || isDate(value));
+    .test(
+      'date',
+      message,
+      (value) => value === undefined || (blankIsNone && !value) || isDate(value)
+    );
+const requiredDate = (message: Message) => date(message).required(message);
+/** Text that says something (not only spaces), at most `max` characters. */
+const filled = (message: string, max = Number.MAX_SAFE_INTEGER) =>
+  text(message)
+    .required(message)
+    .max(max, message)
+    .test('text', message, (value) => Boolean(value?.trim()));
+/** A whole number from `min` to `max`. */
+const whole = (message: string, min: number, max: number) =>
+  yup.number().typeError(message).integer(message).min(min, message).max(max, message);
 
 // ---- handling events -------------------------------------------------------------------------
 
 const EVENT_TYPE = `"type" must be one of ${EVENT_TYPES.join(', ')}.`;
 /** The deadline engine's sentence for a date it cannot count with. */
 const notADate: Message = ({ value }) => `"${String(value)}" is not a date`;
-const eventDate = () => date(notADate).required(notADate);
-const type = <T extends HandlingEventType>(name: T) =>
-  yup.mixed<T>().oneOf([name], EVENT_TYPE).required(EVENT_TYPE);
+const eventDate = () => requiredDate(notADate);
+const type = <T extends HandlingEventType>(name: T) => oneOf([name], EVENT_TYPE);
 
 const EXTENSION_DAYS = `An extension is 1 to ${MAX_EXTENSION_WORKING_DAYS} working days.`;
 const EXTENSION_REASON = 'An extension needs its approver and a reason.';
@@ -110,13 +123,10 @@ const feeNotice = validator(
       .oneOf([...FEE_NOTICE_ROUTES], `"via" must be one of ${FEE_NOTICE_ROUTES.join(', ')}.`),
     deliveredOn: date(DELIVERED_ON),
     basis: oneOf(FEE_BASES, `"basis" must be one of ${FEE_BASES.join(', ')} (按件 or 按量计收).`),
-    pages: yup
-      .number()
-      .typeError(PAGES)
-      .integer(PAGES)
-      .min(1, PAGES)
-      .max(MAX_FEE_PAGES, PAGES)
-      .when('basis', { is: 'pages', then: (schema) => schema.required(PAGES) }),
+    pages: whole(PAGES, 1, MAX_FEE_PAGES).when('basis', {
+      is: 'pages',
+      then: (schema) => schema.required(PAGES),
+    }),
     date: eventDate(),
   }),
   { lenient: true }
@@ -145,14 +155,9 @@ const EVENT_VALIDATORS: {
       type: type('correction_requested'),
       date: eventDate(),
       // The admin's form sends '' when its date is cleared: no date to correct by.
-      dueBy: yup
-        .string()
-        .typeError('"dueBy" is the date (YYYY-MM-DD) the applicant is to correct by.')
-        .test(
-          'date',
-          '"dueBy" is the date (YYYY-MM-DD) the applicant is to correct by.',
-          (value) => !value || isDate(value)
-        ),
+      dueBy: date('"dueBy" is the date (YYYY-MM-DD) the applicant is to correct by.', {
+        blankIsNone: true,
+      }),
     }),
     { lenient: true }
   ),
@@ -179,28 +184,14 @@ const EVENT_VALIDATORS: {
     object({
       type: type('extended'),
       date: eventDate(),
-      days: yup
-        .number()
-        .typeError(EXTENSION_DAYS)
-        .required(EXTENSION_DAYS)
-        .integer(EXTENSION_DAYS)
-        .min(1, EXTENSION_DAYS)
-        .max(MAX_EXTENSION_WORKING_DAYS, EXTENSION_DAYS),
+      days: whole(EXTENSION_DAYS, 1, MAX_EXTENSION_WORKING_DAYS).required(EXTENSION_DAYS),
       approver: text(EXTENSION_REASON),
       reason: text(EXTENSION_REASON).required(EXTENSION_REASON),
     }),
     { lenient: true }
   ),
 };
-const eventType = validator(
-  object({
-    type: yup
-      .mixed<HandlingEventType>()
-      .oneOf([...EVENT_TYPES], EVENT_TYPE)
-      .required(EVENT_TYPE),
-  }),
-  { lenient: true }
-);
+const eventType = validator(object({ type: oneOf(EVENT_TYPES, EVENT_TYPE) }), { lenient: true });
 
 /** POST …/events: a handling event, by its type. */
 export async function validateEvent(input: unknown): Promise<EventInput> {
@@ -216,9 +207,7 @@ export const validateNothing = validator(object({}));
 /** POST …/assign { division }: the department's code. */
 export const validateAssignment = validator(
   object({
-    division: text('"division" must be the code of a division (处室).').required(
-      '"division" must be the code of a division (处室).'
-    ),
+    division: filled('"division" must be the code of a division (处室).'),
   })
 );
 
@@ -258,9 +247,7 @@ export const validateClearance = validator(object({ hash: text(STALE) }));
 /** POST …/reply/return { reason, hash }. */
 export const validateReturn = validator(
   object({
-    reason: text(RETURN_REASON)
-      .required(RETURN_REASON)
-      .test('text', RETURN_REASON, (value) => Boolean(value?.trim())),
+    reason: filled(RETURN_REASON),
     hash: text(STALE),
   })
 );
@@ -271,18 +258,14 @@ export const PAPER_DELIVERY = ['post', 'in_person', 'fax'] as const;
 export const validateDelivery = validator(
   object({
     method: oneOf(PAPER_DELIVERY, `"method" must be one of ${PAPER_DELIVERY.join(', ')}.`),
-    date: date('"date" must be the delivery date, on or after the receipt.').required(
-      '"date" must be the delivery date, on or after the receipt.'
-    ),
+    date: requiredDate('"date" must be the delivery date, on or after the receipt.'),
   })
 );
 
 /** POST …/withdraw { date, reason? }. */
 export const validateWithdrawal = validator(
   object({
-    date: date('"date" must be a date from the receipt to today.').required(
-      '"date" must be a date from the receipt to today.'
-    ),
+    date: requiredDate('"date" must be a date from the receipt to today.'),
     reason: text('"reason" must be text.'),
   })
 );
@@ -344,13 +327,11 @@ export function validateOnlineIntake(request: {
 const staffReceipt = validator(
   object({
     channel: oneOf(STAFF_CHANNELS, `"channel" must be one of ${STAFF_CHANNELS.join(', ')}.`),
-    receivedOn: date('"receivedOn" must be a past date (YYYY-MM-DD).')
-      .required('"receivedOn" must be a past date (YYYY-MM-DD).')
-      .test(
-        'past',
-        '"receivedOn" must be a past date (YYYY-MM-DD).',
-        (value) => value !== undefined && value <= beijingDate(new Date())
-      ),
+    receivedOn: requiredDate('"receivedOn" must be a past date (YYYY-MM-DD).').test(
+      'past',
+      '"receivedOn" must be a past date (YYYY-MM-DD).',
+      (value) => value !== undefined && value <= beijingDate(new Date())
+    ),
   }),
   { lenient: true }
 );
@@ -400,13 +381,8 @@ export function attachmentIdOf(trackingNumber: string, id: string | undefined): 
 
 // ---- reply templates, calendar -------------------------------------------------------------------
 
-const templateText = (field: string, max: number) => {
-  const message = `"${field}" is required, as text of at most ${max} characters.`;
-  return text(message)
-    .required(message)
-    .max(max, message)
-    .test('text', message, (value) => Boolean(value?.trim()));
-};
+const templateText = (field: string, max: number) =>
+  filled(`"${field}" is required, as text of at most ${max} characters.`, max);
 
 const templateFields = validator(
   object({
@@ -444,10 +420,7 @@ const overrideFields = validator(
       .boolean()
       .typeError('"isWorking" must be true or false.')
       .required('"isWorking" must be true or false.'),
-    note: text(NOTE)
-      .required(NOTE)
-      .max(200, NOTE)
-      .test('text', NOTE, (value) => Boolean(value?.trim())),
+    note: filled(NOTE, 200),
   })
 );
 

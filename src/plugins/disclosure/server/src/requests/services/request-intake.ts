@@ -42,6 +42,20 @@ export interface Registration {
 
 const normalise = (text: string) => text.replace(/\s+/g, '').toLowerCase();
 
+/** The applicant as stored: personal fields encrypted, the identity document as an HMAC digest. */
+const sealed = (intake: Intake, secret: Buffer) => ({
+  ...intake,
+  ...Object.fromEntries(
+    PERSONAL_FIELDS.map((field) => {
+      const value = intake[field];
+      return [field, value ? encrypt(secret, value) : null];
+    })
+  ),
+  identityDigest: createHmac('sha256', secret)
+    .update(`${intake.idType}:${intake.idNumber.toUpperCase()}`)
+    .digest('hex'),
+});
+
 /**
  * Requests coming in (条例 Art. 29): from the website, received today (Beijing time) with the
  * applicant's files, and from the office, received on paper, in person, by post or fax on the
@@ -79,43 +93,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     files: readonly PreparedFile[] = []
   ): Promise<Registration> => {
     const secret = requests().key();
-    const identityDigest = createHmac('sha256', secret)
-      .update(`${intake.idType}:${intake.idNumber.toUpperCase()}`)
-      .digest('hex');
+    const applicant = sealed(intake, secret);
     const events: RequestEvent[] = [{ type: 'received', date: receivedOn }];
     const deadline = await requests().deadlineOf(events);
     const queryCode = randomBytes(6).toString('base64url').slice(0, 8);
     const trackingNumber = await newTrackingNumber(receivedOn);
-    const personal = Object.fromEntries(
-      PERSONAL_FIELDS.map((field) => {
-        const value = intake[field];
-        return [field, value ? encrypt(secret, value) : null];
-      })
-    );
     const data = {
-      ...intake,
-      ...personal,
+      ...applicant,
       trackingNumber,
       queryCodeHash: queryCodeHash(secret, queryCode),
-      identityDigest,
       channel,
       receivedOn,
       state: INITIAL_STATE,
       dueDate: deadline.dueDate,
       deadline,
       events,
-      likelyDuplicateOf: await likelyDuplicate(identityDigest, intake.title, receivedOn),
+      likelyDuplicateOf: await likelyDuplicate(applicant.identityDigest, intake.title, receivedOn),
     };
     await strapi.db.transaction(async () => {
       await rows().create({ data });
-      if (files.length) {
-        await getService(strapi, 'request-attachments').store(
-          trackingNumber,
-          'application',
-          files,
-          secret
-        );
-      }
+      const attachments = getService(strapi, 'request-attachments');
+      if (files.length) await attachments.store(trackingNumber, 'application', files, secret);
       await requests().record(data, 'registered', currentActor(strapi), {
         reason: `${receivedOn} 收到申请（${CHANNEL_TEXT[channel]}）`,
       });
