@@ -261,20 +261,26 @@ describe('a report in the 2019 trial format (reports on 2019 and 2020)', () => {
     outcome?: string,
     closedOn?: string
   ) => {
-    const requests = app.strapi.plugin('disclosure').service('requests');
-    const { trackingNumber } = await requests.register(
-      { ...APPLICANT, applicantType, title: `${receivedOn} 申请的信息 ${outcome ?? '办理中'}` },
-      'paper',
-      receivedOn
-    );
+    const plugin = app.strapi.plugin('disclosure');
+    const { trackingNumber } = await plugin
+      .service('request-intake')
+      .registerByStaff(
+        { ...APPLICANT, applicantType, title: `${receivedOn} 申请的信息 ${outcome ?? '办理中'}` },
+        'paper',
+        receivedOn
+      );
     if (outcome) {
-      await requests.close(trackingNumber, {
-        outcome,
-        date: closedOn,
-        state: 'closed',
-        action: 'closed_lapsed',
-        actor: { id: null, name: '测试', roles: [] },
-      });
+      const requests = plugin.service('requests');
+      await requests.locked(trackingNumber, async () =>
+        requests.close(await requests.find(trackingNumber), {
+          outcome,
+          date: closedOn,
+          reason: null,
+          state: 'closed',
+          action: 'closed_lapsed',
+          actor: { id: null, name: '测试', roles: [] },
+        })
+      );
     }
     return trackingNumber as string;
   };

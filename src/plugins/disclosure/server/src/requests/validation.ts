@@ -357,7 +357,7 @@ export function validateStatusQuery(query: Record<string, unknown>) {
 export const LIST_STATES = ['open', 'closed', 'all'] as const;
 export type ListState = (typeof LIST_STATES)[number];
 const isListState = (value: unknown): value is ListState =>
-  (LIST_STATES as readonly unknown[]).includes(value);
+  LIST_STATES.some((state) => state === value);
 
 /** GET /disclosure/requests?state=&page=&pageSize= */
 export function validateListQuery(query: Record<string, unknown>) {
