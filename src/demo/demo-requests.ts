@@ -4,18 +4,29 @@ import {
   beijingDate,
   disclosureService,
   nextDate,
+  type Intake,
+  type StaffChannel,
   type WorkingDayCalendar,
 } from 'strapi-plugin-gov-disclosure/sdk';
 
-const applicant = (name: string, idNumber: string, title: string, extra: object = {}) => ({
+const applicant = (
+  name: string,
+  idNumber: string,
+  title: string,
+  extra: Partial<Intake> = {}
+): Intake => ({
   applicantType: 'natural',
   name,
+  contactPerson: null,
   idType: 'id_card',
   idNumber,
   phone: '13800000000',
   email: `${idNumber.slice(-4)}@applicant.example`,
   address: '示范市和平区示例路1号',
+  postcode: null,
   title,
+  docNumber: null,
+  description: null,
   form: 'electronic',
   delivery: 'email',
   ...extra,
@@ -46,12 +57,19 @@ export async function seedDemoRequests(strapi: Core.Strapi): Promise<boolean> {
   if (!coordinator || !secrecy) return false;
   return seedOnce(strapi, 'demo-requests', async () => {
     const requests = disclosureService(strapi, 'requests');
+    const handling = disclosureService(strapi, 'request-handling');
     const replies = disclosureService(strapi, 'request-replies');
     const calendar = await disclosureService(strapi, 'calendar').current();
     const today = beijingDate(new Date());
     const ago = (n: number) => workingDaysBefore(calendar, today, n);
-    const register = async (body: object, channel: string, receivedOn: string) =>
-      (await requests.registerByStaff({ ...body, channel, receivedOn })).trackingNumber as string;
+    const register = async (intake: Intake, channel: StaffChannel, receivedOn: string) =>
+      (
+        await disclosureService(strapi, 'request-intake').registerByStaff(
+          intake,
+          channel,
+          receivedOn
+        )
+      ).trackingNumber;
 
     await register(
       applicant('赵明', '210102198501011111', '2025年度工业企业技术改造专项资金拨付明细'),
@@ -74,7 +92,7 @@ export async function seedDemoRequests(strapi: Core.Strapi): Promise<boolean> {
       'in_person',
       ago(6)
     );
-    await requests.addEvent(
+    await handling.addEvent(
       consulting,
       { type: 'consultation_started', date: ago(3), party: 'third_party' },
       coordinator
@@ -88,7 +106,7 @@ export async function seedDemoRequests(strapi: Core.Strapi): Promise<boolean> {
       'fax',
       ago(5)
     );
-    await requests.addEvent(
+    await handling.addEvent(
       corrected,
       {
         type: 'correction_requested',
@@ -97,7 +115,7 @@ export async function seedDemoRequests(strapi: Core.Strapi): Promise<boolean> {
       },
       coordinator
     );
-    await requests.addEvent(corrected, { type: 'corrected', date: ago(2) }, coordinator);
+    await handling.addEvent(corrected, { type: 'corrected', date: ago(2) }, coordinator);
     const answered = await register(
       applicant('周强', '210102198805055555', '2018年民爆安全生产许可初审结果', {
         delivery: 'post',

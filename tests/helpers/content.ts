@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { reviewAndPublish } from './review';
+import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
 
 type Data = Record<string, unknown>;
 type Uid = Parameters<Core.Strapi['documents']>[0];
@@ -43,7 +44,7 @@ export async function createPublished(
       ? { ...data, metadata: { disclosureMode: 'proactive' } }
       : data;
   const documentId = await createDraft(strapi, uid, withMetadata, locale);
-  if (strapi.plugin('disclosure').service('review-state').isGated(uid)) {
+  if (disclosureService(strapi, 'review-state').isGated(uid)) {
     await reviewAndPublish(strapi, uid, documentId, locale);
   } else {
     await strapi.documents(uid).publish({ documentId, locale });

@@ -1,3 +1,4 @@
+const { disclosureService } = require('strapi-plugin-gov-disclosure/sdk');
 /**
  * A second app process for the concurrency tests: boots the compiled app on the database named by
  * the environment, says READY, waits for GO on stdin, runs one task, prints its result as JSON and
@@ -10,12 +11,12 @@ const { createStrapi } = require('@strapi/strapi');
 
 const TASKS = {
   allocate(strapi, [uid, year, ...documentIds]) {
-    const numbers = strapi.plugin('disclosure').service('index-numbers');
+    const numbers = disclosureService(strapi, 'index-numbers');
     const at = new Date(`${year}-06-01T00:00:00Z`);
     return Promise.all(documentIds.map((documentId) => numbers.allocate(uid, documentId, at)));
   },
   remind(strapi, [today]) {
-    return strapi.plugin('disclosure').service('request-reminders').run(today);
+    return disclosureService(strapi, 'request-reminders').run(today);
   },
 };
 

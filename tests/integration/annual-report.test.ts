@@ -4,6 +4,8 @@ import { superAdminCrew } from '../helpers/review';
 import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
 import { REQUEST_ROWS } from '../../src/plugins/disclosure/shared/reporting/annual-report/format-2021';
+import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
+import type { ApplicantType } from '../../src/plugins/disclosure/shared/requests/contracts';
 
 const POLICY = 'api::policy-document.policy-document';
 const REPORT = 'api::annual-report.annual-report';
@@ -204,7 +206,7 @@ describe('the annual report editor', () => {
 
     const { strapi } = app;
     const crew = await superAdminCrew(strapi);
-    const reviews = strapi.plugin('disclosure').service('reviews');
+    const reviews = disclosureService(strapi, 'reviews');
     const documentId = submitted.body.data.documentId;
     for (const [action, member] of [
       ['approve', crew.divisionReviewer],
@@ -247,7 +249,7 @@ describe('a report in the 2019 trial format (reports on 2019 and 2020)', () => {
     description: null,
     form: 'paper',
     delivery: 'post',
-  };
+  } as const;
   const at = (year: number) => (body: unknown) =>
     request(app.http)
       .put(`/disclosure/annual-reports/${year}`)
@@ -256,25 +258,31 @@ describe('a report in the 2019 trial format (reports on 2019 and 2020)', () => {
 
   /** A request received on paper, closed with `outcome` on `closedOn` (or left open). */
   const onRecord = async (
-    applicantType: string,
+    applicantType: ApplicantType,
     receivedOn: string,
     outcome?: string,
     closedOn?: string
   ) => {
-    const requests = app.strapi.plugin('disclosure').service('requests');
-    const { trackingNumber } = await requests.register(
+    const { trackingNumber } = await disclosureService(
+      app.strapi,
+      'request-intake'
+    ).registerByStaff(
       { ...APPLICANT, applicantType, title: `${receivedOn} 申请的信息 ${outcome ?? '办理中'}` },
       'paper',
       receivedOn
     );
-    if (outcome) {
-      await requests.close(trackingNumber, {
-        outcome,
-        date: closedOn,
-        state: 'closed',
-        action: 'closed_lapsed',
-        actor: { id: null, name: '测试', roles: [] },
-      });
+    if (outcome && closedOn) {
+      const requests = disclosureService(app.strapi, 'requests');
+      await requests.locked(trackingNumber, async () =>
+        requests.close(await requests.find(trackingNumber), {
+          outcome,
+          date: closedOn,
+          reason: null,
+          state: 'closed',
+          action: 'closed_lapsed',
+          actor: { id: null, name: '测试', roles: [] },
+        })
+      );
     }
     return trackingNumber as string;
   };

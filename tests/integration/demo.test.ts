@@ -1,6 +1,7 @@
 import path from 'path';
 import request from 'supertest';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
+import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
 
 const DEMO_ENV = {
   DEMO_SEED: 'true',
@@ -125,7 +126,7 @@ describe('the development demo', () => {
       expect(item.metadata.indexNumber).toMatch(new RegExp(`^11210100MB0000000X/${year}-\\d{5}$`));
     }
     expect(new Set(numbers).size).toBe(numbers.length);
-    const verdict = await app.strapi.plugin('disclosure').service('audit').verify();
+    const verdict = await disclosureService(app.strapi, 'audit').verify();
     expect(verdict).toMatchObject({ ok: true });
     expect(verdict.entries).toBeGreaterThan(4 * numbers.length);
   });

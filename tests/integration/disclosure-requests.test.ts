@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
+import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
 
 let app: TestApp;
 
@@ -161,10 +162,7 @@ describe('a disclosure request submitted on the website', () => {
     await knex('disclosure_requests')
       .where({ tracking_number: tracking.trackingNumber })
       .update({ query_code_hash: legacy });
-    const rekeyed = await app.strapi
-      .plugin('disclosure')
-      .service('requests')
-      .rekeyLegacyQueryCodes();
+    const rekeyed = await disclosureService(app.strapi, 'requests').rekeyLegacyQueryCodes();
     expect(rekeyed).toBe(1);
     const rows = await knex('disclosure_requests').select('query_code_hash');
     expect(rows.every((row) => /^h1:[0-9a-f]{64}$/.test(row.query_code_hash))).toBe(true);

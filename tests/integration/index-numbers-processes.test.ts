@@ -3,6 +3,7 @@ import path from 'path';
 import readline from 'readline';
 import { TEST_DATABASE } from '../helpers/database';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
+import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
 
 const ARTICLE = 'api::article.article';
 
@@ -38,7 +39,7 @@ onPostgres('索引号 from two app processes sharing the database', () => {
     const nextLine = () => new Promise<string>((resolve) => lines.once('line', resolve));
     expect(await nextLine()).toBe('READY');
 
-    const numbers = app.strapi.plugin('disclosure').service('index-numbers');
+    const numbers = disclosureService(app.strapi, 'index-numbers');
     const theirValues = nextLine();
     child.stdin!.end('GO\n');
     const ourValues: string[] = await Promise.all(

@@ -9,6 +9,7 @@ import request from 'supertest';
 import { recipients, startMailbox, type Mailbox } from '../helpers/smtp';
 import { staffLogin, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
+import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
 
 let app: TestApp;
 let mailbox: Mailbox;
@@ -41,7 +42,7 @@ const listRow = async (tn: string) => {
   return list.body.data.find((row: { trackingNumber: string }) => row.trackingNumber === tn);
 };
 const runJob = (today: string) =>
-  app.strapi.plugin('disclosure').service('request-reminders').run(today) as Promise<{
+  disclosureService(app.strapi, 'request-reminders').run(today) as Promise<{
     reminders: string[];
     abandoned: string[];
   }>;

@@ -6,6 +6,7 @@ import { TEST_DATABASE } from '../helpers/database';
 import { recipients, startMailbox, type Mailbox } from '../helpers/smtp';
 import { staffLogin, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
+import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
 
 let app: TestApp;
 let mailbox: Mailbox;
@@ -28,7 +29,7 @@ const body = (title: string, receivedOn: string) => ({
 
 /** Runs the job for `today` in this process and, on PostgreSQL, in a second app process at once. */
 async function runEverywhere(today: string) {
-  const reminders = app.strapi.plugin('disclosure').service('request-reminders');
+  const reminders = disclosureService(app.strapi, 'request-reminders');
   if (TEST_DATABASE !== 'postgres') {
     return Promise.all([reminders.run(today), reminders.run(today)]);
   }

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { columnId, createApiToken, createDraft, createPublished } from '../helpers/content';
 import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
+import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
 
 const ARTICLE = 'api::article.article';
 const CM = '/content-manager/collection-types/api::article.article';
@@ -600,7 +601,7 @@ describe('the audit trail', () => {
 
 describe('index numbers (索引号)', () => {
   it('are unique and consecutive when many publications happen at once', async () => {
-    const numbers = app.strapi.plugin('disclosure').service('index-numbers');
+    const numbers = disclosureService(app.strapi, 'index-numbers');
     const ids = Array.from({ length: 30 }, (_, n) => `concurrent-${n}`);
     const values: string[] = await Promise.all(
       ids.map((documentId) =>
@@ -615,7 +616,7 @@ describe('index numbers (索引号)', () => {
   });
 
   it('count the year in Beijing time', async () => {
-    const numbers = app.strapi.plugin('disclosure').service('index-numbers');
+    const numbers = disclosureService(app.strapi, 'index-numbers');
     // 2031-01-01 00:30 in Beijing is still 2030 in UTC.
     expect(await numbers.allocate(ARTICLE, 'new-year', new Date('2030-12-31T16:30:00Z'))).toBe(
       '11210100MB0000000X/2031-00001'

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { columnId, createDraft } from '../helpers/content';
 import { createDivisions, loginCast, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
+import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
 
 const ARTICLE = 'api::article.article';
 const CM = '/content-manager/collection-types/api::article.article';
@@ -177,7 +178,7 @@ describe("another division's staff, on every language version (issue #10 item 2)
     const queueOfB = async () =>
       (await request(app.http).get('/disclosure/queue').set(as(staff.headB)).expect(200)).body.data;
     expect(await queueOfB()).toHaveLength(1);
-    await app.strapi.plugin('disclosure').service('item-divisions').assignDocumentDivisions();
+    await disclosureService(app.strapi, 'item-divisions').assignDocumentDivisions();
     expect(await rows.findOne({ where: { itemDocumentId: id, itemLocale: 'en' } })).toMatchObject({
       department: office,
     });
@@ -429,10 +430,12 @@ describe('an item whose 公开属性 says it is not proactively disclosed is nev
       await app.strapi.db
         .query('disclosure.metadata' as never)
         .update({ where: { id: draft.metadata.id }, data: { disclosureMode: mode } });
-      const hash = await app.strapi
-        .plugin('disclosure')
-        .service('review-state')
-        .hashOf(ARTICLE, id, locale, 'draft');
+      const hash = await disclosureService(app.strapi, 'review-state').hashOf(
+        ARTICLE,
+        id,
+        locale,
+        'draft'
+      );
       await app.strapi.db.query('plugin::disclosure.review').update({
         where: { itemDocumentId: id, itemLocale: locale },
         data: { submittedHash: hash, clearedHash: hash },
@@ -657,10 +660,7 @@ describe("cloning another division's item in the Content Manager (red team F3)",
   const divisionOfClone = async (response: request.Response) => {
     const documentId = response.body.data.documentId as string;
     return (
-      await app.strapi
-        .plugin('disclosure')
-        .service('item-divisions')
-        .divisionOfItem(ARTICLE, documentId)
+      await disclosureService(app.strapi, 'item-divisions').divisionOfItem(ARTICLE, documentId)
     )?.documentId;
   };
 

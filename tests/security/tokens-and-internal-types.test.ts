@@ -20,6 +20,7 @@ import { columnId, createApiToken, createDraft, createPublished } from '../helpe
 import { superAdminCrew } from '../helpers/review';
 import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
+import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
 
 const ARTICLE = 'api::article.article';
 const RECORDS_PERMISSION = 'plugin::disclosure.statistics.records';
@@ -151,11 +152,11 @@ const figureKeysIn = (value: unknown): string[] => {
 async function seedReviewStates() {
   const { strapi } = app;
   const crew = await superAdminCrew(strapi);
-  const reviews = strapi.plugin('disclosure').service('reviews');
+  const reviews = disclosureService(strapi, 'reviews');
   const news = await columnId(strapi, 'work-news');
   const step = (
     documentId: string,
-    action: string,
+    action: Parameters<typeof reviews.transition>[0]['action'],
     member: typeof crew.author,
     extra: Record<string, string> = {}
   ) =>

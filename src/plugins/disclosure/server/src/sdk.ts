@@ -21,3 +21,4 @@ export {
 } from '../../shared/kernel/dates';
 export type { Ability, AdminUser } from './kernel/services/actor';
 export type { ProactiveConverter } from './requests/services/request-replies';
+export type { Intake, StaffChannel } from './requests/domain/intake';

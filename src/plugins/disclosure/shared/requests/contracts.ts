@@ -6,7 +6,7 @@
  */
 import type { CalendarDay } from '../kernel/contracts';
 import type { FeeNoticeRoute } from './fees';
-import type { ReplyState, RequestState, Urgency } from './states';
+import { EVENT_TYPES, type ReplyState, type RequestState, type Urgency } from './states';
 
 export type { ReplyState, RequestState, Urgency };
 
@@ -263,21 +263,9 @@ export interface TimelineEntry {
   text: string;
 }
 
-/** The handling events: POST …/events with `{ type, date, … }`. */
-export const EVENT_ACTIONS = [
-  'correction_requested',
-  'corrected',
-  'consultation_started',
-  'consultation_ended',
-  'fee_notice',
-  'fee_notice_delivered',
-  'fee_paid',
-  'extended',
-] as const;
-
 /** What a viewer may do on a request: the request page shows exactly these buttons. */
 export const REQUEST_ACTIONS = [
-  ...EVENT_ACTIONS,
+  ...EVENT_TYPES,
   'accept',
   'assign',
   'draft_reply',

@@ -13,6 +13,19 @@ export const REQUEST_STATES = [
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
+/** The handling events staff record on a request (the deadline engine counts them). */
+export const EVENT_TYPES = [
+  'correction_requested',
+  'corrected',
+  'consultation_started',
+  'consultation_ended',
+  'fee_notice',
+  'fee_notice_delivered',
+  'fee_paid',
+  'extended',
+] as const;
+export type HandlingEventType = (typeof EVENT_TYPES)[number];
+
 export const CLOSED_STATES = ['answered', 'closed', 'withdrawn'] as const;
 export const isClosed = (state: string) => (CLOSED_STATES as readonly string[]).includes(state);
 

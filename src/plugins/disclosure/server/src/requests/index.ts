@@ -26,9 +26,7 @@ export const requests: DisclosureModule = {
     getService(strapi, 'statistics').register(requestsProvider());
     // Disclosure requests need the key that encrypts applicants' personal data; query codes of
     // earlier versions (unsalted SHA-256) are rekeyed under it.
-    if (
-      !parseKey((strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig).personalDataKey)
-    ) {
+    if (!parseKey(strapi.config.get<DisclosureConfig>(`plugin::${PLUGIN_ID}`).personalDataKey)) {
       strapi.log.warn(
         '[disclosure] DISCLOSURE_PERSONAL_DATA_KEY is not set: disclosure requests are refused until it is'
       );

@@ -21,14 +21,14 @@ import { editViewPath } from '../../kernel/paths';
 import { addDays, chineseDate, fillTemplate, todayInBeijing } from './labels';
 import { FEE_BASES, FEE_NOTICE_ROUTES } from '../../../../shared/requests/fees';
 import { useReplyTemplates } from './useReplyTemplates';
+import { EVENT_TYPES } from '../../../../shared/requests/states';
 import {
-  EVENT_ACTIONS,
   type ProactiveDraft,
   type RequestAction,
   type RequestDetail,
 } from '../../../../shared/requests/contracts';
 
-const WITH_DATE: RequestAction[] = [...EVENT_ACTIONS, 'record_delivery', 'withdraw'];
+const WITH_DATE: RequestAction[] = [...EVENT_TYPES, 'record_delivery', 'withdraw'];
 const WITH_REASON: RequestAction[] = ['extended', 'return_reply', 'withdraw'];
 const PARTIES = ['third_party', 'agency'] as const;
 /** Actions without fields, explained by a sentence before they are confirmed. */
@@ -72,7 +72,7 @@ const requestFor = (
   days: number | undefined,
   edited: Edited
 ): [string, Record<string, unknown>] => {
-  if ((EVENT_ACTIONS as readonly RequestAction[]).includes(action)) {
+  if ((EVENT_TYPES as readonly RequestAction[]).includes(action)) {
     const body: Record<string, unknown> = { type: action, date: values.date };
     if (action === 'correction_requested') body.dueBy = values.dueBy;
     if (action === 'consultation_started') body.party = values.party;

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { UID } from '../constants';
-import { WorkingDayCalendar, isDate, type CalendarOverride } from '../domain/calendar';
+import { WorkingDayCalendar, type CalendarOverride } from '../domain/calendar';
 import { toDateOnly } from '../../../../shared/kernel/dates';
 
 /**
@@ -32,26 +31,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return new WorkingDayCalendar(await list());
     },
 
-    /** Sets one date as worked or not (upsert). */
-    async setOverride(date: string, body: unknown) {
-      const { isWorking, note } = (body ?? {}) as { isWorking?: unknown; note?: unknown };
-      if (!isDate(date)) {
-        throw new errors.ValidationError(`"${String(date)}" is not a date (YYYY-MM-DD).`, {
-          key: 'date',
-        });
-      }
-      if (typeof isWorking !== 'boolean') {
-        throw new errors.ValidationError('"isWorking" must be true or false.', {
-          key: 'isWorking',
-        });
-      }
-      if (typeof note !== 'string' || !note.trim() || note.length > 200) {
-        throw new errors.ValidationError('"note" names the notice (up to 200 characters).', {
-          key: 'note',
-        });
-      }
+    /** Sets one date as worked or not (upsert); the caller has validated the date and note. */
+    async setOverride({ date, isWorking, note }: CalendarOverride): Promise<CalendarOverride> {
       const existing = await overrides().findOne({ where: { date } });
-      const data = { date, isWorking, note: note.trim() };
+      const data = { date, isWorking, note };
       if (existing) await overrides().update({ where: { id: existing.id }, data });
       else await overrides().create({ data });
       return data;

@@ -1,6 +1,7 @@
 import audit from './audit';
 import calendar from './calendar';
+import mailer from './mailer';
 import roles from './roles';
 import staff from './staff';
 
-export const services = { audit, calendar, roles, staff };
+export const services = { audit, calendar, mailer, roles, staff };

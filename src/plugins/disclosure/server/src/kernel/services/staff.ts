@@ -63,6 +63,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return row?.department ?? null;
   },
 
+  /** The division (处室) with this department code, or null (also when the host has no divisions). */
+  async divisionByCode(code: string): Promise<{ name: string; code: string } | null> {
+    const divisions = divisionType(strapi);
+    const department = divisions
+      ? await strapi
+          .documents(divisions)
+          .findFirst({ filters: { code }, status: 'draft', fields: ['name', 'code'] })
+      : null;
+    return department ? { name: String(department.name), code } : null;
+  },
+
   /** Puts a user in a division (a department's documentId), or takes them out with null. */
   async assign(userId: number, department: string | null): Promise<AssignStaffResponse['data']> {
     const user = await strapi.db.query('admin::user').findOne({ where: { id: userId } });

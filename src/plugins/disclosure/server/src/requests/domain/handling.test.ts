@@ -1,18 +1,7 @@
 import { WorkingDayCalendar } from '../../kernel/domain/calendar';
-import { allowedActions, describeEvent, urgencyOf, type HandlingSnapshot } from './handling';
+import { describeEvent, urgencyOf } from './handling';
 
 const calendar = new WorkingDayCalendar();
-const handler = { canHandle: true, canClear: false, userId: 1 };
-const reviewer = { canHandle: false, canClear: true, userId: 2 };
-
-const open = (overrides: Partial<HandlingSnapshot> = {}): HandlingSnapshot => ({
-  state: 'registered',
-  outcome: null,
-  events: [{ type: 'received', date: '2026-11-02' }],
-  clockStatus: 'running',
-  reply: null,
-  ...overrides,
-});
 
 describe('urgency of a due date', () => {
   it('counts working days left across 国庆 2026 (1–7 Oct off, Sat 10 Oct worked)', () => {
@@ -56,88 +45,6 @@ describe("urgency while a consultation is open (Art. 32: the third party's 15 wo
   });
 });
 
-describe('actions a request allows', () => {
-  it('offers a correction only once and an extension only once', () => {
-    expect(allowedActions(open(), handler)).toEqual([
-      'accept',
-      'correction_requested',
-      'consultation_started',
-      'fee_notice',
-      'extended',
-      'assign',
-      'draft_reply',
-      'withdraw',
-    ]);
-    const corrected = open({
-      state: 'corrected',
-      events: [
-        { type: 'received', date: '2026-11-02' },
-        { type: 'correction_requested', date: '2026-11-03', dueBy: '2026-11-20' },
-        { type: 'corrected', date: '2026-11-05' },
-        { type: 'extended', date: '2026-11-06', days: 5, approver: 'x', reason: 'y' },
-      ],
-    });
-    expect(allowedActions(corrected, handler)).not.toContain('correction_requested');
-    expect(allowedActions(corrected, handler)).not.toContain('extended');
-  });
-
-  it('lets no one answer while the applicant owes a correction', () => {
-    const waiting = open({ state: 'correction_requested', clockStatus: 'awaiting_correction' });
-    expect(allowedActions(waiting, handler)).toEqual(['corrected', 'assign', 'withdraw']);
-  });
-
-  it('offers the payment, not a second fee notice, while a fee is owed', () => {
-    const owing = open({ state: 'accepted', clockStatus: 'awaiting_payment' });
-    expect(allowedActions(owing, handler)).toContain('fee_paid');
-    expect(allowedActions(owing, handler)).not.toContain('fee_notice');
-  });
-
-  it("asks for a posted fee notice's delivery date, not the payment, until it is recorded", () => {
-    const posted = open({
-      state: 'accepted',
-      clockStatus: 'awaiting_payment',
-      events: [
-        { type: 'received', date: '2026-11-02' },
-        { type: 'fee_notice', date: '2026-11-03', via: 'post' },
-      ],
-    });
-    expect(allowedActions(posted, handler)).toContain('fee_notice_delivered');
-    expect(allowedActions(posted, handler)).not.toContain('fee_paid');
-    const delivered = open({
-      ...posted,
-      events: [...posted.events, { type: 'fee_notice_delivered', date: '2026-11-06' }],
-    });
-    expect(allowedActions(delivered, handler)).toContain('fee_paid');
-    expect(allowedActions(delivered, handler)).not.toContain('fee_notice_delivered');
-    expect(describeEvent({ type: 'fee_notice_delivered', date: '2026-11-06' })).toBe(
-      '2026-11-06 申请人收到邮寄的收费通知'
-    );
-  });
-
-  it('clears a reply only by another person holding the confidentiality right', () => {
-    const drafted = open({ reply: { state: 'draft', draftedBy: { id: 2 } } });
-    expect(allowedActions(drafted, reviewer)).toEqual([]);
-    expect(allowedActions(drafted, { ...reviewer, userId: 3 })).toEqual([
-      'clear_reply',
-      'return_reply',
-    ]);
-    expect(allowedActions(drafted, handler)).not.toContain('send_reply');
-    const cleared = open({ reply: { state: 'cleared', draftedBy: { id: 1 } } });
-    expect(allowedActions(cleared, handler)).toEqual(
-      expect.arrayContaining(['send_reply', 'record_delivery'])
-    );
-  });
-
-  it('turns a released answer into proactive disclosure once (Art. 44)', () => {
-    const answered = open({ state: 'answered', outcome: 'disclosed' });
-    expect(allowedActions(answered, handler)).toEqual(['make_proactive']);
-    expect(allowedActions({ ...answered, proactiveItem: { documentId: 'x' } }, handler)).toEqual(
-      []
-    );
-    expect(allowedActions({ ...answered, outcome: 'refused.4' }, handler)).toEqual([]);
-  });
-});
-
 describe('timeline sentences', () => {
   it('says what happened, with the extension approver and reason', () => {
     expect(
@@ -152,6 +59,9 @@ describe('timeline sentences', () => {
     expect(
       describeEvent({ type: 'consultation_started', date: '2026-11-03', party: 'third_party' })
     ).toBe('2026-11-03 征求第三方意见');
+    expect(describeEvent({ type: 'fee_notice_delivered', date: '2026-11-06' })).toBe(
+      '2026-11-06 申请人收到邮寄的收费通知'
+    );
   });
 
   it('never names a party from Object.prototype', () => {

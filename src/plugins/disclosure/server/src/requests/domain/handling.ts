@@ -1,17 +1,11 @@
 /**
- * What a request's page shows and allows: the urgency of its due date, the actions its state and
- * reply allow the person looking, and the sentences of its timeline. Pure.
+ * What a request's page shows: the urgency of its due date and the sentences of its timeline (the
+ * actions it allows are the transition table's, transitions.ts). Pure.
  */
 import type { WorkingDayCalendar } from '../../kernel/domain/calendar';
 import type { ClockStatus, RequestEvent } from './request-deadline';
-import type { EVENT_ACTIONS, RequestAction } from '../../../../shared/requests/contracts';
 
-import {
-  DUE_SOON_WORKING_DAYS,
-  isClosed,
-  type ReplyState,
-  type Urgency,
-} from '../../../../shared/requests/states';
+import { DUE_SOON_WORKING_DAYS, isClosed, type Urgency } from '../../../../shared/requests/states';
 
 /**
  * Overdue, due within 3 working days, on time, or paused (the clock stopped for a correction,
@@ -40,88 +34,6 @@ export function urgencyOf(
   const left = calendar.workingDaysBetween(today, dueDate);
   return { urgency: left <= DUE_SOON_WORKING_DAYS ? 'due_soon' : 'on_time', workingDaysLeft: left };
 }
-
-export type Action = RequestAction;
-
-/** The handling events each state allows (the deadline engine still checks the 条例's rules). */
-const EVENTS_IN: Record<string, Array<(typeof EVENT_ACTIONS)[number]>> = {
-  registered: ['correction_requested', 'consultation_started', 'fee_notice', 'extended'],
-  accepted: ['correction_requested', 'consultation_started', 'fee_notice', 'extended'],
-  correction_requested: ['corrected'],
-  corrected: ['consultation_started', 'fee_notice', 'extended'],
-  consulting: ['consultation_ended'],
-  extended: ['consultation_started', 'fee_notice'],
-};
-
-export interface Viewer {
-  canHandle: boolean;
-  canClear: boolean;
-  userId: number;
-}
-
-export interface HandlingSnapshot {
-  state: string;
-  outcome: string | null;
-  events: readonly RequestEvent[];
-  clockStatus?: ClockStatus;
-  reply: { state: ReplyState; draftedBy: { id: number | null } } | null;
-  proactiveItem?: unknown;
-}
-
-/** The buttons the request page shows this viewer. */
-export function allowedActions(request: HandlingSnapshot, viewer: Viewer): Action[] {
-  const actions: Action[] = [];
-  const reply = request.reply;
-  if (viewer.canHandle) {
-    if (!isClosed(request.state)) {
-      const happened = new Set(request.events.map((event) => event.type));
-      const events = (EVENTS_IN[request.state] ?? []).filter(
-        (type) =>
-          !(type === 'correction_requested' && happened.has('correction_requested')) &&
-          !(type === 'extended' && happened.has('extended')) &&
-          !(type === 'fee_notice' && request.clockStatus === 'awaiting_payment')
-      );
-      // Paid only once received: a posted notice first needs its delivery date.
-      if (request.clockStatus === 'awaiting_payment') {
-        events.push(awaitsDelivery(request.events) ? 'fee_notice_delivered' : 'fee_paid');
-      }
-      if (request.state === 'registered') actions.push('accept');
-      actions.push(...events, 'assign');
-      if (request.clockStatus !== 'awaiting_correction') actions.push('draft_reply');
-      if (reply?.state === 'cleared' && request.clockStatus !== 'awaiting_correction') {
-        actions.push('send_reply', 'record_delivery');
-      }
-      actions.push('withdraw');
-    } else if (
-      request.state === 'answered' &&
-      (request.outcome === 'disclosed' || request.outcome === 'partly') &&
-      !request.proactiveItem
-    ) {
-      actions.push('make_proactive');
-    }
-  }
-  if (
-    viewer.canClear &&
-    !isClosed(request.state) &&
-    reply?.state === 'draft' &&
-    reply.draftedBy.id !== viewer.userId
-  ) {
-    actions.push('clear_reply', 'return_reply');
-  }
-  return actions;
-}
-
-/** Whether the last fee notice went by post and its delivery date is not recorded yet. */
-const awaitsDelivery = (events: readonly RequestEvent[]) => {
-  const notice = events.map((event) => event.type).lastIndexOf('fee_notice');
-  if (notice < 0) return false;
-  const last = events[notice] as Extract<RequestEvent, { type: 'fee_notice' }>;
-  return (
-    last.via === 'post' &&
-    !last.deliveredOn &&
-    !events.slice(notice + 1).some((event) => event.type === 'fee_notice_delivered')
-  );
-};
 
 const PARTIES = { third_party: '第三方', agency: '其他机关' } as const;
 

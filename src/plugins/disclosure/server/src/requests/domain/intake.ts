@@ -14,6 +14,22 @@ import {
 
 export { APPLICANT_TYPES, DELIVERY_ROUTES, FORMS, ID_TYPES, type ApplicantType };
 
+/** How a request came in: online through the website, or to the office by the other routes. */
+export const CHANNELS = ['online', 'paper', 'in_person', 'post', 'fax'] as const;
+export type Channel = (typeof CHANNELS)[number];
+/** The routes staff register a request from, with its actual date of receipt. */
+export const STAFF_CHANNELS = ['paper', 'in_person', 'post', 'fax'] as const;
+export type StaffChannel = (typeof STAFF_CHANNELS)[number];
+
+/** How the timeline names each channel. */
+export const CHANNEL_TEXT: Record<Channel, string> = {
+  online: '网上申请',
+  paper: '书面',
+  in_person: '当面',
+  post: '邮寄',
+  fax: '传真',
+};
+
 export interface Intake {
   applicantType: ApplicantType;
   /** The person's name, or the organisation's for 法人或其他组织. */

@@ -4,14 +4,11 @@ import { UID } from '../../kernel/constants';
 import { OUTCOMES } from '../../../../shared/requests/outcomes';
 import {
   DEFAULT_TEMPLATES,
-  PLACEHOLDERS,
   outcomeLabel,
   unknownPlaceholders,
   type ReplyTemplate,
 } from '../../../../shared/requests/reply-templates';
 import type { ReplyTemplateView } from '../../../../shared/requests/contracts';
-
-const LIMITS = { article: 255, subject: 255, body: 20000 } as const;
 
 /**
  * The office's reply letters, one per outcome: its stored wording, else the default citing the
@@ -45,9 +42,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Every outcome's template, in table 三 order. */
     async list() {
-      const stored = new Map(
-        ((await rows().findMany({})) as ReplyTemplate[]).map((row) => [row.outcome, row])
-      );
+      const saved: ReplyTemplate[] = await rows().findMany({});
+      const stored = new Map(saved.map((row) => [row.outcome, row]));
       return DEFAULT_TEMPLATES.map((template) =>
         withLabel(stored.get(template.outcome) ?? template)
       );
@@ -56,41 +52,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** One outcome's letter: the office's wording, else the default; 400 for an unknown outcome. */
     async get(outcome: string) {
       const fallback = defaultOf(outcome);
-      const stored = (await rows().findOne({ where: { outcome } })) as ReplyTemplate | null;
+      const stored: ReplyTemplate | null = await rows().findOne({ where: { outcome } });
       return withLabel(stored ?? fallback);
     },
 
-    /**
-     * Saves the office's wording of one outcome's letter; 400 naming a missing or long field, or
-     * an unknown placeholder in the subject or body.
-     */
-    async save(outcome: string, body: unknown) {
+    /** Saves the office's wording of one outcome's letter (validated: known outcome and placeholders). */
+    async save(outcome: string, template: Pick<ReplyTemplate, 'article' | 'subject' | 'body'>) {
       defaultOf(outcome);
-      const input = (body ?? {}) as Record<string, unknown>;
-      for (const [field, max] of Object.entries(LIMITS)) {
-        const value = input[field];
-        if (typeof value !== 'string' || !value.trim() || value.length > max) {
-          throw new errors.ValidationError(
-            `"${field}" is required, as text of at most ${max} characters.`,
-            { key: field }
-          );
-        }
-      }
-      for (const field of ['subject', 'body'] as const) {
-        const unknown = unknownPlaceholders(String(input[field]));
-        if (unknown.length) {
-          throw new errors.ValidationError(
-            `"${field}" uses unknown placeholder(s) ${unknown.map((name) => `{{${name}}}`).join(', ')}: the placeholders are ${PLACEHOLDERS.map((name) => `{{${name}}}`).join(', ')}.`,
-            { key: field, placeholders: unknown }
-          );
-        }
-      }
-      const data = {
-        outcome,
-        article: String(input.article).trim(),
-        subject: String(input.subject).trim(),
-        body: String(input.body),
-      };
+      const data = { outcome, ...template };
       const existing = await rows().findOne({ where: { outcome } });
       if (existing) await rows().update({ where: { id: existing.id }, data });
       else await rows().create({ data });

@@ -5,7 +5,6 @@ import { errors } from '@strapi/utils';
 import { UID } from '../../kernel/constants';
 import { checkAttachments, safeFileName, type AttachmentKind } from '../domain/attachments';
 import { decryptBytes, encryptBytes } from '../../kernel/domain/personal-data';
-import { getService } from '../../get-service';
 import type { Attachment } from '../../../../shared/requests/contracts';
 
 /** A file as the body parser left it on disk. */
@@ -16,6 +15,13 @@ export interface UploadedFile {
 }
 
 export type { Attachment };
+
+/** A file checked and read, ready to be stored. */
+export interface PreparedFile {
+  fileName: string;
+  mime: string;
+  content: Buffer;
+}
 
 const FIELDS = ['id', 'kind', 'fileName', 'mime', 'size', 'sha256'] as const;
 
@@ -33,18 +39,17 @@ async function firstBytes(filepath: string, count: number): Promise<Buffer> {
 /**
  * Files of a request and of its reply, kept in the database encrypted with the personal-data key
  * (they hold identity documents and unreleased information): never in the public media library,
- * and the same on every app node.
+ * and the same on every app node. The caller gives the key (the requests service holds it).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(UID.requestAttachment);
-  const key = (): Buffer => getService(strapi, 'requests').key();
 
   return {
     /**
      * Reads and checks the files (kind by content, count, size); 400 naming each refused file and
      * nothing kept. Returns what `store` needs, so a request can be validated whole before saving.
      */
-    async prepare(kind: AttachmentKind, files: readonly UploadedFile[]) {
+    async prepare(kind: AttachmentKind, files: readonly UploadedFile[]): Promise<PreparedFile[]> {
       // Judged on the first bytes and the size on disk; read whole only once all are accepted.
       const named = await Promise.all(
         files.map(async (file) => ({
@@ -69,15 +74,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
+    /** Stores the prepared files, encrypted with `secret`; their descriptions. */
     async store(
       trackingNumber: string,
       kind: AttachmentKind,
-      prepared: Array<{ fileName: string; mime: string; content: Buffer }>
+      prepared: readonly PreparedFile[],
+      secret: Buffer
     ): Promise<Attachment[]> {
-      const secret = key();
       const stored: Attachment[] = [];
       for (const file of prepared) {
-        const row = await rows().create({
+        const row: Attachment = await rows().create({
           data: {
             trackingNumber,
             kind,
@@ -89,26 +95,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
           select: [...FIELDS],
         });
-        stored.push(row as Attachment);
+        stored.push(row);
       }
       return stored;
     },
 
+    /** The files of a request and its reply, described (no content), in order of upload. */
     async list(trackingNumber: string): Promise<Attachment[]> {
-      return (await rows().findMany({
+      return rows().findMany({
         where: { trackingNumber },
         select: [...FIELDS],
         orderBy: { id: 'asc' },
-      })) as Attachment[];
+      });
     },
 
     /**
-     * One file's bytes; 404 unless it belongs to the request. `allow` sees the file's description
-     * first and may refuse (throw) before anything is decrypted.
+     * One file's bytes, decrypted with `secret`; 404 unless it belongs to the request. `allow`
+     * sees the file's description first and may refuse (throw) before anything is decrypted.
      */
-    async read(trackingNumber: string, id: number, allow?: (file: Attachment) => void) {
-      const row = (await rows().findOne({ where: { id, trackingNumber } })) as
-        (Attachment & { content: string }) | null;
+    async read(
+      trackingNumber: string,
+      id: number,
+      secret: Buffer,
+      allow?: (file: Attachment) => void
+    ) {
+      const row: (Attachment & { content: string }) | null = await rows().findOne({
+        where: { id, trackingNumber },
+      });
       if (!row)
         throw new errors.NotFoundError(`Request ${trackingNumber} has no attachment ${id}.`);
       allow?.(row);
@@ -117,7 +130,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         fileName: row.fileName,
         mime: row.mime,
         sha256: row.sha256,
-        content: decryptBytes(key(), row.content),
+        content: decryptBytes(secret, row.content),
       };
     },
   };

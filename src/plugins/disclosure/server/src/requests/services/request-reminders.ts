@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID, ROLES, UID } from '../../kernel/constants';
-import type { DisclosureConfig } from '../../kernel/config';
+import { PLUGIN_ID, UID } from '../../kernel/constants';
 import { uncoveredYearsOf, type Deadline, type RequestEvent } from '../domain/request-deadline';
 import { nextDate, type WorkingDayCalendar } from '../../kernel/domain/calendar';
 import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
@@ -8,33 +7,34 @@ import { CLOSED_STATES, DUE_SOON_WORKING_DAYS } from '../../../../shared/request
 import { outcomeLabel } from '../../../../shared/requests/reply-templates';
 import { currentActor } from '../../kernel/services/actor';
 import { serialize } from '../../kernel/services/locks';
+import { factsOf, type RequestRow } from '../domain/request';
+import { decide } from '../domain/transitions';
+import { requestMail, type Reminder } from '../mail';
 import { getService } from '../../get-service';
 
-const HANDLER_ROLE = ROLES.coordinator;
 /** The plugin store's list of years the coordinators were warned the calendar does not cover. */
 const WARNED_YEARS_KEY = 'calendar-uncovered-years-warned';
 
-interface OpenRequest {
-  id: number;
+/** An open request whose deadline reaches a year the calendar does not know. */
+interface Uncovered {
   trackingNumber: string;
   title: string;
-  state: string;
-  receivedOn: unknown;
-  dueDate: unknown;
-  events: RequestEvent[] | null;
-  deadline: Deadline | null;
-  remindedDueSoonOn: unknown;
-  remindedOverdueOn: unknown;
-  remindedConsultationFor: unknown;
+  dueDate: string | null;
 }
 
-interface Mail {
-  subject: string;
-  text: string;
-}
+/** The outcome of a correction or fee not received in time by `today` (（六）1, 2), or null. */
+const lapsedOutcome = (deadline: Deadline | null, today: string): string | null => {
+  if (deadline?.status === 'awaiting_correction' && deadline.correctionDueDate) {
+    return deadline.correctionDueDate < today ? 'otherHandling.1' : null;
+  }
+  if (deadline?.status === 'awaiting_payment' && deadline.feeDueDate) {
+    return deadline.feeDueDate < today ? 'otherHandling.2' : null;
+  }
+  return null;
+};
 
 /** The mail that a consulted party's 15 working days have passed without a reply recorded. */
-const consultationOver = (request: OpenRequest, replyDue: string): Mail => {
+const consultationOver = (request: RequestRow, replyDue: string): Reminder => {
   const started = (request.events ?? []).filter(
     (event): event is Extract<RequestEvent, { type: 'consultation_started' }> =>
       event.type === 'consultation_started'
@@ -55,10 +55,7 @@ const consultationOver = (request: OpenRequest, replyDue: string): Mail => {
 };
 
 /** The mail that open deadlines run into a year whose holidays nobody has entered. */
-const calendarMissing = (
-  year: number,
-  affected: Array<{ trackingNumber: string; title: string; dueDate: string | null }>
-): Mail => ({
+const calendarMissing = (year: number, affected: readonly Uncovered[]): Reminder => ({
   subject: `【日历未收录】${year}年法定节假日安排尚未录入：${affected.length}件依申请公开的期限按周一至周五为工作日计算`,
   text: [
     `日历数据（chinese-days）没有${year}年的法定节假日和调休安排，本系统也没有该年的日历调整。以下未办结申请的期限跨入${year}年，该年日期暂按周一至周五为工作日计算，期限可能不准：`,
@@ -70,129 +67,130 @@ const calendarMissing = (
   ].join('\n'),
 });
 
+/** The due-soon or overdue mail of a due date, by `today`. */
+const dueReminder = (request: RequestRow, due: string, overdue: boolean): Reminder =>
+  overdue
+    ? {
+        subject: `【已逾期】依申请公开 ${request.trackingNumber} 答复期限 ${due} 已过`,
+        text: `申请「${request.title}」（受理编号 ${request.trackingNumber}）的答复期限 ${due} 已过，请尽快答复并登记。`,
+      }
+    : {
+        subject: `【即将到期】依申请公开 ${request.trackingNumber} 应于 ${due} 前答复`,
+        text: `申请「${request.title}」（受理编号 ${request.trackingNumber}）应于 ${due} 前答复（${DUE_SOON_WORKING_DAYS}个工作日内到期）。`,
+      };
+
 /**
- * The daily job of the request office: reminds the handlers of requests due within 3 working days
- * and of overdue ones, of consultations whose 15 working days passed without a reply (the office
- * now decides, the clock runs again), and — once per year — of deadlines that run into a year the
- * calendar does not know; closes requests whose correction or fee was not received in time
- * (（六）1, 2). Runs under a database lock and marks what it did, so with several app processes
- * each reminder is sent once.
+ * The daily job of the request office: reminds the coordinators of requests due within 3 working
+ * days and of overdue ones, of consultations whose 15 working days passed without a reply (the
+ * office now decides, the clock runs again), and — once per year — of deadlines that run into a
+ * year the calendar does not know; closes requests whose correction or fee was not received in
+ * time (（六）1, 2). Runs under a database lock and marks what it did, so with several app
+ * processes each reminder is sent once; the mails go after the marks are committed.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Runs the job for `today` (Beijing date); returns what it did. */
-  async run(today = beijingDate(new Date())) {
-    const calendar: WorkingDayCalendar = await getService(strapi, 'calendar').current();
-    // Deadlines as the current calendar and rules give them (each under its request's lock).
-    await getService(strapi, 'requests').recomputeOpen();
-    const requests = strapi.db.query(UID.disclosureRequest);
-    const mails: Mail[] = [];
-    const abandoned: string[] = [];
-    await serialize(strapi, 'disclosure-request-reminders', async () => {
-      const open = (await requests.findMany({
-        where: { state: { $notIn: CLOSED_STATES } },
-        orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
-      })) as OpenRequest[];
-      const uncovered = new Map<
-        number,
-        Array<{ trackingNumber: string; title: string; dueDate: string | null }>
-      >();
-      for (const request of open) {
-        const deadline = request.deadline;
-        const lapsed =
-          (deadline?.status === 'awaiting_correction' &&
-            deadline.correctionDueDate &&
-            deadline.correctionDueDate < today &&
-            'otherHandling.1') ||
-          (deadline?.status === 'awaiting_payment' &&
-            deadline.feeDueDate &&
-            deadline.feeDueDate < today &&
-            'otherHandling.2');
-        if (lapsed) {
-          // Only if still open: a reply or withdrawal committed meanwhile wins.
-          const closed = await requests.updateMany({
-            where: { id: request.id, state: { $notIn: CLOSED_STATES } },
-            data: { state: 'closed', outcome: lapsed, answeredOn: today },
-          });
-          if (closed.count === 0) continue;
-          await getService(strapi, 'requests').record(
-            request,
-            'closed_lapsed',
-            currentActor(strapi),
-            {
-              toState: 'closed',
-              reason: outcomeLabel(lapsed),
-            }
-          );
-          abandoned.push(request.trackingNumber);
-          continue;
-        }
-        const receivedOn = toDateOnly(request.receivedOn);
-        for (const year of receivedOn ? uncoveredYearsOf(receivedOn, deadline, calendar) : []) {
-          uncovered.set(year, [
-            ...(uncovered.get(year) ?? []),
-            {
-              trackingNumber: request.trackingNumber,
-              title: request.title,
-              dueDate: toDateOnly(request.dueDate),
-            },
-          ]);
-        }
-        const replyDue = deadline?.status === 'consulting' ? deadline.consultationDueDate : null;
-        // Marked with the reply date it was about, so a later consultation is reminded again.
-        if (
-          replyDue &&
-          replyDue < today &&
-          toDateOnly(request.remindedConsultationFor) !== replyDue
-        ) {
-          await requests.update({
-            where: { id: request.id },
-            data: { remindedConsultationFor: replyDue },
-          });
-          mails.push(consultationOver(request, replyDue));
-        }
-        const due = toDateOnly(request.dueDate);
-        if (!due) continue;
-        if (due < today) {
-          if (request.remindedOverdueOn) continue;
-          await requests.update({ where: { id: request.id }, data: { remindedOverdueOn: today } });
-          mails.push({
-            subject: `【已逾期】依申请公开 ${request.trackingNumber} 答复期限 ${due} 已过`,
-            text: `申请「${request.title}」（受理编号 ${request.trackingNumber}）的答复期限 ${due} 已过，请尽快答复并登记。`,
-          });
-        } else if (
-          !request.remindedDueSoonOn &&
-          due <= calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS)
-        ) {
-          await requests.update({ where: { id: request.id }, data: { remindedDueSoonOn: today } });
-          mails.push({
-            subject: `【即将到期】依申请公开 ${request.trackingNumber} 应于 ${due} 前答复`,
-            text: `申请「${request.title}」（受理编号 ${request.trackingNumber}）应于 ${due} 前答复（${DUE_SOON_WORKING_DAYS}个工作日内到期）。`,
-          });
-        }
-      }
-      const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
-      const warned = ((await store.get({ key: WARNED_YEARS_KEY })) as number[] | null) ?? [];
-      const newlyWarned = [...uncovered.keys()].filter((year) => !warned.includes(year)).sort();
-      if (newlyWarned.length) {
-        await store.set({ key: WARNED_YEARS_KEY, value: [...warned, ...newlyWarned] });
-        for (const year of newlyWarned) mails.push(calendarMissing(year, uncovered.get(year)!));
-      }
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const rows = () => strapi.db.query(UID.disclosureRequest);
+  const requests = () => getService(strapi, 'requests');
+
+  /** Closes a lapsed request, if still open (a reply or withdrawal committed meanwhile wins). */
+  const lapse = async (request: RequestRow, outcome: string, today: string) => {
+    const decision = decide(factsOf(request), 'lapse');
+    if (!('next' in decision)) return false;
+    const closed = await rows().updateMany({
+      where: { id: request.id, state: { $notIn: CLOSED_STATES } },
+      data: { state: decision.next, outcome, answeredOn: today },
     });
-    // After the marks are committed: a failed mail is logged, not sent twice.
-    const { emailNotifications } = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
-    const handlers: string[] = emailNotifications
-      ? await getService(strapi, 'notifications').emailsOfRole(HANDLER_ROLE)
-      : [];
-    for (const mail of mails) {
-      if (handlers.length === 0) break;
-      await strapi
-        .plugin('email')
-        .service('email')
-        .send({ to: handlers, ...mail })
-        .catch((error: Error) =>
-          strapi.log.error(`[disclosure] reminder not sent (${mail.subject}): ${error.message}`)
-        );
+    if (closed.count === 0) return false;
+    await requests().record(request, 'closed_lapsed', currentActor(strapi), {
+      toState: decision.next,
+      reason: outcomeLabel(outcome),
+    });
+    return true;
+  };
+
+  /** The reminders an open request is due today, each marked on it so it goes once. */
+  const remindersOf = async (
+    request: RequestRow,
+    today: string,
+    calendar: WorkingDayCalendar
+  ): Promise<Reminder[]> => {
+    const reminders: Reminder[] = [];
+    const mark = (data: Partial<RequestRow>) => rows().update({ where: { id: request.id }, data });
+    const replyDue =
+      request.deadline?.status === 'consulting' ? request.deadline.consultationDueDate : null;
+    // Marked with the reply date it was about, so a later consultation is reminded again.
+    if (replyDue && replyDue < today && toDateOnly(request.remindedConsultationFor) !== replyDue) {
+      await mark({ remindedConsultationFor: replyDue });
+      reminders.push(consultationOver(request, replyDue));
     }
-    return { reminders: mails.map((mail) => mail.subject), abandoned };
-  },
-});
+    const due = toDateOnly(request.dueDate);
+    if (!due) return reminders;
+    if (due < today && !request.remindedOverdueOn) {
+      await mark({ remindedOverdueOn: today });
+      reminders.push(dueReminder(request, due, true));
+    } else if (
+      due >= today &&
+      !request.remindedDueSoonOn &&
+      due <= calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS)
+    ) {
+      await mark({ remindedDueSoonOn: today });
+      reminders.push(dueReminder(request, due, false));
+    }
+    return reminders;
+  };
+
+  /** The years not yet warned of, each once, with the requests they affect. */
+  const newlyUncovered = async (uncovered: Map<number, Uncovered[]>): Promise<Reminder[]> => {
+    const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
+    const stored = await store.get({ key: WARNED_YEARS_KEY });
+    const warned = Array.isArray(stored)
+      ? stored.filter((year): year is number => typeof year === 'number')
+      : [];
+    const years = [...uncovered.keys()].filter((year) => !warned.includes(year)).sort();
+    if (years.length) await store.set({ key: WARNED_YEARS_KEY, value: [...warned, ...years] });
+    return years.map((year) => calendarMissing(year, uncovered.get(year) ?? []));
+  };
+
+  /** Goes through the open requests once: closes the lapsed, collects and marks the reminders. */
+  const sweep = async (today: string, calendar: WorkingDayCalendar) => {
+    const open: RequestRow[] = await rows().findMany({
+      where: { state: { $notIn: CLOSED_STATES } },
+      orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
+    });
+    const reminders: Reminder[] = [];
+    const abandoned: string[] = [];
+    const uncovered = new Map<number, Uncovered[]>();
+    for (const request of open) {
+      const outcome = lapsedOutcome(request.deadline, today);
+      if (outcome) {
+        if (await lapse(request, outcome, today)) abandoned.push(request.trackingNumber);
+        continue;
+      }
+      const receivedOn = toDateOnly(request.receivedOn);
+      for (const year of receivedOn
+        ? uncoveredYearsOf(receivedOn, request.deadline, calendar)
+        : []) {
+        const { trackingNumber, title } = request;
+        const entry = { trackingNumber, title, dueDate: toDateOnly(request.dueDate) };
+        uncovered.set(year, [...(uncovered.get(year) ?? []), entry]);
+      }
+      reminders.push(...(await remindersOf(request, today, calendar)));
+    }
+    reminders.push(...(await newlyUncovered(uncovered)));
+    return { reminders, abandoned };
+  };
+
+  return {
+    /** Runs the job for `today` (Beijing date); returns what it did. */
+    async run(today = beijingDate(new Date())) {
+      const calendar = await getService(strapi, 'calendar').current();
+      // Deadlines as the current calendar and rules give them (each under its request's lock).
+      await requests().recomputeOpen();
+      const { reminders, abandoned } = await serialize(strapi, 'disclosure-request-reminders', () =>
+        sweep(today, calendar)
+      );
+      // After the marks are committed: a failed mail is logged, not sent twice.
+      await requestMail(strapi).reminders(reminders);
+      return { reminders: reminders.map((reminder) => reminder.subject), abandoned };
+    },
+  };
+};
