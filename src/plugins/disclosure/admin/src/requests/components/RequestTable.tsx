@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import {
   Badge,
   Box,
@@ -14,24 +13,18 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
 import { Link, useNavigate } from 'react-router-dom';
 import { TableHead } from '../../kernel/components/TableHead';
-import { errorMessage } from '../../kernel/api';
 import { useLabel } from '../../kernel/useLabel';
 import { CalendarWarning } from './CalendarWarning';
 import { DueDate } from './DueDate';
 import { requestPath } from '../../kernel/paths';
 import { outcomeLabel } from './labels';
 import { StateBadge } from './StateBadge';
-import {
-  STATE_FILTERS,
-  type RequestListResponse,
-  type StateFilter,
-} from '../../../../shared/requests/contracts';
-import { useQueryParams } from '../../kernel/hooks/useQueryParams';
+import { STATE_FILTERS, type RequestRow } from '../../../../shared/requests/contracts';
+import { PAGE_SIZE, useRequestList } from './useRequestList';
 
-const PAGE_SIZE = 25;
+type RequestList = ReturnType<typeof useRequestList>;
 
 /**
  * The requests, newest receipt first, 25 a page, filtered by 未办结 / 已办结 / 全部 (in the URL,
@@ -39,53 +32,13 @@ const PAGE_SIZE = 25;
  */
 export const RequestTable = () => {
   const label = useLabel();
-  const { get } = useFetchClient();
-  const navigate = useNavigate();
-  const [params, update] = useQueryParams();
-  const filter: StateFilter = STATE_FILTERS.find((code) => code === params.get('state')) ?? 'open';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [result, setResult] = useState<RequestListResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    setError(null);
-    const query = new URLSearchParams({
-      page: String(page),
-      pageSize: String(PAGE_SIZE),
-      state: filter,
-    });
-    get<RequestListResponse>(`/disclosure/requests?${query}`).then(
-      ({ data }) => active && setResult(data),
-      (failure: unknown) => active && setError(errorMessage(failure))
-    );
-    return () => {
-      active = false;
-    };
-  }, [get, filter, page]);
-
-  const total = result?.meta.pagination.total ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const list = useRequestList();
+  const { result, error, total } = list;
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Flex gap={4} alignItems="flex-end">
-        <Box width="200px">
-          <Field.Root name="state">
-            <Field.Label>{label('requests.filter.state', 'Show')}</Field.Label>
-            <SingleSelect
-              value={filter}
-              onChange={(value: string | number) => update({ state: String(value), page: '1' })}
-              data-testid="requests-filter"
-            >
-              {STATE_FILTERS.map((code) => (
-                <SingleSelectOption key={code} value={code}>
-                  {label(`requests.filter.${code}`, code)}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
-        </Box>
+        <StateFilterSelect list={list} />
         {result && (
           <Typography variant="pi" textColor="neutral600" data-testid="requests-total">
             {label('requests.total', '{total} requests', { total })}
@@ -97,114 +50,139 @@ export const RequestTable = () => {
       {result && result.data.length === 0 && (
         <Typography textColor="neutral600">{label('requests.empty', 'No requests')}</Typography>
       )}
-      {result && result.data.length > 0 && (
-        <Table colCount={8} rowCount={result.data.length + 1} data-testid="requests-table">
-          <TableHead
-            labels={[
-              label('requests.column.trackingNumber', 'Tracking number'),
-              label('requests.column.title', 'Title'),
-              label('requests.column.applicant', 'Applicant'),
-              label('requests.column.receivedOn', 'Received'),
-              label('requests.column.dueDate', 'Reply due'),
-              label('requests.column.daysLeft', 'Working days left'),
-              label('requests.column.state', 'State'),
-              label('requests.column.outcome', 'Outcome'),
-            ]}
-          />
-          <Tbody>
-            {result.data.map((row) => (
-              <Tr
-                key={row.trackingNumber}
-                data-testid="request-row"
-                data-tracking-number={row.trackingNumber}
-                style={{ cursor: 'pointer' }}
-                onClick={() => navigate(requestPath(row.trackingNumber))}
-              >
-                <Td>
-                  <Link
-                    to={requestPath(row.trackingNumber)}
-                    onClick={(event) => event.stopPropagation()}
-                  >
-                    <Typography fontWeight="semiBold" textColor="primary600">
-                      {row.trackingNumber}
-                    </Typography>
-                  </Link>
-                </Td>
-                <Td style={{ whiteSpace: 'normal', maxWidth: '320px' }}>
-                  <Flex direction="column" alignItems="flex-start" gap={1}>
-                    <Typography>{row.title}</Typography>
-                    {row.likelyDuplicateOf && (
-                      <Badge
-                        size="S"
-                        backgroundColor="warning100"
-                        textColor="warning700"
-                        title={label(
-                          'requests.duplicateOf',
-                          'Possibly the same as {trackingNumber}',
-                          {
-                            trackingNumber: row.likelyDuplicateOf,
-                          }
-                        )}
-                        data-testid="duplicate-badge"
-                      >
-                        {label('requests.duplicate', 'Possible duplicate')}
-                      </Badge>
-                    )}
-                  </Flex>
-                </Td>
-                <Td>
-                  <Flex direction="column" alignItems="flex-start">
-                    <Typography>{row.name ?? '—'}</Typography>
-                    <Typography variant="pi" textColor="neutral600">
-                      {label(`applicantType.${row.applicantType}`, row.applicantType)} ·{' '}
-                      {label(`channel.${row.channel}`, row.channel)}
-                    </Typography>
-                  </Flex>
-                </Td>
-                <Td>
-                  <Typography>{row.receivedOn}</Typography>
-                </Td>
-                <Td>
-                  <Flex direction="column" alignItems="flex-start">
-                    <DueDate dueDate={row.dueDate} urgency={row.urgency} />
-                    <CalendarWarning years={row.uncoveredYears} compact />
-                  </Flex>
-                </Td>
-                <Td>
-                  <DaysLeft days={row.workingDaysLeft} />
-                </Td>
-                <Td>
-                  <StateBadge state={row.state} />
-                </Td>
-                <Td style={{ whiteSpace: 'normal', maxWidth: '240px' }}>
-                  <Typography variant="pi">{outcomeLabel(row.outcome)}</Typography>
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
-      )}
-      {result && total > PAGE_SIZE && (
-        <Flex gap={3} justifyContent="flex-end">
-          <Button
-            variant="tertiary"
-            disabled={page <= 1}
-            onClick={() => update({ page: String(page - 1) })}
-          >
-            {label('requests.previous', 'Previous')}
-          </Button>
-          <Typography variant="pi" data-testid="requests-page">
-            {label('requests.page', 'Page {page} of {pageCount}', { page, pageCount })}
+      {result && result.data.length > 0 && <RequestRows rows={result.data} />}
+      {result && total > PAGE_SIZE && <Pager list={list} />}
+    </Flex>
+  );
+};
+
+const StateFilterSelect = ({ list }: { list: RequestList }) => {
+  const label = useLabel();
+  return (
+    <Box width="200px">
+      <Field.Root name="state">
+        <Field.Label>{label('requests.filter.state', 'Show')}</Field.Label>
+        <SingleSelect
+          value={list.filter}
+          onChange={(value: string | number) => list.setFilter(String(value))}
+          data-testid="requests-filter"
+        >
+          {STATE_FILTERS.map((code) => (
+            <SingleSelectOption key={code} value={code}>
+              {label(`requests.filter.${code}`, code)}
+            </SingleSelectOption>
+          ))}
+        </SingleSelect>
+      </Field.Root>
+    </Box>
+  );
+};
+
+const RequestRows = ({ rows }: { rows: RequestRow[] }) => {
+  const label = useLabel();
+  return (
+    <Table colCount={8} rowCount={rows.length + 1} data-testid="requests-table">
+      <TableHead
+        labels={[
+          label('requests.column.trackingNumber', 'Tracking number'),
+          label('requests.column.title', 'Title'),
+          label('requests.column.applicant', 'Applicant'),
+          label('requests.column.receivedOn', 'Received'),
+          label('requests.column.dueDate', 'Reply due'),
+          label('requests.column.daysLeft', 'Working days left'),
+          label('requests.column.state', 'State'),
+          label('requests.column.outcome', 'Outcome'),
+        ]}
+      />
+      <Tbody>
+        {rows.map((row) => (
+          <RequestTableRow key={row.trackingNumber} row={row} />
+        ))}
+      </Tbody>
+    </Table>
+  );
+};
+
+/** One request; the row opens it, the tracking number is a link to it. */
+const RequestTableRow = ({ row }: { row: RequestRow }) => {
+  const label = useLabel();
+  const navigate = useNavigate();
+  return (
+    <Tr
+      data-testid="request-row"
+      data-tracking-number={row.trackingNumber}
+      style={{ cursor: 'pointer' }}
+      onClick={() => navigate(requestPath(row.trackingNumber))}
+    >
+      <Td>
+        <Link to={requestPath(row.trackingNumber)} onClick={(event) => event.stopPropagation()}>
+          <Typography fontWeight="semiBold" textColor="primary600">
+            {row.trackingNumber}
           </Typography>
-          <Button
-            variant="tertiary"
-            disabled={page >= pageCount}
-            onClick={() => update({ page: String(page + 1) })}
-          >
-            {label('requests.next', 'Next')}
-          </Button>
+        </Link>
+      </Td>
+      <Td style={{ whiteSpace: 'normal', maxWidth: '320px' }}>
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          <Typography>{row.title}</Typography>
+          {row.likelyDuplicateOf && (
+            <Badge
+              size="S"
+              backgroundColor="warning100"
+              textColor="warning700"
+              title={label('requests.duplicateOf', 'Possibly the same as {trackingNumber}', {
+                trackingNumber: row.likelyDuplicateOf,
+              })}
+              data-testid="duplicate-badge"
+            >
+              {label('requests.duplicate', 'Possible duplicate')}
+            </Badge>
+          )}
         </Flex>
-      )}
+      </Td>
+      <Td>
+        <Flex direction="column" alignItems="flex-start">
+          <Typography>{row.name ?? '—'}</Typography>
+          <Typography variant="pi" textColor="neutral600">
+            {label(`applicantType.${row.applicantType}`, row.applicantType)} ·{' '}
+            {label(`channel.${row.channel}`, row.channel)}
+          </Typography>
+        </Flex>
+      </Td>
+      <Td>
+        <Typography>{row.receivedOn}</Typography>
+      </Td>
+      <Td>
+        <Flex direction="column" alignItems="flex-start">
+          <DueDate dueDate={row.dueDate} urgency={row.urgency} />
+          <CalendarWarning years={row.uncoveredYears} compact />
+        </Flex>
+      </Td>
+      <Td>
+        <DaysLeft days={row.workingDaysLeft} />
+      </Td>
+      <Td>
+        <StateBadge state={row.state} />
+      </Td>
+      <Td style={{ whiteSpace: 'normal', maxWidth: '240px' }}>
+        <Typography variant="pi">{outcomeLabel(row.outcome)}</Typography>
+      </Td>
+    </Tr>
+  );
+};
+
+const Pager = ({ list: { page, pageCount, setPage } }: { list: RequestList }) => {
+  const label = useLabel();
+  return (
+    <Flex gap={3} justifyContent="flex-end">
+      <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+        {label('requests.previous', 'Previous')}
+      </Button>
+      <Typography variant="pi" data-testid="requests-page">
+        {label('requests.page', 'Page {page} of {pageCount}', { page, pageCount })}
+      </Typography>
+      <Button variant="tertiary" disabled={page >= pageCount} onClick={() => setPage(page + 1)}>
+        {label('requests.next', 'Next')}
+      </Button>
     </Flex>
   );
 };
