@@ -1,4 +1,5 @@
 /** The fields of each action's form, in the order the form shows them. */
+import type { ComponentType } from 'react';
 import {
   Field,
   Loader,
@@ -23,6 +24,7 @@ type FieldsProps = { action: RequestAction; request: RequestDetail; form: Action
 export const ActionFields = (props: FieldsProps) => {
   const label = useLabel();
   const { action, form } = props;
+  const Own = OWN_FIELDS[action];
   return (
     <>
       {WITH_DATE.includes(action) && (
@@ -34,35 +36,9 @@ export const ActionFields = (props: FieldsProps) => {
           onChange={form.set('date')}
         />
       )}
-      <OwnFields {...props} />
+      {Own && <Own {...props} />}
     </>
   );
-};
-
-const OwnFields = (props: FieldsProps) => {
-  switch (props.action) {
-    case 'correction_requested':
-      return <CorrectionFields {...props} />;
-    case 'consultation_started':
-      return <ConsultationFields {...props} />;
-    case 'fee_notice':
-      return <FeeNoticeFields {...props} />;
-    case 'extended':
-      return <ExtensionFields {...props} />;
-    case 'assign':
-      return <AssignFields {...props} />;
-    case 'draft_reply':
-      return <DraftReplyFields {...props} />;
-    case 'return_reply':
-    case 'withdraw':
-      return <ReasonField {...props} />;
-    case 'record_delivery':
-      return <DeliveryFields {...props} />;
-    case 'make_proactive':
-      return <ProactiveFields {...props} />;
-    default:
-      return null;
-  }
 };
 
 const CorrectionFields = ({ form }: FieldsProps) => {
@@ -279,4 +255,18 @@ const ProactiveFields = ({ form }: FieldsProps) => {
       onChange={form.set('column')}
     />
   );
+};
+
+/** The fields of each action after its date; actions missing here have none. */
+const OWN_FIELDS: Partial<Record<RequestAction, ComponentType<FieldsProps>>> = {
+  correction_requested: CorrectionFields,
+  consultation_started: ConsultationFields,
+  fee_notice: FeeNoticeFields,
+  extended: ExtensionFields,
+  assign: AssignFields,
+  draft_reply: DraftReplyFields,
+  return_reply: ReasonField,
+  withdraw: ReasonField,
+  record_delivery: DeliveryFields,
+  make_proactive: ProactiveFields,
 };
