@@ -14,7 +14,11 @@ const http = require('http');
 const { distModule } = require('./app');
 const { LOCALE } = require('./generate');
 
-const { beijingMonthStarts, beijingYearRange } = require('strapi-plugin-gov-disclosure/sdk');
+const {
+  beijingMonthStarts,
+  beijingYearRange,
+  disclosureService,
+} = require('strapi-plugin-gov-disclosure/sdk');
 
 /** Every catalogue item type the statistics count, as the app defines them. */
 const { CATALOGUE_ITEM_UIDS: ITEM_UIDS } = distModule('src/constants');
@@ -162,7 +166,7 @@ async function naiveCounts(strapi, { year, runs }) {
   let sql;
   for (let i = 0; i < 3; i += 1) {
     const started = process.hrtime.bigint();
-    sql = await strapi.plugin('disclosure').service('statistics').yearly(year, LOCALE, ['items']);
+    sql = await disclosureService(strapi, 'statistics').yearly(year, LOCALE, ['items']);
     sqlTimings.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   const items = sql.sections.items;
@@ -204,7 +208,7 @@ async function capturePlans(strapi, { year }) {
   knex.on('query', onQuery);
   knex.on('query-response', onResponse);
   try {
-    await strapi.plugin('disclosure').service('statistics').yearly(year, LOCALE);
+    await disclosureService(strapi, 'statistics').yearly(year, LOCALE);
   } finally {
     knex.removeListener('query', onQuery);
     knex.removeListener('query-response', onResponse);
