@@ -110,6 +110,107 @@ const median = (sorted: number[]): number | null => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+/**
+ * The counts of table 三 by `row.applicant` and `row.total`: one grouped query counts each
+ * applicant type × outcome into the rows a request enters (new, carried in) and leaves by.
+ */
+async function table3Counts(context: StatisticsContext): Promise<Map<string, number>> {
+  const { base, conditions, column } = requestQuery(context);
+  const sum = (name: keyof typeof conditions) =>
+    context.knex.raw(`SUM(CASE WHEN ${conditions[name][0]} THEN 1 ELSE 0 END) AS ??`, [
+      ...conditions[name][1],
+      name,
+    ]);
+  const grouped = (await base
+    .clone()
+    .select({ applicant: column('applicantType'), outcome: column('outcome') })
+    .select([sum('new'), sum('carriedIn'), sum('closed'), sum('carriedOut')])
+    .groupBy(column('applicantType'), column('outcome'))) as Array<Record<string, unknown>>;
+
+  const counts = new Map<string, number>();
+  const add = (row: string, applicant: string, value: number) => {
+    for (const key of [`${row}.${applicant}`, `${row}.total`]) {
+      counts.set(key, (counts.get(key) ?? 0) + value);
+    }
+  };
+  for (const entry of grouped) {
+    const applicant = String(entry.applicant);
+    add('new', applicant, toCount(entry.new));
+    add('carriedIn', applicant, toCount(entry.carriedIn));
+    add('carriedOut', applicant, toCount(entry.carriedOut));
+    if (entry.outcome) {
+      add(String(entry.outcome), applicant, toCount(entry.closed));
+      add('resultsTotal', applicant, toCount(entry.closed));
+      if (OTHER_HANDLING_OUTCOMES.includes(String(entry.outcome))) {
+        add(OTHER_HANDLING, applicant, toCount(entry.closed));
+      }
+    }
+  }
+  return counts;
+}
+
+/** Table 三 as printed (2021), and beside it the 2019 format's single （六） row. */
+function table3Figures(counts: Map<string, number>) {
+  const columns = [...APPLICANT_COLUMNS, 'total'];
+  const table3 = Object.fromEntries(
+    REQUEST_ROWS.filter((row) => !row.heading).map((row) => [
+      row.key,
+      columns.map((applicant): Figure => ({
+        key: `requests.table3:${row.key}.${applicant}`,
+        label: `${row.label} · ${applicant}`,
+        value: counts.get(`${row.key}.${applicant}`) ?? 0,
+      })),
+    ])
+  );
+  const otherHandlingTotal = columns.map((applicant): Figure => ({
+    key: `requests.table3:${OTHER_HANDLING}.${applicant}`,
+    label: `（六）其他处理（2019年试行版，三项之和） · ${applicant}`,
+    value: counts.get(`${OTHER_HANDLING}.${applicant}`) ?? 0,
+  }));
+  return { table3, otherHandlingTotal };
+}
+
+/** Requests closed in the year on or before their due date. */
+async function answeredOnTime(context: StatisticsContext): Promise<number> {
+  const { base, conditions, column } = requestQuery(context);
+  const [{ onTime }] = (await base
+    .whereRaw(conditions.closed[0], conditions.closed[1])
+    .whereRaw(`${column('answeredOn')} <= ${column('dueDate')}`)
+    .count({ onTime: '*' })) as Array<{ onTime: unknown }>;
+  return toCount(onTime);
+}
+
+/** The working days from receipt to answer of each request closed in the year, ascending. */
+async function handlingWorkingDays(
+  context: StatisticsContext,
+  calendar: WorkingDayCalendar
+): Promise<number[]> {
+  const { base, conditions, column } = requestQuery(context);
+  const closed = (await base.whereRaw(conditions.closed[0], conditions.closed[1]).select({
+    receivedOn: column('receivedOn'),
+    answeredOn: column('answeredOn'),
+  })) as Array<{ receivedOn: unknown; answeredOn: unknown }>;
+  return closed
+    .map((entry) =>
+      calendar.workingDaysBetween(toDateOnly(entry.receivedOn)!, toDateOnly(entry.answeredOn)!)
+    )
+    .sort((a, b) => a - b);
+}
+
+/** The year's new requests that had a correction request, and those extended. */
+const newRequestFigures = (received: WithEvents[]) => ({
+  corrections: {
+    key: 'requests.corrections',
+    label: '本年新收申请中一次性告知补正的',
+    value: received.filter((entry) => hasEvent(entry, 'correction_requested')).length,
+  } satisfies Figure,
+  extensions: {
+    key: 'requests.extensions',
+    label: '本年新收申请中延期答复的',
+    value: received.filter((entry) => hasEvent(entry, 'extended')).length,
+  } satisfies Figure,
+});
+
 export function requestsProvider(): StatisticsProvider {
   return {
     name: 'requests',
@@ -118,95 +219,18 @@ export function requestsProvider(): StatisticsProvider {
     isPublic: false,
 
     async compute(context) {
-      const { base, conditions, column } = requestQuery(context);
-      const sum = (name: keyof typeof conditions) =>
-        context.knex.raw(`SUM(CASE WHEN ${conditions[name][0]} THEN 1 ELSE 0 END) AS ??`, [
-          ...conditions[name][1],
-          name,
-        ]);
-      const grouped = (await base
-        .clone()
-        .select({ applicant: column('applicantType'), outcome: column('outcome') })
-        .select([sum('new'), sum('carriedIn'), sum('closed'), sum('carriedOut')])
-        .groupBy(column('applicantType'), column('outcome'))) as Array<Record<string, unknown>>;
-
-      const counts = new Map<string, number>();
-      const add = (row: string, applicant: string, value: number) => {
-        for (const key of [`${row}.${applicant}`, `${row}.total`]) {
-          counts.set(key, (counts.get(key) ?? 0) + value);
-        }
-      };
-      for (const entry of grouped) {
-        const applicant = String(entry.applicant);
-        add('new', applicant, toCount(entry.new));
-        add('carriedIn', applicant, toCount(entry.carriedIn));
-        add('carriedOut', applicant, toCount(entry.carriedOut));
-        if (entry.outcome) {
-          add(String(entry.outcome), applicant, toCount(entry.closed));
-          add('resultsTotal', applicant, toCount(entry.closed));
-          if (OTHER_HANDLING_OUTCOMES.includes(String(entry.outcome))) {
-            add(OTHER_HANDLING, applicant, toCount(entry.closed));
-          }
-        }
-      }
-      const columns = [...APPLICANT_COLUMNS, 'total'];
-      const table3 = Object.fromEntries(
-        REQUEST_ROWS.filter((row) => !row.heading).map((row) => [
-          row.key,
-          columns.map((applicant): Figure => ({
-            key: `requests.table3:${row.key}.${applicant}`,
-            label: `${row.label} · ${applicant}`,
-            value: counts.get(`${row.key}.${applicant}`) ?? 0,
-          })),
-        ])
-      );
-      // Beside table3, which is the 2021 table as printed: the 2019 format's single row.
-      const otherHandlingTotal = columns.map((applicant): Figure => ({
-        key: `requests.table3:${OTHER_HANDLING}.${applicant}`,
-        label: `（六）其他处理（2019年试行版，三项之和） · ${applicant}`,
-        value: counts.get(`${OTHER_HANDLING}.${applicant}`) ?? 0,
-      }));
+      const counts = await table3Counts(context);
       const closed = counts.get('resultsTotal.total') ?? 0;
-      const names = namesOf(context.strapi, UID.disclosureRequest);
-      const [{ onTime }] = (await context.knex
-        .from({ r: names.table })
-        .whereRaw(conditions.closed[0], conditions.closed[1])
-        .whereRaw(`${column('answeredOn')} <= ${column('dueDate')}`)
-        .count({ onTime: '*' })) as Array<{ onTime: unknown }>;
+      const onTime = await answeredOnTime(context);
       const received = await withEvents(context, 'new');
       const calendar: WorkingDayCalendar = await getService(context.strapi, 'calendar').current();
-      const handlingDays = (
-        (await context.knex
-          .from({ r: names.table })
-          .whereRaw(conditions.closed[0], conditions.closed[1])
-          .select({
-            receivedOn: column('receivedOn'),
-            answeredOn: column('answeredOn'),
-          })) as Array<{
-          receivedOn: unknown;
-          answeredOn: unknown;
-        }>
-      )
-        .map((entry) =>
-          calendar.workingDaysBetween(toDateOnly(entry.receivedOn)!, toDateOnly(entry.answeredOn)!)
-        )
-        .sort((a, b) => a - b);
+      const handlingDays = await handlingWorkingDays(context, calendar);
       return {
-        table3,
-        otherHandlingTotal,
+        ...table3Figures(counts),
         closedInYear: closed,
-        onTimeRate: closed ? Math.round((toCount(onTime) / closed) * 1000) / 10 : null,
+        onTimeRate: closed ? Math.round((onTime / closed) * 1000) / 10 : null,
         medianHandlingWorkingDays: median(handlingDays),
-        corrections: {
-          key: 'requests.corrections',
-          label: '本年新收申请中一次性告知补正的',
-          value: received.filter((entry) => hasEvent(entry, 'correction_requested')).length,
-        } satisfies Figure,
-        extensions: {
-          key: 'requests.extensions',
-          label: '本年新收申请中延期答复的',
-          value: received.filter((entry) => hasEvent(entry, 'extended')).length,
-        } satisfies Figure,
+        ...newRequestFigures(received),
       };
     },
 
