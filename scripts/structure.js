@@ -320,10 +320,10 @@ function figures() {
     .flatMap(importsOf)
     .filter((imp) => (resolve(imp.file, imp.spec) || '').startsWith(`${PLUGIN}/server/`));
 
+  // Public: the package name and its exports only; a relative path into the plugin (even to its
+  // sdk.ts) compiles a second copy of plugin code into the app.
   const isPublic = (spec, target) =>
-    target
-      ? [`${SERVER}/sdk.ts`, `${SERVER}/sdk/index.ts`].includes(target)
-      : spec === pkg.name || exportPaths.includes(`.${spec.slice(pkg.name.length)}`);
+    !target && (spec === pkg.name || exportPaths.includes(`.${spec.slice(pkg.name.length)}`));
   const privateImports = appFiles
     .flatMap(importsOf)
     .map((imp) => ({ ...imp, target: resolve(imp.file, imp.spec) }))

@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { isDate } from '../plugins/disclosure/server/src/sdk';
+import { isDate } from 'strapi-plugin-gov-disclosure/sdk';
 
 /**
  * Checks the `filters`, `sort` and `populate` of a public read against the content type's schema

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DISCLOSURE_ROLES, DISCLOSURE_UID } from '../plugins/disclosure/server/src/sdk';
+import { DISCLOSURE_ROLES, DISCLOSURE_UID } from 'strapi-plugin-gov-disclosure/sdk';
 import { DEMO_DEPARTMENTS } from './demo-content';
 import { staffMember, type ReviewCrew, type StaffMember } from './publish-through-review';
 
