@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ContentTypeUid } from '../kernel/config';
+import { defaultLocale } from '../kernel/i18n';
 
 interface ContentManagerContext {
   params: Record<string, string>;
@@ -110,8 +111,7 @@ const scopedHandlers = (strapi: Core.Strapi, controller: Controller): Controller
         const { locale } = (ctx.request.body ?? {}) as { locale?: unknown };
         const sources = await documents.readable(
           [sourceId],
-          textOrUndefined(locale) ??
-            (await strapi.plugin('i18n').service('locales').getDefaultLocale())
+          textOrUndefined(locale) ?? (await defaultLocale(strapi))
         );
         if (!sources.has(sourceId)) return ctx.notFound();
       }

@@ -16,6 +16,7 @@ import type { AnnualReportDto } from '../../../../shared/reporting/contracts';
 import type { ExportFormat } from '../validation';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
+import { defaultLocale } from '../../kernel/i18n';
 
 type Document = Record<string, unknown> & { documentId: string };
 
@@ -49,8 +50,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(settings().contentType);
   const statistics = () => getService(strapi, 'statistics');
   const reviewState = () => getService(strapi, 'review-state');
-  const defaultLocale = async (): Promise<string> =>
-    strapi.plugin('i18n').service('locales').getDefaultLocale();
 
   const findDraft = async (year: number, locale: string) =>
     (await documents().findFirst({
@@ -175,7 +174,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The report of a year as the editor shows it: stored text and entries, live computed cells. */
     async view(year: number): Promise<ReportView> {
-      const locale = await defaultLocale();
+      const locale = await defaultLocale(strapi);
       return build(year, locale, await findDraft(year, locale));
     },
 
@@ -184,7 +183,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * the cell when an entry is not one of the format's, is computed, or does not fit its column.
      */
     async save(year: number, changes: ReportChanges): Promise<ReportView> {
-      const locale = await defaultLocale();
+      const locale = await defaultLocale(strapi);
       const draft = await findDraft(year, locale);
       const format = FORMATS[formatVersionOf(year, draft, changes)];
       const problem = entryProblem(format, changes.entered ?? {}, isComputed);
@@ -200,7 +199,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * (400 listing every failing cell) or it was never saved (404).
      */
     async submit(year: number, user: AdminUser, ability: Ability): Promise<ReportView> {
-      const locale = await defaultLocale();
+      const locale = await defaultLocale(strapi);
       const draft = await findDraft(year, locale);
       if (!draft) {
         throw new errors.NotFoundError(`There is no annual report for ${year} yet: save it first.`);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ContentTypeUid } from '../../kernel/config';
+import { defaultLocale } from '../../kernel/i18n';
 
 /** What the Document Service was asked about: the document, its locale, the status. */
 export interface GateParams {
@@ -42,7 +43,7 @@ export class GatedItem {
       }>;
       return [...new Set(rows.map((row) => row.locale))];
     }
-    return [await this.strapi.plugin('i18n').service('locales').getDefaultLocale()];
+    return [await defaultLocale(this.strapi)];
   }
 
   /** The draft's title in `locale`, to name the item in a refusal. */

@@ -6,6 +6,7 @@ import type { AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 import type { ContentTypeUid } from '../../kernel/config';
 import type { ReviewRow } from './review-state';
+import { defaultLocale } from '../../kernel/i18n';
 
 /** The division (处室) an item belongs to. */
 export interface ItemDivision {
@@ -34,13 +35,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<Map<string, ItemDivision>> => {
     const divisions = new Map<string, ItemDivision>();
     if (!hasDivisions(uid) || documentIds.length === 0) return divisions;
-    const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+    const mainLocale = await defaultLocale(strapi);
     const rows = (await strapi.db.query(uid).findMany({
       where: { documentId: { $in: documentIds }, publishedAt: null },
       select: ['documentId', 'locale'],
       populate: { department: { select: ['documentId', 'name'] } },
     })) as Array<{ documentId: string; locale: string | null; department?: ItemDivision | null }>;
-    const rank = (locale: string | null) => (locale === defaultLocale ? '' : (locale ?? '~'));
+    const rank = (locale: string | null) => (locale === mainLocale ? '' : (locale ?? '~'));
     rows.sort((a, b) => rank(a.locale).localeCompare(rank(b.locale)));
     for (const row of rows) {
       if (row.department && !divisions.has(row.documentId)) {
