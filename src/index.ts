@@ -6,7 +6,9 @@ import { publishedOnlyForContentApi } from './content-api/published-only';
 import { setUpPublicRole } from './content-api/public-permissions';
 import { replaceFirstPublishedAtBackfill } from './database/first-published-at-backfill';
 import { createDemoSuperAdmin } from './demo/demo-admin';
+import { seedDemoProposals } from './demo/demo-proposals';
 import { seedDemoRequests } from './demo/demo-requests';
+import { seedDemoServiceCases } from './demo/demo-service-cases';
 import { seedDemoContent } from './demo/seed-demo';
 import { setUpContentLocales } from './i18n/locales';
 import { registerProactiveConversion } from './requests/proactive-article';
@@ -53,6 +55,12 @@ export default {
       }
       if (await seedDemoRequests(strapi)) {
         strapi.log.info('[demo] seeded disclosure requests dated from today');
+      }
+      if (await seedDemoServiceCases(strapi)) {
+        strapi.log.info('[demo] seeded the 2018 service items and their cases');
+      }
+      if (await seedDemoProposals(strapi)) {
+        strapi.log.info('[demo] seeded the 2018 suggestions and proposals');
       }
     }
   },

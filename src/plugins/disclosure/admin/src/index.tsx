@@ -7,12 +7,14 @@ import {
   type AdminModule,
 } from './kernel/module';
 import { PLUGIN_ID } from './kernel/plugin-id';
+import { proposals } from './proposals';
 import { reporting } from './reporting';
 import { requests } from './requests';
 import { review } from './review';
+import { serviceItems } from './service-items';
 
 /** The admin's modules, in menu order. */
-const MODULES: readonly AdminModule[] = [review, reporting, requests, kernel];
+const MODULES: readonly AdminModule[] = [review, reporting, requests, serviceItems, proposals, kernel];
 
 export default {
   register(app: StrapiApp) {

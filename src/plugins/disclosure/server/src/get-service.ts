@@ -1,11 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './kernel/constants';
 import type { services as kernel } from './kernel/services';
+import type { services as proposals } from './proposals/services';
 import type { services as reporting } from './reporting/services';
 import type { services as requests } from './requests/services';
 import type { services as review } from './review/services';
+import type { services as serviceItems } from './service-items/services';
 
-type Factories = typeof kernel & typeof review & typeof requests & typeof reporting;
+type Factories = typeof kernel &
+  typeof review &
+  typeof requests &
+  typeof reporting &
+  typeof serviceItems &
+  typeof proposals;
 
 /** Every service of the plugin by name, as its factory builds it. */
 export type Services = { [Name in keyof Factories]: ReturnType<Factories[Name]> };

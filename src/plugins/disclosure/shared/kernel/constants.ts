@@ -15,6 +15,9 @@ export const UID = {
   calendarOverride: 'plugin::disclosure.calendar-override',
   replyTemplate: 'plugin::disclosure.reply-template',
   requestAttachment: 'plugin::disclosure.request-attachment',
+  serviceItem: 'plugin::disclosure.service-item',
+  serviceCase: 'plugin::disclosure.service-case',
+  proposal: 'plugin::disclosure.proposal',
 } as const;
 
 export interface ActionDefinition {
@@ -77,6 +80,26 @@ export const ACTION_DEFINITIONS = {
     uid: 'requests.handle',
     displayName: 'Handle disclosure requests (依申请公开)',
     allows: 'handle disclosure requests (依申请公开)',
+  },
+  manageServiceItems: {
+    uid: 'service-items.manage',
+    displayName: 'Edit the service catalogue (政务服务事项)',
+    allows: 'edit the service catalogue (政务服务事项)',
+  },
+  handleServiceCases: {
+    uid: 'service-cases.handle',
+    displayName: 'Handle service cases (办件)',
+    allows: 'handle service cases (办件)',
+  },
+  handleProposals: {
+    uid: 'proposals.handle',
+    displayName: "Handle deputies' suggestions and members' proposals (建议提案办理)",
+    allows: 'handle suggestions and proposals (建议提案办理)',
+  },
+  assignProposals: {
+    uid: 'proposals.assign',
+    displayName: 'Register and assign suggestions and proposals (建议提案交办)',
+    allows: 'register and assign suggestions and proposals (建议提案交办)',
   },
 } as const satisfies Record<string, ActionDefinition>;
 

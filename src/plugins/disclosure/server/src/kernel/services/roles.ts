@@ -32,7 +32,16 @@ export const WORKFLOW_ROLES = [
       gated: [CM.read, CM.create, CM.update, CM.delete, CM.publish],
       catalogue: [CM.read],
     },
-    plugin: [ACTIONS.submit, ACTIONS.readQueue, ...UPLOAD_READ, ...UPLOAD_WRITE],
+    plugin: [
+      ACTIONS.submit,
+      ACTIONS.readQueue,
+      // Division staff draft their division's service items and handle its cases and proposals.
+      ACTIONS.manageServiceItems,
+      ACTIONS.handleServiceCases,
+      ACTIONS.handleProposals,
+      ...UPLOAD_READ,
+      ...UPLOAD_WRITE,
+    ],
   },
   {
     code: ROLES.divisionReviewer,
@@ -41,7 +50,14 @@ export const WORKFLOW_ROLES = [
     description:
       'Division reviewer (处室审核人): approves or returns the items of their division (发布审核).',
     content: { gated: [CM.read], catalogue: [CM.read] },
-    plugin: [ACTIONS.approveDivision, ACTIONS.readQueue, ACTIONS.readAudit, ...UPLOAD_READ],
+    plugin: [
+      ACTIONS.approveDivision,
+      ACTIONS.readQueue,
+      ACTIONS.readAudit,
+      ACTIONS.handleServiceCases,
+      ACTIONS.handleProposals,
+      ...UPLOAD_READ,
+    ],
   },
   {
     code: ROLES.confidentialityReviewer,
@@ -72,6 +88,11 @@ export const WORKFLOW_ROLES = [
       ACTIONS.readStatistics,
       ACTIONS.manageReports,
       ACTIONS.handleRequests,
+      // The coordinator sees every division's cases and assigns suggestions and proposals.
+      ACTIONS.manageServiceItems,
+      ACTIONS.handleServiceCases,
+      ACTIONS.handleProposals,
+      ACTIONS.assignProposals,
       ...UPLOAD_READ,
       ...UPLOAD_WRITE,
     ],
@@ -85,13 +106,27 @@ interface Permission {
 }
 
 /**
+ * Plugin actions added after the first release of the roles: a database whose roles were created
+ * before them gets each once (then the coordinator's edits rule, as for the rest).
+ */
+const LATER_ACTIONS: readonly string[] = [
+  ACTIONS.manageServiceItems,
+  ACTIONS.handleServiceCases,
+  ACTIONS.handleProposals,
+  ACTIONS.assignProposals,
+];
+
+/**
  * Creates the workflow roles once on a new database, so a coordinator's later edits in
  * Settings › Roles survive restarts.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async ensureWorkflowRoles(): Promise<void> {
     const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
-    if (await store.get({ key: 'roles-seeded' })) return;
+    if (await store.get({ key: 'roles-seeded' })) {
+      await grantLaterActions(strapi, store);
+      return;
+    }
 
     const gated: readonly string[] = (strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig)
       .contentTypes;
@@ -152,8 +187,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       await roleService.addPermissions(role.id, [...content, ...plugin]);
     }
     await store.set({ key: 'roles-seeded', value: { at: new Date().toISOString() } });
+    await store.set({ key: 'roles-later-actions', value: LATER_ACTIONS });
   },
 });
+
+type PluginStore = ReturnType<Core.Strapi['store']>;
+
+/** Grants the workflow roles the later actions they were not yet offered, once each. */
+async function grantLaterActions(strapi: Core.Strapi, store: PluginStore): Promise<void> {
+  const offered = ((await store.get({ key: 'roles-later-actions' })) as string[] | null) ?? [];
+  const missing = LATER_ACTIONS.filter((action) => !offered.includes(action));
+  if (missing.length === 0) return;
+  for (const definition of WORKFLOW_ROLES) {
+    const role = await strapi.db.query('admin::role').findOne({ where: { code: definition.code } });
+    const actions = (definition.plugin as readonly string[]).filter((action) =>
+      missing.includes(action)
+    );
+    if (!role || actions.length === 0) continue;
+    await strapi.service('admin::role').addPermissions(
+      role.id,
+      actions.map((action) => ({ action, subject: null, properties: {} }))
+    );
+  }
+  await store.set({ key: 'roles-later-actions', value: [...offered, ...missing] });
+}
 
 const isLocalized = (strapi: Core.Strapi, uid: string): boolean =>
   Boolean(
