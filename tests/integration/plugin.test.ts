@@ -1,4 +1,9 @@
 import request from 'supertest';
+import {
+  DISCLOSURE_ACTIONS as ACTIONS,
+  DISCLOSURE_ROLES as ROLES,
+  disclosureService,
+} from 'strapi-plugin-gov-disclosure/sdk';
 import { staffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
 
@@ -53,5 +58,45 @@ describe('the disclosure plugin', () => {
     const metadata = components['disclosure.metadata'].metadatas;
     expect(metadata.indexNumber.edit).toMatchObject({ label: '索引号', editable: false });
     expect(metadata.disclosureMode.edit.label).toBe('公开方式');
+  });
+});
+
+describe('the workflow roles of a database created before an action existed', () => {
+  const later = [
+    ACTIONS.manageServiceItems,
+    ACTIONS.handleServiceCases,
+    ACTIONS.handleProposals,
+    ACTIONS.assignProposals,
+  ];
+  const store = () => app.strapi.store({ type: 'plugin', name: 'disclosure' });
+  const actionsOf = async (code: string): Promise<string[]> => {
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
+    const permissions = (await app.strapi.db
+      .query('admin::permission')
+      .findMany({ where: { role: role.id } })) as Array<{ action: string }>;
+    return permissions.map((permission) => permission.action);
+  };
+  const removeFromCoordinator = async (action: string) => {
+    const role = await app.strapi.db
+      .query('admin::role')
+      .findOne({ where: { code: ROLES.coordinator } });
+    await app.strapi.db.query('admin::permission').deleteMany({ where: { role: role.id, action } });
+  };
+
+  it('get each later action once at start-up, and a coordinator who removes it keeps it removed', async () => {
+    // As an older version left it: roles seeded, the later actions never offered nor granted.
+    for (const action of later) await removeFromCoordinator(action);
+    await store().set({ key: 'roles-later-actions', value: [] });
+    expect(await actionsOf(ROLES.coordinator)).not.toContain(ACTIONS.assignProposals);
+
+    await disclosureService(app.strapi, 'roles').ensureWorkflowRoles();
+    expect(await actionsOf(ROLES.coordinator)).toEqual(expect.arrayContaining(later));
+    expect(await actionsOf(ROLES.editor)).toContain(ACTIONS.handleServiceCases);
+    expect(await actionsOf(ROLES.editor)).not.toContain(ACTIONS.assignProposals);
+
+    // The coordinator takes the right away in Settings › Roles: the next start leaves it so.
+    await removeFromCoordinator(ACTIONS.assignProposals);
+    await disclosureService(app.strapi, 'roles').ensureWorkflowRoles();
+    expect(await actionsOf(ROLES.coordinator)).not.toContain(ACTIONS.assignProposals);
   });
 });

@@ -3,7 +3,11 @@
  * content types and workflow roles, the statistics provider SDK, the working-day calendar and the
  * date helpers. Everything else under server/src is private to the plugin.
  */
-export { ROLES as DISCLOSURE_ROLES, UID as DISCLOSURE_UID } from './kernel/constants';
+export {
+  ACTIONS as DISCLOSURE_ACTIONS,
+  ROLES as DISCLOSURE_ROLES,
+  UID as DISCLOSURE_UID,
+} from './kernel/constants';
 export { getService as disclosureService, type Services } from './get-service';
 export * from './reporting/sdk';
 export {
