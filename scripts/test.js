@@ -9,7 +9,8 @@
  * not run. Ends with one line of totals: "N passed, N failed, N skipped".
  */
 'use strict';
-const { spawnSync } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
+const readline = require('readline');
 const fs = require('fs');
 const path = require('path');
 const { ensurePostgres } = require('./postgres');
@@ -18,69 +19,102 @@ const root = path.join(__dirname, '..');
 const tmp = path.join(root, '.tmp');
 fs.mkdirSync(tmp, { recursive: true });
 
-function runJest(label, projects, env) {
+/**
+ * Runs jest on `projects` in its own process (one file at a time), its output streamed with
+ * `prefix` on every line when given; resolves to its counts.
+ */
+function runJest(label, projects, env, prefix = '') {
   const output = path.join(tmp, `jest-${label.replace(/[^a-z0-9]+/gi, '-')}.json`);
   fs.rmSync(output, { force: true });
   console.log(`\n=== ${label} ===`);
   const args = ['jest', '--runInBand', '--json', `--outputFile=${output}`];
   for (const project of projects) args.push('--selectProjects', project);
-  const result = spawnSync('npx', args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn('npx', args, {
+      cwd: root,
+      stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...env },
+    });
+    if (prefix) {
+      for (const stream of [child.stdout, child.stderr]) {
+        readline
+          .createInterface({ input: stream })
+          .on('line', (line) => process.stdout.write(`${prefix} ${line}\n`));
+      }
+    }
+    child.on('close', (status) => {
+      const minutes = ((Date.now() - started) / 60000).toFixed(1);
+      if (!fs.existsSync(output)) {
+        resolve({
+          label,
+          minutes,
+          passed: 0,
+          failed: 1,
+          skipped: 0,
+          note: `jest exited with ${status} before reporting`,
+        });
+        return;
+      }
+      const report = JSON.parse(fs.readFileSync(output, 'utf8'));
+      const failedSuites = report.numFailedTestSuites + report.numRuntimeErrorTestSuites;
+      resolve({
+        label,
+        minutes,
+        passed: report.numPassedTests,
+        failed: report.numFailedTests + (report.numFailedTests === 0 ? failedSuites : 0),
+        skipped: report.numPendingTests + report.numTodoTests,
+        note: '',
+      });
+    });
   });
-  if (!fs.existsSync(output)) {
-    return {
-      label,
-      passed: 0,
-      failed: 1,
-      skipped: 0,
-      note: `jest exited with ${result.status} before reporting`,
-    };
-  }
-  const report = JSON.parse(fs.readFileSync(output, 'utf8'));
-  const failedSuites = report.numFailedTestSuites + report.numRuntimeErrorTestSuites;
-  return {
-    label,
-    passed: report.numPassedTests,
-    failed: report.numFailedTests + (report.numFailedTests === 0 ? failedSuites : 0),
-    skipped: report.numPendingTests + report.numTodoTests,
-    note: '',
-  };
+}
+
+/**
+ * Builds the plugin and compiles the app once, before any suite: the suites then run side by side
+ * without two compilations writing dist/ at the same time (the global setups skip theirs).
+ */
+async function compileOnce() {
+  const { buildPlugin } = require('./build-plugin');
+  const { compileStrapi } = require('@strapi/strapi');
+  buildPlugin();
+  await compileStrapi({ appDir: root, ignoreDiagnostics: false });
+  process.env.DISCLOSURE_TEST_COMPILED = 'true';
 }
 
 async function main() {
-  const results = [];
-  results.push(
+  await compileOnce();
+  // SQLite and PostgreSQL side by side: each file has its own database, and one suite waits on
+  // the database server while the other computes (2 cores). The browser suite comes after.
+  const postgres = await ensurePostgres();
+  const suites = [
     runJest(
       'unit + integration + security + package on SQLite',
       ['unit', 'integration', 'security', 'package'],
-      { TEST_DATABASE: 'sqlite' }
-    )
-  );
+      { TEST_DATABASE: 'sqlite' },
+      '[sqlite]'
+    ),
+  ];
+  if (postgres.ok) {
+    suites.push(
+      runJest(
+        'integration + security + package on PostgreSQL',
+        ['integration', 'security', 'package'],
+        { TEST_DATABASE: 'postgres', ...postgres.env },
+        '[postgres]'
+      )
+    );
+  }
+  const results = await Promise.all(suites);
 
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   const hasBrowser = fs.existsSync(chromium);
   if (hasBrowser) {
     results.push(
-      runJest('browser (admin panel) on SQLite', ['e2e'], {
+      await runJest('browser (admin panel) on SQLite', ['e2e'], {
         TEST_DATABASE: 'sqlite',
         CHROMIUM_PATH: chromium,
       })
-    );
-  }
-
-  const postgres = await ensurePostgres();
-  if (postgres.ok) {
-    results.push(
-      runJest(
-        'integration + security + package on PostgreSQL',
-        ['integration', 'security', 'package'],
-        {
-          TEST_DATABASE: 'postgres',
-          ...postgres.env,
-        }
-      )
     );
   }
   await postgres.stop();
@@ -88,7 +122,7 @@ async function main() {
   console.log('\n=== summary ===');
   for (const r of results) {
     console.log(
-      `${r.label}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}`
+      `${r.label}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped in ${r.minutes} min${r.note ? ` (${r.note})` : ''}`
     );
   }
   if (!postgres.ok) console.log(`PostgreSQL suite DID NOT RUN: ${postgres.reason}`);

@@ -7,6 +7,8 @@ const { compileStrapi } = require('@strapi/strapi');
 const { buildPlugin } = require('../scripts/build-plugin');
 
 module.exports = async () => {
+  // npm test compiled once already, for suites that run side by side.
+  if (process.env.DISCLOSURE_TEST_COMPILED === 'true') return;
   buildPlugin();
   await compileStrapi({ appDir: process.cwd(), ignoreDiagnostics: false });
 };
