@@ -8,10 +8,12 @@
 import { createPublished } from '../helpers/content';
 import { asStaff, beijingToday, proposalPath as path, suggestion } from '../helpers/proposals';
 import { reviewAndPublish } from '../helpers/review';
+import { recipients, startMailbox, type Mailbox } from '../helpers/smtp';
 import { createDivisions, loginCast, staffLogin, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
+let mailbox: Mailbox;
 let cast: Record<string, StaffLogin>;
 /** 中小企业处: neither lead nor co-handler of any case here. */
 let outsider: StaffLogin;
@@ -47,7 +49,14 @@ const replyThrough = async (id: number, lead: string, resultClass = 'A') => {
 };
 
 beforeAll(async () => {
-  app = await bootApp();
+  mailbox = await startMailbox();
+  app = await bootApp({
+    env: {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(mailbox.port),
+      DISCLOSURE_EMAIL_NOTIFICATIONS: 'true',
+    },
+  });
   const divisions = await createDivisions(app.strapi);
   const sme = await createPublished(app.strapi, 'api::department.department', {
     name: '中小企业处',
@@ -69,6 +78,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (app) await stopApp(app);
+  if (mailbox) await mailbox.close();
 });
 
 describe('a deputy’s suggestion from assignment to a satisfied second reply', () => {
@@ -116,6 +126,9 @@ describe('a deputy’s suggestion from assignment to a satisfied second reply', 
       .expect(200);
     const refused = await as('editorA').post(path(id, '/reply/send')).expect(400);
     expect(refused.body.error.message).toContain('保密审查');
+    const mail = await mailbox.waitFor((m) => (m.subject ?? '').includes('【待保密审查】'));
+    expect(recipients(mail)).toEqual(['secrecy@test']);
+    expect(mail.text).not.toContain(PHONE);
   });
 
   it('the reviewer sees the letter without contacts and clears the version read', async () => {
@@ -382,17 +395,86 @@ describe('bad input', () => {
   });
 });
 
+describe('reassignment, four eyes and the letter templates', () => {
+  let id: number;
+
+  it('a reassigned case leaves the former lead division and reaches the new one', async () => {
+    const created = await as('coordinator')
+      .post('/disclosure/proposals', suggestion('81'))
+      .expect(201);
+    id = created.body.data.id;
+    await as('outsider').get(path(id)).expect(404);
+    const moved = await as('coordinator')
+      .post(path(id, '/assign'), { lead: 'ZXQY', coHandlers: ['TZJS'] })
+      .expect(200);
+    expect(moved.body.data).toMatchObject({ lead: 'ZXQY', coHandlers: ['TZJS'] });
+    await as('editorA').get(path(id)).expect(404);
+    const page = await as('outsider').get(path(id)).expect(200);
+    expect(page.body.data.role).toBe('lead');
+    const bad = await as('coordinator').post(path(id, '/assign'), { lead: 'NOPE' }).expect(400);
+    expect(bad.body.error.details.key).toBe('lead');
+  });
+
+  it('someone holding both rights cannot clear the reply they drafted (403)', async () => {
+    const both = await staffLogin(app.strapi, app.http, {
+      email: 'both@proposals.test',
+      role: 'disclosure-coordinator',
+    });
+    const roles = await app.strapi.db.query('admin::role').findMany({
+      where: { code: { $in: ['disclosure-coordinator', 'disclosure-confidentiality-reviewer'] } },
+    });
+    await app.strapi
+      .service('admin::user')
+      .updateById(both.id, { roles: roles.map((role: { id: number }) => role.id) });
+    const call = asStaff(app.http, both);
+    await call.post(path(id, '/opinions'), { text: '同意', division: 'TZJS' }).expect(200);
+    await call.post(path(id, '/reply'), { resultClass: 'C', answer: '留作参考。' }).expect(200);
+    const opened = await call.get(path(id)).expect(200);
+    expect(opened.body.data.allowedActions).not.toContain('clear_reply');
+    const refused = await call
+      .post(path(id, '/reply/clear'), { hash: opened.body.data.reply.hash })
+      .expect(403);
+    expect(refused.body.error.message).toContain('four eyes');
+  });
+
+  it('keeps the office’s wording of the letter, refusing unknown placeholders', async () => {
+    const bad = await as('editorA')
+      .put('/disclosure/proposal-reply-templates/deputy', { subject: '答复', body: '{{nope}}' })
+      .expect(400);
+    expect(bad.body.error.details.key).toBe('body');
+    await as('editorA')
+      .put('/disclosure/proposal-reply-templates/deputy', {
+        subject: '{{term}}{{meeting}}第{{number}}号建议答复',
+        body: '{{proposers}}代表：{{answer}}（{{resultClass}}）',
+      })
+      .expect(200);
+    const list = await as('editorA').get('/disclosure/proposal-reply-templates').expect(200);
+    expect(list.body.data.map((t: { kind: string }) => t.kind)).toEqual(['deputy', 'member']);
+    const created = await as('coordinator')
+      .post('/disclosure/proposals', suggestion('82'))
+      .expect(201);
+    const drafted = await as('editorA')
+      .post(path(created.body.data.id, '/reply'), { resultClass: 'A', answer: '已解决。' })
+      .expect(200);
+    expect(drafted.body.data.reply).toMatchObject({
+      subject: '第十五届第三次会议第82号建议答复',
+      body: expect.stringMatching(/^王建国代表：已解决。（A类/),
+    });
+  });
+});
+
 describe('the yearly figures', () => {
   it('counts received, by kind, closed, rates and publications, with records free of contacts', async () => {
     const response = await as('coordinator')
       .get(`/disclosure/statistics?year=${year()}&providers=proposals`)
       .expect(200);
     const section = response.body.data.sections.proposals;
-    expect(section.received).toMatchObject({ key: 'proposals.received', value: 3 });
-    expect(section.byType.deputy).toMatchObject({ key: 'proposals.type:deputy', value: 2 });
+    expect(section.received).toMatchObject({ key: 'proposals.received', value: 5 });
+    expect(section.byType.deputy).toMatchObject({ key: 'proposals.type:deputy', value: 4 });
     expect(section.byType.member).toMatchObject({ key: 'proposals.type:member', value: 1 });
     expect(section.closed).toMatchObject({ key: 'proposals.closed', value: 2 });
-    expect(section.completionRate).toBeCloseTo(66.7);
+    // 12 and 45 replied of the five assigned this year.
+    expect(section.completionRate).toBe(40);
     expect(section.satisfactionRate).toBe(100);
     expect(section.fullySatisfiedRate).toBe(50);
     expect(section.byResult.A.value).toBe(2);
@@ -400,7 +482,7 @@ describe('the yearly figures', () => {
     const records = await as('coordinator')
       .get(`/disclosure/statistics/records?year=${year()}&figure=proposals.received`)
       .expect(200);
-    expect(records.body.data).toHaveLength(3);
+    expect(records.body.data).toHaveLength(5);
     expect(records.body.data[0]).toMatchObject({
       uid: 'plugin::disclosure.proposal',
       title: expect.stringContaining('第12号'),
@@ -421,6 +503,37 @@ describe('the daily reminders', () => {
     const job = app.strapi.plugin('disclosure').service('proposal-reminders');
     const first = await job.run();
     expect(first.reminders).toEqual([expect.stringContaining('第90号')]);
+    expect((await job.run()).reminders).toEqual([]);
+    const mail = await mailbox.waitFor((m) => (m.subject ?? '').includes('第90号'));
+    // The lead division's staff and the coordinators (both@ holds that role too); no contacts.
+    expect(recipients(mail).sort()).toEqual([
+      'both@proposals.test',
+      'coordinator@test',
+      'editor@bgs.test',
+      'head@bgs.test',
+    ]);
+    expect(mail.text).not.toContain(PHONE);
+  });
+
+  it('reminds of a reply whose publication is due, until it is decided', async () => {
+    const daysAgo = (n: number) =>
+      new Date(Date.parse(`${beijingToday()}T00:00:00Z`) - n * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+    const created = await as('coordinator')
+      .post('/disclosure/proposals', suggestion('91', { assignedOn: daysAgo(90) }))
+      .expect(201);
+    const id = created.body.data.id;
+    await as('editorA')
+      .post(path(id, '/reply'), { resultClass: 'A', answer: '已办理。' })
+      .expect(200);
+    await review(id, 'clear');
+    const sent = await as('editorA')
+      .post(path(id, '/reply/send'), { date: daysAgo(40) })
+      .expect(200);
+    expect(sent.body.data.publicationDueDate < beijingToday()).toBe(true);
+    const job = app.strapi.plugin('disclosure').service('proposal-reminders');
+    expect((await job.run()).reminders).toEqual([expect.stringMatching(/【答复公开】.*第91号/)]);
     expect((await job.run()).reminders).toEqual([]);
   });
 });
