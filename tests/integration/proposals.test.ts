@@ -22,14 +22,16 @@ const PHONE = '13800001111';
 const EMAIL = 'wangjianguo@example.com';
 const as = (name: string) => asStaff(app.http, name === 'outsider' ? outsider : cast[name]);
 const proposalCount = () => app.strapi.db.query('plugin::disclosure.proposal').count();
-/** The same day three months on, or the month's last day (11-30 → 02-28). */
-const threeMonthsAfter = (date: string) => {
+/** The same day `months` on, or the month's last day (11-30 + 3 → 02-28). */
+const monthsAfter = (date: string, months: number) => {
   const [y, m, d] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m + 2, 1));
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0));
   target.setUTCDate(Math.min(d, last.getUTCDate()));
   return target.toISOString().slice(0, 10);
 };
+const threeMonthsAfter = (date: string) => monthsAfter(date, 3);
+const monthAfter = (date: string) => monthsAfter(date, 1);
 const year = () => Number(beijingToday().slice(0, 4));
 
 /** 保密审查: the reviewer opens the case and clears (or returns) the version they read. */
@@ -168,6 +170,8 @@ describe('a deputy’s suggestion from assignment to a satisfied second reply', 
       feedback: 'dissatisfied',
       previousReplies: [{ round: 1, feedback: 'dissatisfied', state: 'sent' }],
     });
+    // The second reply is due a month after the rating.
+    expect(response.body.data.dueDate).toBe(monthAfter(beijingToday()));
     expect(response.body.data.allowedActions).toEqual(['draft_reply']);
   });
 
@@ -415,6 +419,18 @@ describe('reassignment, four eyes and the letter templates', () => {
     expect(bad.body.error.details.key).toBe('lead');
   });
 
+  it('takes the reply period from the plugin config (proposalReplyMonths)', async () => {
+    app.strapi.config.set('plugin::disclosure.proposalReplyMonths', 2);
+    try {
+      const created = await as('coordinator')
+        .post('/disclosure/proposals', suggestion('83', { assignedOn: `${year()}-01-01` }))
+        .expect(201);
+      expect(created.body.data.dueDate).toBe(`${year()}-03-01`);
+    } finally {
+      app.strapi.config.set('plugin::disclosure.proposalReplyMonths', undefined);
+    }
+  });
+
   it('someone holding both rights cannot clear the reply they drafted (403)', async () => {
     const both = await staffLogin(app.strapi, app.http, {
       email: 'both@proposals.test',
@@ -469,12 +485,12 @@ describe('the yearly figures', () => {
       .get(`/disclosure/statistics?year=${year()}&providers=proposals`)
       .expect(200);
     const section = response.body.data.sections.proposals;
-    expect(section.received).toMatchObject({ key: 'proposals.received', value: 5 });
-    expect(section.byType.deputy).toMatchObject({ key: 'proposals.type:deputy', value: 4 });
+    expect(section.received).toMatchObject({ key: 'proposals.received', value: 6 });
+    expect(section.byType.deputy).toMatchObject({ key: 'proposals.type:deputy', value: 5 });
     expect(section.byType.member).toMatchObject({ key: 'proposals.type:member', value: 1 });
     expect(section.closed).toMatchObject({ key: 'proposals.closed', value: 2 });
-    // 12 and 45 replied of the five assigned this year.
-    expect(section.completionRate).toBe(40);
+    // 12 and 45 replied of the six assigned this year.
+    expect(section.completionRate).toBe(33.3);
     expect(section.satisfactionRate).toBe(100);
     expect(section.fullySatisfiedRate).toBe(50);
     expect(section.byResult.A.value).toBe(2);
@@ -482,7 +498,7 @@ describe('the yearly figures', () => {
     const records = await as('coordinator')
       .get(`/disclosure/statistics/records?year=${year()}&figure=proposals.received`)
       .expect(200);
-    expect(records.body.data).toHaveLength(5);
+    expect(records.body.data).toHaveLength(6);
     expect(records.body.data[0]).toMatchObject({
       uid: 'plugin::disclosure.proposal',
       title: expect.stringContaining('第12号'),
@@ -496,13 +512,17 @@ describe('the yearly figures', () => {
 });
 
 describe('the daily reminders', () => {
-  it('reminds of a case due soon once, however often the job runs', async () => {
+  it('reminds of cases overdue and due soon once, however often the job runs', async () => {
     await as('coordinator')
       .post('/disclosure/proposals', suggestion('90', { dueDate: beijingToday() }))
       .expect(201);
     const job = app.strapi.plugin('disclosure').service('proposal-reminders');
     const first = await job.run();
-    expect(first.reminders).toEqual([expect.stringContaining('第90号')]);
+    expect(first.reminders).toContainEqual(expect.stringMatching(/^【即将到期】.*第90号/));
+    // 第83号 (due on 1 March, the two-month config test above) is overdue from March on.
+    if (beijingToday() > `${year()}-03-01`) {
+      expect(first.reminders).toContainEqual(expect.stringMatching(/^【已逾期】.*第83号/));
+    }
     expect((await job.run()).reminders).toEqual([]);
     const mail = await mailbox.waitFor((m) => (m.subject ?? '').includes('第90号'));
     // The lead division's staff and the coordinators (both@ holds that role too); no contacts.
