@@ -76,14 +76,19 @@ describe('建议提案办理 in the admin panel', () => {
     await modal.locator('textarea[name="content"]').fill('建议建设工业互联网标识解析二级节点。');
     await modal.locator('input[name="proposer"]').fill('陈静');
     await modal.locator('input[name="phone"]').fill('13900002222');
-    await modal.locator('input[name="lead"]').fill('TZJS');
-    await modal.locator('input[name="coHandlers"]').fill('ZXQY');
+    await modal.getByRole('combobox', { name: '主办处室' }).click();
+    await page.getByRole('option', { name: '投资与技术进步处' }).click();
+    await modal.getByRole('checkbox', { name: '中小企业处' }).click();
     await modal.getByTestId('register-submit').click();
     await page.waitForURL(/\/admin\/plugins\/disclosure\/proposals\/\d+$/);
     caseUrl = page.url();
     await stateOf(page, 'assigned');
     await page.getByText(TITLE).first().waitFor();
     await page.getByTestId('proposal-opinions').getByText('中小企业处').waitFor();
+    // Back in the list, the open case with its due date (three months on: on time).
+    await page.goto(`${server.url}/admin/plugins/disclosure/proposals`);
+    const row = page.locator('[data-testid="proposal-row"]', { hasText: TITLE });
+    await row.locator('[data-urgency="on_time"]').waitFor();
     await page.context().close();
   });
 

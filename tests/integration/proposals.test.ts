@@ -340,6 +340,16 @@ describe('a member’s proposal with a co-handler division', () => {
     expect(JSON.stringify(all.body)).not.toContain(PHONE);
   });
 
+  it('lists the divisions to assign to, in the catalogue’s order', async () => {
+    const response = await as('coordinator').get('/disclosure/proposal-divisions').expect(200);
+    expect(response.body.data.map((d: { code: string }) => d.code).sort()).toEqual([
+      'BGS',
+      'TZJS',
+      'ZXQY',
+    ]);
+    await as('secrecy').get('/disclosure/proposal-divisions').expect(403);
+  });
+
   it('only the coordinator registers', async () => {
     await as('editorA').post('/disclosure/proposals', suggestion('99')).expect(403);
     await as('secrecy').post('/disclosure/proposals', suggestion('99')).expect(403);

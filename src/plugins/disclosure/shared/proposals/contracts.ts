@@ -258,3 +258,9 @@ export const PUBLICATION_LABELS: Record<PublicationMode, string> = {
   summary: '摘要公开',
   none: '不公开',
 };
+
+/** GET /disclosure/proposal-divisions: the divisions a case is assigned to, in the catalogue's order. */
+export interface ProposalDivision {
+  code: string;
+  name: string;
+}

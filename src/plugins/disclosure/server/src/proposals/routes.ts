@@ -37,6 +37,7 @@ export const adminRoutes: RouteDefinition[] = [
   ),
   ...handledBy(
     [
+      ['GET', '/proposal-divisions', 'divisions'],
       ['POST', '/proposals/:id/feedback', 'recordFeedback'],
       ['POST', '/proposals/:id/publication', 'decidePublication'],
     ],

@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/proposals/contracts';
 import { errorMessage } from '../../kernel/api';
 import { useLabel } from '../../kernel/useLabel';
+import { DivisionFields } from './DivisionFields';
 import { ChoiceField, TextAreaField, TextField } from './ui';
 
 /** Where each action posts, relative to the case. */
@@ -37,7 +38,7 @@ const bodyOf = (action: ProposalAction, values: Values, proposal: ProposalDetail
     case 'assign':
       return {
         lead: values.lead,
-        coHandlers: (values.coHandlers ?? '').split(/[,，、\s]+/).filter(Boolean),
+        coHandlers: values.coHandlers ? values.coHandlers.split(',') : [],
         ...given('dueDate'),
       };
     case 'submit_opinion':
@@ -73,11 +74,11 @@ export const ProposalActionModal = ({
   const { post } = useFetchClient();
   const [values, setValues] = useState<Values>({
     lead: proposal.lead,
-    coHandlers: proposal.coHandlers.join('、'),
     resultClass: 'A',
     feedback: 'satisfied',
     mode: 'full',
   });
+  const [coHandlers, setCoHandlers] = useState<string[]>(proposal.coHandlers);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (name: string) => (value: string) =>
@@ -90,7 +91,7 @@ export const ProposalActionModal = ({
     try {
       const { data } = await post<{ data: ProposalDetail }>(
         `/disclosure/proposals/${proposal.id}${PATHS[action]}`,
-        bodyOf(action, values, proposal)
+        bodyOf(action, { ...values, coHandlers: coHandlers.join(',') }, proposal)
       );
       onDone(data.data);
     } catch (failure) {
@@ -110,18 +111,11 @@ export const ProposalActionModal = ({
           <Flex direction="column" alignItems="stretch" gap={4}>
             {action === 'assign' && (
               <>
-                <TextField
-                  name="lead"
-                  label={field('lead', 'Lead division (code)')}
-                  value={values.lead}
-                  onChange={set('lead')}
-                />
-                <TextField
-                  name="coHandlers"
-                  required={false}
-                  label={field('coHandlers', 'Co-handler divisions (codes)')}
-                  value={values.coHandlers}
-                  onChange={set('coHandlers')}
+                <DivisionFields
+                  lead={values.lead}
+                  coHandlers={coHandlers}
+                  onLead={set('lead')}
+                  onCoHandlers={setCoHandlers}
                 />
                 <TextField
                   name="dueDate"

@@ -9,9 +9,11 @@ import {
 } from '../../../../shared/proposals/contracts';
 import { errorMessage } from '../../kernel/api';
 import { useLabel } from '../../kernel/useLabel';
+import { DivisionFields } from './DivisionFields';
 import { ChoiceField, TextAreaField, TextField } from './ui';
 
-const codes = (text: string) =>
+/** Names typed in one field, separated by 、 or commas. */
+const names = (text: string) =>
   text
     .split(/[,，、\s]+/)
     .map((code) => code.trim())
@@ -38,9 +40,9 @@ export const RegisterModal = ({
     delegation: '',
     phone: '',
     lead: '',
-    coHandlers: '',
     dueDate: '',
   });
+  const [coHandlers, setCoHandlers] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (name: keyof typeof values) => (value: string) =>
@@ -56,13 +58,13 @@ export const RegisterModal = ({
       number: values.number,
       title: values.title,
       content: values.content,
-      proposers: codes(values.proposer).map((name) => ({
+      proposers: names(values.proposer).map((name) => ({
         name,
         delegation: values.delegation || null,
         phone: values.phone || null,
       })),
-      lead: values.lead.trim(),
-      coHandlers: codes(values.coHandlers),
+      lead: values.lead,
+      coHandlers,
       ...(values.dueDate ? { dueDate: values.dueDate } : {}),
     };
     try {
@@ -141,19 +143,11 @@ export const RegisterModal = ({
               value={values.phone}
               onChange={set('phone')}
             />
-            <TextField
-              name="lead"
-              label={label('proposals.field.lead', 'Lead division (code)')}
-              hint={label('proposals.field.lead.hint', 'The code of the division, e.g. TZJS')}
-              value={values.lead}
-              onChange={set('lead')}
-            />
-            <TextField
-              name="coHandlers"
-              required={false}
-              label={label('proposals.field.coHandlers', 'Co-handler divisions (codes)')}
-              value={values.coHandlers}
-              onChange={set('coHandlers')}
+            <DivisionFields
+              lead={values.lead}
+              coHandlers={coHandlers}
+              onLead={set('lead')}
+              onCoHandlers={setCoHandlers}
             />
             <TextField
               name="dueDate"

@@ -77,6 +77,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     decidePublication: step(validatePublication, (id, input, v) =>
       steps().decidePublication(id, input, v)
     ),
+    /** GET /disclosure/proposal-divisions → the divisions to assign to: `{ code, name }[]`. */
+    async divisions() {
+      const names = await proposals().divisionNames();
+      return { data: [...names].map(([code, name]) => ({ code, name })) };
+    },
     async templates() {
       return { data: await getService(strapi, 'proposal-templates').list() };
     },

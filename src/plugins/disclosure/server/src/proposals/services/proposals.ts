@@ -94,13 +94,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return department ? String(department.code) : null;
     },
 
-    /** Every division's name by its code (the host's divisions; none without them). */
+    /** Every division's name by its code, in the catalogue's order (none when the host has no divisions). */
     async divisionNames(): Promise<Map<string, string>> {
       const type = divisionType(strapi);
       if (!type) return new Map();
-      const all = await strapi
-        .documents(type)
-        .findMany({ status: 'draft', fields: ['name', 'code'], limit: 1000 });
+      const all = await strapi.documents(type).findMany({
+        status: 'draft',
+        fields: ['name', 'code'],
+        sort: ['sortOrder:asc', 'code:asc'],
+        limit: 1000,
+      });
       return new Map(all.map((entry) => [String(entry.code), String(entry.name)]));
     },
 
