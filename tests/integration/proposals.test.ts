@@ -120,6 +120,17 @@ describe('a deputy’s suggestion from assignment to a satisfied second reply', 
       email: EMAIL,
     });
     expect(page.body.data.allowedActions).toEqual(['draft_reply']);
+    // The view of the contacts is audited, though not shown on the timeline.
+    const history = await app.strapi
+      .plugin('disclosure')
+      .service('audit')
+      .history('plugin::disclosure.proposal', String(id));
+    expect(history.map((entry: { action: string }) => entry.action)).toContain(
+      'view_personal_data'
+    );
+    expect(page.body.data.timeline.map((e: { action: string }) => e.action)).not.toContain(
+      'view_personal_data'
+    );
   });
 
   it('refuses to send a reply that did not pass the confidentiality review', async () => {

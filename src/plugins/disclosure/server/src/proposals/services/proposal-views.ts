@@ -3,6 +3,7 @@ import { UID } from '../../kernel/constants';
 import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
 import type { ChainedAuditRecord } from '../../kernel/domain/audit-chain';
 import { decrypt } from '../../kernel/domain/personal-data';
+import { actorFromUser } from '../../kernel/services/actor';
 import type {
   ProposalDetail,
   ProposalListRow,
@@ -37,12 +38,14 @@ const AUDIT_TEXT: Record<string, string> = {
 };
 
 const timelineOf = (history: readonly ChainedAuditRecord[]) =>
-  history.map((entry) => ({
-    at: entry.at,
-    action: entry.action,
-    actorName: entry.actorName,
-    text: [AUDIT_TEXT[entry.action] ?? entry.action, entry.reason].filter(Boolean).join('：'),
-  }));
+  history
+    .filter((entry) => entry.action !== 'view_personal_data')
+    .map((entry) => ({
+      at: entry.at,
+      action: entry.action,
+      actorName: entry.actorName,
+      text: [AUDIT_TEXT[entry.action] ?? entry.action, entry.reason].filter(Boolean).join('：'),
+    }));
 
 /** The reply as the page shows it (the clearance's own hash stays on the server). */
 const replyView = (reply: StoredReply | null): ProposalReply | null => {
@@ -62,7 +65,8 @@ const roleOf = (parts: readonly Part[]): ProposalListRow['role'] =>
  * What staff see of suggestions and proposals: the list (their division's cases as lead or
  * co-handler; every case for the coordinator and the 保密审查员), most urgent first, and one case
  * with its timeline and the actions the transition table allows the viewer. The proposers'
- * contacts are decrypted only for the lead division and the coordinator.
+ * contacts are decrypted only for the lead division and the coordinator, and each such view is
+ * audited.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(UID.proposal);
@@ -163,6 +167,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { row, parts } = await proposals().findFor(id, viewer);
       const showsContacts = parts.includes('lead') || parts.includes('coordinator');
       const key = showsContacts ? proposals().key() : null;
+      const hasContacts = row.proposers.some((p) => p.phone || p.email || p.address);
+      // Seeing a deputy's contacts in full is written to the audit trail (not to the timeline).
+      if (showsContacts && hasContacts) {
+        await proposals().record(row, 'view_personal_data', actorFromUser(viewer));
+      }
       const open = (value: string | null) => (key && value ? decrypt(key, value) : null);
       const proposers: Proposer[] = row.proposers.map((proposer) => ({
         name: proposer.name,
