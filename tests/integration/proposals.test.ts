@@ -556,6 +556,18 @@ describe('the daily reminders', () => {
     expect(mail.text).not.toContain(PHONE);
   });
 
+  it('sends a reminder once when two runs of the job overlap', async () => {
+    await as('coordinator')
+      .post('/disclosure/proposals', suggestion('92', { dueDate: beijingToday() }))
+      .expect(201);
+    const job = app.strapi.plugin('disclosure').service('proposal-reminders');
+    const runs = await Promise.all([job.run(), job.run()]);
+    const about92 = runs.flatMap((run: { reminders: string[] }) =>
+      run.reminders.filter((subject) => subject.includes('第92号'))
+    );
+    expect(about92).toHaveLength(1);
+  });
+
   it('reminds of a reply whose publication is due, until it is decided', async () => {
     const daysAgo = (n: number) =>
       new Date(Date.parse(`${beijingToday()}T00:00:00Z`) - n * 86_400_000)
