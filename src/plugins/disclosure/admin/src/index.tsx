@@ -14,14 +14,7 @@ import { review } from './review';
 import { serviceItems } from './service-items';
 
 /** The admin's modules, in menu order. */
-const MODULES: readonly AdminModule[] = [
-  review,
-  reporting,
-  requests,
-  serviceItems,
-  proposals,
-  kernel,
-];
+const MODULES: readonly AdminModule[] = [review, reporting, requests, serviceItems, proposals, kernel];
 
 export default {
   register(app: StrapiApp) {
