@@ -11,6 +11,7 @@ import { seedDemoRequests } from './demo/demo-requests';
 import { seedDemoServiceCases } from './demo/demo-service-cases';
 import { seedDemoContent } from './demo/seed-demo';
 import { setUpContentLocales } from './i18n/locales';
+import { registerReplyPublication } from './proposals/reply-article';
 import { registerProactiveConversion } from './requests/proactive-article';
 import { registerCatalogueStatistics } from './statistics';
 import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
@@ -30,6 +31,8 @@ export default {
     registerCatalogueStatistics(strapi);
     // … and how information released on request becomes a draft proactive item (Art. 44).
     registerProactiveConversion(strapi);
+    // … and how a reply to a deputy's suggestion or member's proposal becomes a draft item.
+    registerReplyPublication(strapi);
     // 1. Content locales: zh-Hans (default) and en.
     await setUpContentLocales(strapi);
     // 2. The disclosure catalogue, seeded once.

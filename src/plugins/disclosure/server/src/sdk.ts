@@ -25,4 +25,5 @@ export {
 } from '../../shared/kernel/dates';
 export type { Ability, AdminUser } from './kernel/services/actor';
 export type { ProactiveConverter } from './requests/services/request-replies';
+export type { ReplyArticleConverter } from './proposals/services/proposal-steps';
 export type { Intake, StaffChannel } from './requests/domain/intake';

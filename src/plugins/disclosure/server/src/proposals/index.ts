@@ -1,10 +1,26 @@
+import { getService } from '../get-service';
 import type { DisclosureModule } from '../kernel/module';
+import { contentTypes } from './content-types';
 import { controllers } from './controllers';
+import { adminRoutes } from './routes';
 import { services } from './services';
+import { proposalsProvider } from './statistics-provider';
 
 /** Deputies' suggestions and members' proposals (建议提案办理). */
 export const proposals: DisclosureModule = {
   name: 'proposals',
+  contentTypes,
   services,
   controllers,
+  routes: { admin: adminRoutes },
+  bootstrap(strapi) {
+    getService(strapi, 'statistics').register(proposalsProvider());
+    // Every morning: cases due soon or overdue, replies whose publication is due.
+    strapi.cron.add({
+      disclosureProposalReminders: {
+        task: () => getService(strapi, 'proposal-reminders').run(),
+        options: { rule: '0 40 8 * * *', tz: 'Asia/Shanghai' },
+      },
+    });
+  },
 };

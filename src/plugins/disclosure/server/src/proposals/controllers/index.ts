@@ -1,1 +1,3 @@
-export const controllers = {};
+import proposals from './proposals';
+
+export const controllers = { proposals };

@@ -1,0 +1,5 @@
+import proposal from './proposal/schema.json';
+
+export const contentTypes = {
+  proposal: { schema: proposal },
+};
