@@ -39,7 +39,8 @@ export const OverviewSection = ({
           variant="secondary"
           size="S"
           loading={commands.busy === 'draft'}
-          disabled={readOnly || report.cannotSave}
+          // Unsaved changes are saved first: not while they cannot be.
+          disabled={readOnly || (report.isDirty && report.cannotSave)}
           onClick={() => commands.draftOverview(false)}
           data-testid="report-draft-overview"
         >

@@ -12,7 +12,10 @@ import { entryProblem, type Entries } from '../domain/annual-report/entries';
 import { renderReportCsv } from '../domain/annual-report/render-csv';
 import { renderReportHtml } from '../domain/annual-report/render-html';
 import type { CellValue } from '../domain/annual-report/report';
-import { OVERVIEW_PROVIDERS, draftOverview } from '../domain/annual-report/overview-draft';
+import {
+  OVERVIEW_PROVIDERS,
+  draftOverview as writeOverviewDraft,
+} from '../domain/annual-report/overview-draft';
 import type { AnnualReportDto, GeneratedOverview } from '../../../../shared/reporting/contracts';
 import type { ExportFormat } from '../validation';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
@@ -251,7 +254,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const quoted = OVERVIEW_PROVIDERS.filter((name) => statistics().has(name));
       const yearly = await statistics().yearly(year, locale, quoted);
       const draft: GeneratedOverview = {
-        ...draftOverview(yearly.sections),
+        ...writeOverviewDraft(yearly.sections),
         generatedAt: yearly.generatedAt,
       };
       const report = await findDraft(year, locale);
