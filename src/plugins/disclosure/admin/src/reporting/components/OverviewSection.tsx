@@ -59,64 +59,93 @@ export const OverviewSection = ({
         />
       </Field.Root>
 
-      {conflict && (
-        <Box
-          padding={4}
-          background="warning100"
-          borderColor="warning200"
-          hasRadius
-          data-testid="report-overview-conflict"
-        >
-          <Flex direction="column" alignItems="stretch" gap={3}>
-            <Typography variant="omega" fontWeight="bold">
-              {label(
-                'report.overview.conflict',
-                'The text was edited since it was last drafted from records. The new draft is below; your text is kept unless you replace it.'
-              )}
-            </Typography>
-            <LinkedDraft year={year} draft={conflict.draft} testId="report-overview-new-draft" />
-            <Flex gap={2}>
-              <Button
-                variant="danger-light"
-                size="S"
-                loading={commands.busy === 'draft'}
-                onClick={() => commands.draftOverview(true)}
-                data-testid="report-overview-replace"
-              >
-                {label('report.overview.replace', 'Replace my text with this draft')}
-              </Button>
-              <Button variant="tertiary" size="S" onClick={commands.keepOverview}>
-                {label('report.overview.keep', 'Keep my text')}
-              </Button>
-            </Flex>
-          </Flex>
-        </Box>
-      )}
-
+      {conflict && <OverviewConflict year={year} draft={conflict.draft} commands={commands} />}
       {last && !conflict && (
-        <Box padding={3} background="neutral100" hasRadius data-testid="report-overview-last-draft">
-          <Flex direction="column" alignItems="stretch" gap={2}>
-            <Flex gap={2}>
-              <Typography variant="sigma" textColor="neutral600">
-                {label('report.overview.lastDraft', 'Last draft from records')}
-              </Typography>
-              {report.report?.overviewEdited && (
-                <Badge size="S" data-testid="report-overview-edited">
-                  {label('report.overview.edited', 'edited since')}
-                </Badge>
-              )}
-            </Flex>
-            <LinkedDraft year={year} draft={last} testId="report-overview-draft-text" />
-            <Typography variant="pi" textColor="neutral600">
-              {label(
-                'report.overview.linkHint',
-                'Click a number for the records behind it; percentages are computed from them.'
-              )}
-            </Typography>
-          </Flex>
-        </Box>
+        <LastDraft year={year} draft={last} isEdited={report.report?.overviewEdited === true} />
       )}
     </Flex>
+  );
+};
+
+/** The new draft beside the coordinator's edited text (the server's 409): replace or keep. */
+const OverviewConflict = ({
+  year,
+  draft,
+  commands,
+}: {
+  year: number;
+  draft: GeneratedOverview;
+  commands: ReportCommands;
+}) => {
+  const label = useLabel();
+  return (
+    <Box
+      padding={4}
+      background="warning100"
+      borderColor="warning200"
+      hasRadius
+      data-testid="report-overview-conflict"
+    >
+      <Flex direction="column" alignItems="stretch" gap={3}>
+        <Typography variant="omega" fontWeight="bold">
+          {label(
+            'report.overview.conflict',
+            'The text was edited since it was last drafted from records. The new draft is below; your text is kept unless you replace it.'
+          )}
+        </Typography>
+        <LinkedDraft year={year} draft={draft} testId="report-overview-new-draft" />
+        <Flex gap={2}>
+          <Button
+            variant="danger-light"
+            size="S"
+            loading={commands.busy === 'draft'}
+            onClick={() => commands.draftOverview(true)}
+            data-testid="report-overview-replace"
+          >
+            {label('report.overview.replace', 'Replace my text with this draft')}
+          </Button>
+          <Button variant="tertiary" size="S" onClick={commands.keepOverview}>
+            {label('report.overview.keep', 'Keep my text')}
+          </Button>
+        </Flex>
+      </Flex>
+    </Box>
+  );
+};
+
+/** The last draft put into the report, its numbers linked; marked when the text was edited since. */
+const LastDraft = ({
+  year,
+  draft,
+  isEdited,
+}: {
+  year: number;
+  draft: GeneratedOverview;
+  isEdited: boolean;
+}) => {
+  const label = useLabel();
+  return (
+    <Box padding={3} background="neutral100" hasRadius data-testid="report-overview-last-draft">
+      <Flex direction="column" alignItems="stretch" gap={2}>
+        <Flex gap={2}>
+          <Typography variant="sigma" textColor="neutral600">
+            {label('report.overview.lastDraft', 'Last draft from records')}
+          </Typography>
+          {isEdited && (
+            <Badge size="S" data-testid="report-overview-edited">
+              {label('report.overview.edited', 'edited since')}
+            </Badge>
+          )}
+        </Flex>
+        <LinkedDraft year={year} draft={draft} testId="report-overview-draft-text" />
+        <Typography variant="pi" textColor="neutral600">
+          {label(
+            'report.overview.linkHint',
+            'Click a number for the records behind it; percentages are computed from them.'
+          )}
+        </Typography>
+      </Flex>
+    </Box>
   );
 };
 
