@@ -1,8 +1,10 @@
 /**
  * Demo content from the source year (2018) of a city bureau of industry and information technology
- * (市工信局): enough in every column that the admin and the website API are not empty. Names of
- * people and the organisation code are invented.
+ * (市工信局): enough in every column that the admin and the website API are not empty, and as many
+ * items as the source year's report counts (sourceYearTopUp). Names of people and the organisation
+ * code are invented.
  */
+import { DEFAULT_COLUMNS } from '../catalogue/default-columns';
 
 export const DEMO_PUBLISHER = '示范市工业和信息化局';
 
@@ -110,6 +112,12 @@ const item = (
   extra: Partial<DemoItem> = {}
 ): DemoItem => ({ column, department, publishedAt, genre, title, summary, ...extra });
 
+/**
+ * The articles written out by hand. In 2018 the source report counts items in 工作动态, 通知公告
+ * and the 政务公开 sub-columns only, so the items of the other columns are of 2019; so are the two
+ * replies in 建议提案办理, as the source year's 17 come with the suggestions and proposals they
+ * answer (demo-proposals.ts).
+ */
 export const DEMO_ARTICLES: readonly DemoItem[] = [
   item(
     'work-news',
@@ -175,17 +183,17 @@ export const DEMO_ARTICLES: readonly DemoItem[] = [
   item(
     'administrative-power',
     'ZHFG',
-    '2018-04-10T10:00:00+08:00',
+    '2019-04-10T10:00:00+08:00',
     'other',
-    '市工业和信息化局权力清单（2018年版）',
+    '市工业和信息化局权力清单（2019年版）',
     '列明本局行政许可、行政处罚、行政确认等职权事项及依据。'
   ),
   item(
     'administrative-power',
     'ZHFG',
-    '2018-04-10T10:05:00+08:00',
+    '2019-04-10T10:05:00+08:00',
     'other',
-    '市工业和信息化局责任清单（2018年版）',
+    '市工业和信息化局责任清单（2019年版）',
     '列明与权力事项对应的责任事项、追责情形。'
   ),
   item(
@@ -271,17 +279,17 @@ export const DEMO_ARTICLES: readonly DemoItem[] = [
   item(
     'suggestions-proposals',
     'ZHFG',
-    '2018-09-28T10:00:00+08:00',
+    '2019-09-27T10:00:00+08:00',
     'reply',
-    '关于市人大代表第0123号建议的答复',
+    '关于市人大代表第2019-0123号建议的答复',
     '关于支持中小企业技术改造的建议的办理答复（摘要）。'
   ),
   item(
     'suggestions-proposals',
     'ZHFG',
-    '2018-10-08T10:00:00+08:00',
+    '2019-10-08T10:00:00+08:00',
     'reply',
-    '关于市政协委员第0456号提案的答复',
+    '关于市政协委员第2019-0456号提案的答复',
     '关于推进工业互联网发展的提案的办理答复（摘要）。'
   ),
   item(
@@ -309,7 +317,7 @@ export const DEMO_ARTICLES: readonly DemoItem[] = [
   item(
     'complaints',
     'BGS',
-    '2018-01-05T11:00:00+08:00',
+    '2019-01-04T11:00:00+08:00',
     'other',
     '监督投诉渠道',
     '政务公开工作监督电话、邮箱和通信地址。'
@@ -317,7 +325,7 @@ export const DEMO_ARTICLES: readonly DemoItem[] = [
   item(
     'enterprise-hotline',
     'ZXQY',
-    '2018-01-05T11:10:00+08:00',
+    '2019-01-04T11:10:00+08:00',
     'other',
     '企业服务热线服务指南',
     '企业服务热线的受理范围、时间和转办流程。'
@@ -325,10 +333,10 @@ export const DEMO_ARTICLES: readonly DemoItem[] = [
   item(
     'surveys',
     'ZHFG',
-    '2018-11-05T10:00:00+08:00',
+    '2019-11-05T10:00:00+08:00',
     'other',
     '关于《示范市工业企业技术改造项目管理办法（征求意见稿）》公开征求意见的公告',
-    '征求意见时间为2018年11月5日至12月5日。'
+    '征求意见时间为2019年11月5日至12月5日。'
   ),
 ];
 
@@ -385,16 +393,16 @@ export const DEMO_POLICIES: readonly DemoPolicy[] = [
     ...item(
       'policies',
       'ZXQY',
-      '2018-07-12T10:30:00+08:00',
+      '2019-07-12T10:30:00+08:00',
       'opinion',
       '关于进一步支持中小企业发展的若干意见',
       '从融资、人才、市场开拓等方面支持中小企业。',
-      { docNumber: '示工信发〔2018〕31号' }
+      { docNumber: '示工信发〔2019〕31号' }
     ),
-    code: 'sme-support-2018',
+    code: 'sme-support-2019',
     issuingAuthority: DEMO_PUBLISHER,
-    dateWritten: '2018-07-09',
-    effectiveDate: '2018-07-12',
+    dateWritten: '2019-07-09',
+    effectiveDate: '2019-07-12',
     documentKind: 'other',
     validity: 'valid',
   },
@@ -419,11 +427,11 @@ export const DEMO_INTERPRETATIONS: readonly DemoInterpretation[] = [
     summary: '解读备案管理办法的出台背景、主要内容和办理要点。',
   },
   {
-    policy: 'sme-support-2018',
+    policy: 'sme-support-2019',
     title: '一图读懂《关于进一步支持中小企业发展的若干意见》',
     form: 'graphic',
     interpreter: '中小企业处',
-    publishedAt: '2018-07-13T10:00:00+08:00',
+    publishedAt: '2019-07-15T10:00:00+08:00',
     summary: '以图解方式介绍支持中小企业发展的主要措施。',
   },
 ];
@@ -439,17 +447,17 @@ export interface DemoMeeting {
 
 export const DEMO_MEETINGS: readonly DemoMeeting[] = [
   {
-    title: '2018年第1次局长办公会议',
+    title: '2019年第1次局长办公会议',
     meetingType: 'director_office',
-    heldAt: '2018-01-15T09:00:00+08:00',
+    heldAt: '2019-01-15T09:00:00+08:00',
     location: '局机关第一会议室',
     chair: '张明远',
-    summary: '研究2018年全市工业和信息化工作要点。',
+    summary: '研究2019年全市工业和信息化工作要点。',
   },
   {
     title: '政务公开工作专题会议',
     meetingType: 'thematic',
-    heldAt: '2018-06-05T14:30:00+08:00',
+    heldAt: '2019-06-05T14:30:00+08:00',
     location: '局机关第二会议室',
     chair: '李晓华',
     summary: '部署政务公开保密审查和网站栏目更新工作。',
@@ -479,3 +487,244 @@ export const DEMO_REQUEST_GUIDE: DemoItem & { paragraphs: readonly string[] } = 
     '七、救济：申请人认为本局在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼。',
   ],
 };
+
+// ---------------------------------------------------------------------------------------------
+// The source year as figures (domain.md §6): the report counts 165 items in 工作动态, 60 in 通知公告
+// and 289 in the 政务公开 sub-columns (514; it states 519, which its parts do not add up to). The
+// items written out above are topped up with routine items to exactly these numbers, so the
+// statistics and the 总体情况 drafted from them quote the source year.
+
+/** First publications in 2018 (Beijing) that the demo's records give. */
+export const SOURCE_YEAR_TARGETS = {
+  'work-news': 165,
+  notices: 60,
+  /** Every 政务公开 sub-column except 建议提案办理. */
+  subColumns: 289 - 17,
+  /** 建议提案办理: the 17 replies (9 建议 + 8 提案) seeded by demo-proposals.ts. */
+  'suggestions-proposals': 17,
+} as const;
+
+/** The sub-columns the routine items go to, and each one's share of them. */
+const SUB_COLUMN_SHARES: ReadonlyArray<[column: string, weight: number]> = [
+  ['law-enforcement', 130],
+  ['department-documents', 60],
+  ['plans', 30],
+  ['budgets', 20],
+  ['disclosure-rules', 8],
+  ['leaders', 5],
+  ['functions', 4],
+];
+
+const AREAS = [
+  '经济技术开发区',
+  '高新技术产业园',
+  '东部工业园',
+  '西部工业园',
+  '北部产业园',
+  '临港产业区',
+  '县域工业集中区',
+  '中心城区',
+];
+const TOPICS = [
+  '技术改造',
+  '工业互联网',
+  '中小企业服务',
+  '节能降耗',
+  '安全生产',
+  '智能制造',
+  '企业上云',
+  '工业经济运行',
+  '产业链招商',
+  '“专精特新”培育',
+  '民爆行业管理',
+  '营商环境',
+];
+const DIVISIONS_BY_COLUMN: Record<string, readonly string[]> = {
+  'work-news': ['YXJC', 'TZJS', 'ZXQY', 'BGS', 'XZSP', 'ZHFG'],
+  notices: ['BGS', 'TZJS', 'ZXQY', 'XZSP', 'YXJC'],
+  'law-enforcement': ['XZSP', 'XZSP', 'ZHFG'],
+  'department-documents': ['TZJS', 'ZXQY', 'YXJC'],
+  plans: ['TZJS', 'ZXQY', 'YXJC'],
+  budgets: ['BGS'],
+  'disclosure-rules': ['ZHFG'],
+  leaders: ['BGS'],
+  functions: ['BGS'],
+};
+
+const pick = <T>(list: readonly T[], index: number): T => list[index % list.length];
+
+/** A routine item's title, summary and genre, numbered so that titles do not repeat. */
+const ROUTINE: Record<string, (n: number) => [string, string, string]> = {
+  'work-news': (n) => {
+    // Each of the four headlines takes every n-th item: its topic and area pairs do not repeat.
+    const round = Math.floor(n / 4);
+    const topic = pick(TOPICS, round);
+    const area = pick(AREAS, Math.floor(round / TOPICS.length));
+    const [title, summary] = pick(
+      [
+        [
+          `局领导到${area}调研${topic}工作`,
+          `了解${area}企业${topic}进展，协调解决企业反映的问题。`,
+        ],
+        [`全市${topic}工作推进会召开（第${n + 1}期）`, `通报${topic}工作进展，部署下一阶段任务。`],
+        [`${area}${topic}项目现场观摩活动举行`, `组织企业观摩${topic}重点项目，交流经验做法。`],
+        [`我局开展${topic}政策宣讲（第${n + 1}场）`, `面向${area}企业解读${topic}扶持政策。`],
+      ],
+      n
+    );
+    return [title, summary, 'other'];
+  },
+  notices: (n) => {
+    const topic = pick(TOPICS, n);
+    return pick(
+      [
+        [
+          `关于开展2018年${topic}专项工作的通知（第${n + 1}号）`,
+          `明确${topic}专项工作的任务分工和时间安排。`,
+          'notice',
+        ],
+        [
+          `关于组织申报2018年${topic}项目的通知（第${n + 1}号）`,
+          `说明${topic}项目的申报条件、材料和截止时间。`,
+          'notice',
+        ],
+        [
+          `2018年${topic}项目公示（第${n + 1}批）`,
+          `公示拟支持的${topic}项目名单，接受社会监督。`,
+          'announcement',
+        ],
+      ],
+      n
+    );
+  },
+  'law-enforcement': (n) =>
+    pick(
+      [
+        [
+          `行政许可决定公示（2018年第${n + 1}期）`,
+          '公示本期作出的行政许可决定：事项、申请人和决定日期。',
+          'other',
+        ],
+        [
+          `工业企业技术改造投资项目备案信息公示（2018年第${n + 1}期）`,
+          '公示本期办理的技术改造投资项目备案。',
+          'other',
+        ],
+        [
+          `“双随机、一公开”检查结果公示（2018年第${n + 1}批）`,
+          '公布随机抽取的检查对象、检查事项和检查结果。',
+          'other',
+        ],
+      ],
+      n
+    ),
+  'department-documents': (n) => {
+    const topic = pick(TOPICS, n);
+    return [
+      `示范市工业和信息化局关于做好${topic}工作的通知（示工信发〔2018〕${40 + n}号）`,
+      `部署${topic}相关工作，明确责任分工。`,
+      'notice',
+    ];
+  },
+  plans: (n) => {
+    const topic = pick(TOPICS, n);
+    return [
+      `示范市2018年${topic}工作方案（第${n + 1}项）`,
+      `提出${topic}年度目标、重点任务和保障措施。`,
+      'opinion',
+    ];
+  },
+  budgets: (n) => [
+    `市工业和信息化局2018年专项资金使用情况公示（第${n + 1}批）`,
+    '公开专项资金的支持项目、金额和使用情况。',
+    'report',
+  ],
+  'disclosure-rules': (n) =>
+    pick(
+      [
+        [
+          `政府信息公开工作制度汇编（第${n + 1}部分）`,
+          '汇编本局政府信息公开发布审核、保密审查等制度。',
+          'other',
+        ],
+        [
+          `政务公开工作考核办法（修订稿第${n + 1}条说明）`,
+          '说明政务公开工作考核的指标和方法。',
+          'other',
+        ],
+      ],
+      n
+    ),
+  leaders: (n) => [
+    `局领导活动（2018年第${n + 1}期）`,
+    '局领导参加重要会议和调研活动的情况。',
+    'other',
+  ],
+  functions: (n) => [
+    `内设机构职责调整说明（第${n + 1}号）`,
+    '说明局机关内设机构职责的调整情况。',
+    'other',
+  ],
+};
+
+/** The 政务公开 sub-columns of the default catalogue. */
+export const SUB_COLUMN_CODES = DEFAULT_COLUMNS.filter(
+  (column) => column.kind === 'sub_column'
+).map((column) => column.code);
+
+const inSourceYear = (entry: { publishedAt: string }) =>
+  new Date(new Date(entry.publishedAt).getTime() + 8 * 3600 * 1000).getUTCFullYear() === 2018;
+
+/** `count` shares of `total` in proportion to `weights`, adding up exactly (largest remainders). */
+export function apportion(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((weight) => (total * weight) / sum);
+  const shares = exact.map(Math.floor);
+  const order = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+    .sort((a, b) => b.remainder - a.remainder);
+  for (let k = 0; k < total - shares.reduce((a, b) => a + b, 0); k += 1)
+    shares[order[k].index] += 1;
+  return shares;
+}
+
+/** `count` publication times spread over 2018, at 10:xx Beijing time, in order. */
+const spreadOver2018 = (count: number, salt: number): string[] =>
+  Array.from({ length: count }, (_, index) => {
+    const day = Math.floor(((index + 0.5) * 364) / count); // 0 … 363
+    const date = new Date(Date.UTC(2018, 0, 2 + day, 2, (salt * 7 + index) % 60));
+    return `${date.toISOString().slice(0, 19)}Z`;
+  });
+
+/**
+ * The routine items that bring the hand-written ones (`written`, every type in its column) up to
+ * SOURCE_YEAR_TARGETS. Pure; the seed publishes them through the review like the others.
+ */
+export function sourceYearTopUp(
+  written: ReadonlyArray<Pick<DemoItem, 'column' | 'publishedAt'>>
+): DemoItem[] {
+  const counted = written.filter(inSourceYear);
+  const countIn = (columns: readonly string[]) =>
+    counted.filter((entry) => columns.includes(entry.column)).length;
+  const subColumnsWritten = countIn(
+    SUB_COLUMN_CODES.filter((code) => code !== 'suggestions-proposals')
+  );
+  const plan: Array<[string, number]> = [
+    ['work-news', SOURCE_YEAR_TARGETS['work-news'] - countIn(['work-news'])],
+    ['notices', SOURCE_YEAR_TARGETS.notices - countIn(['notices'])],
+  ];
+  const shares = apportion(
+    SOURCE_YEAR_TARGETS.subColumns - subColumnsWritten,
+    SUB_COLUMN_SHARES.map(([, weight]) => weight)
+  );
+  SUB_COLUMN_SHARES.forEach(([column], index) => plan.push([column, shares[index]]));
+  if (plan.some(([, count]) => count < 0)) {
+    throw new Error('The written demo items exceed the source year: adjust SOURCE_YEAR_TARGETS');
+  }
+  return plan.flatMap(([column, count], salt) =>
+    spreadOver2018(count, salt).map((publishedAt, n) => {
+      const [title, summary, genre] = ROUTINE[column](n);
+      return item(column, pick(DIVISIONS_BY_COLUMN[column], n), publishedAt, genre, title, summary);
+    })
+  );
+}

@@ -2,6 +2,11 @@ import path from 'path';
 import request from 'supertest';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
 import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
+import { DEMO_ARTICLES, DEMO_REQUEST_GUIDE } from '../../src/demo/demo-content';
+import type {
+  FigureNode,
+  GeneratedOverview,
+} from '../../src/plugins/disclosure/shared/reporting/contracts';
 
 const DEMO_ENV = {
   DEMO_SEED: 'true',
@@ -17,6 +22,19 @@ interface TreeNode {
 
 const ITEM_APIS = ['articles', 'policy-documents', 'policy-interpretations', 'meetings'];
 
+/** The Beijing year of an instant. */
+const beijingYear = (instant: string) =>
+  new Date(Date.parse(instant) + 8 * 3600 * 1000).getUTCFullYear();
+
+/** The year each hand-written article was first published; the routine ones are all of 2018. */
+const WRITTEN_YEAR = new Map(
+  [...DEMO_ARTICLES, DEMO_REQUEST_GUIDE].map((entry) => [
+    entry.title,
+    beijingYear(entry.publishedAt),
+  ])
+);
+const yearOfArticle = (title: string) => WRITTEN_YEAR.get(title) ?? 2018;
+
 let app: TestApp;
 beforeAll(async () => {
   app = await bootApp({ env: DEMO_ENV });
@@ -24,6 +42,22 @@ beforeAll(async () => {
 afterAll(async () => {
   if (app) await stopApp(app);
 });
+
+const coordinatorAuth = async () => {
+  const login = await request(app.http)
+    .post('/admin/login')
+    .send({ email: 'coordinator@demo.gov.cn', password: DEMO_ENV.DEMO_ADMIN_PASSWORD })
+    .expect(200);
+  return `Bearer ${login.body.data.token}`;
+};
+
+const coordinatorGet = async (url: string) =>
+  (
+    await request(app.http)
+      .get(url)
+      .set('Authorization', await coordinatorAuth())
+      .expect(200)
+  ).body.data;
 
 const total = async (url: string): Promise<number> => {
   const response = await request(app.http).get(url).expect(200);
@@ -52,12 +86,11 @@ describe('the development demo', () => {
       .expect(200);
     expect(response.body.data.length).toBeGreaterThanOrEqual(20);
     for (const item of response.body.data as Array<{ title: string; firstPublishedAt: string }>) {
-      const beijing = new Date(Date.parse(item.firstPublishedAt) + 8 * 3600 * 1000);
-      // The 依申请公开 guide follows the 条例 as revised in 2019.
-      const year = item.title === '依申请公开政府信息指南' ? 2019 : 2018;
-      expect({ title: item.title, year: beijing.getUTCFullYear() }).toEqual({
+      // The 依申请公开 guide follows the 条例 as revised in 2019; the other columns' few items
+      // are of 2019 too (demo-content.ts).
+      expect({ title: item.title, year: beijingYear(item.firstPublishedAt) }).toEqual({
         title: item.title,
-        year,
+        year: yearOfArticle(item.title),
       });
     }
   });
@@ -122,7 +155,7 @@ describe('the development demo', () => {
     }>;
     const numbers = items.map((item) => item.metadata.indexNumber);
     for (const item of items) {
-      const year = item.title === '依申请公开政府信息指南' ? 2019 : 2018;
+      const year = yearOfArticle(item.title);
       expect(item.metadata.indexNumber).toMatch(new RegExp(`^11210100MB0000000X/${year}-\\d{5}$`));
     }
     expect(new Set(numbers).size).toBe(numbers.length);
@@ -172,6 +205,57 @@ describe('the development demo', () => {
       failures: [],
     });
     expect(report.body.data.title).toContain('2018年政府信息公开工作年度报告');
+  });
+
+  it("counts the source year's items as its report does: 165 工作动态, 60 通知公告, 289 政务公开", async () => {
+    const items = (await coordinatorGet('/disclosure/statistics?year=2018')).sections.items as {
+      total: FigureNode;
+      byColumn: FigureNode[];
+    };
+    const column = (code: string) =>
+      items.byColumn.find((node) => node.key.endsWith(`:${code}`)) as FigureNode;
+    expect(column('work-news').value).toBe(165);
+    expect(column('notices').value).toBe(60);
+    const disclosure = column('government-disclosure');
+    const replies = disclosure.children!.find((node) =>
+      node.key.endsWith(':suggestions-proposals')
+    )!;
+    const others = disclosure
+      .children!.filter((node) => node !== replies)
+      .reduce((sum, node) => sum + node.value, 0);
+    expect(others + (disclosure.own?.value ?? 0)).toBe(272);
+    // MERGE (issue #12): the 17 replies in 建议提案办理 are seeded by demo-proposals.ts, in the
+    // proposals module's branch; until it lands the column has none in 2018. With it:
+    // 272 + 17 = 289 in 政务公开 and 165 + 60 + 289 = 514 in all (the report states 519).
+    const expectedReplies = disclosureService(app.strapi, 'statistics').has('proposals') ? 17 : 0;
+    expect(replies.value).toBe(expectedReplies);
+    expect(disclosure.value).toBe(272 + expectedReplies);
+    expect(items.total.value).toBe(165 + 60 + 272 + expectedReplies);
+  });
+
+  it('drafts the 2018 总体情况 from these records, beside the coordinator’s own text', async () => {
+    const response = await request(app.http)
+      .post('/disclosure/annual-reports/2018/overview-draft')
+      .set('Authorization', await coordinatorAuth())
+      .send({})
+      .expect(409);
+    const draft = response.body.error.details.draft as GeneratedOverview;
+    expect(response.body.error.details.edited).toContain('2018年，我局深入贯彻');
+    const items = (await coordinatorGet('/disclosure/statistics?year=2018')).sections.items as {
+      total: FigureNode;
+    };
+    const subColumns = items.total.value - 165 - 60;
+    expect(draft.text).toMatch(
+      new RegExp(
+        `^一年来机关网站共公开信息${items.total.value}条，其中政务公开${subColumns}条，工作动态165条，通知公告60条[；。]`
+      )
+    );
+    expect(draft.figures.slice(0, 4)).toEqual([
+      'items.total',
+      'items.columnTree:government-disclosure',
+      'items.column:work-news',
+      'items.column:notices',
+    ]);
   });
 
   it('translates part of the demo into English', async () => {

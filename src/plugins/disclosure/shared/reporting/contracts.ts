@@ -101,6 +101,9 @@ export interface RecordsResponse {
 //   POST   …/:year/submit             → AnnualReportResponse  or 400 with
 //                                        error.details.failures: RuleFailure[] when a 勾稽 rule fails
 //   GET    …/:year/export?format=json|csv|html → the file (html: printable, national layout)
+//   POST   …/:year/overview-draft  DraftOverviewRequest → DraftOverviewResponse (the draft of
+//                                        一、总体情况 from records), or 409 OverviewConflictResponse
+//                                        when the coordinator edited the last draft (send replace)
 
 export interface ReportCell {
   value: number | null;
@@ -130,12 +133,35 @@ export interface AnnualReport {
   failures: RuleFailure[];
 }
 
+/** One piece of a generated text: words, a count quoted from a figure, or a rate. */
+export interface DraftPart {
+  text: string;
+  /** The figure a count quotes: its records are at /statistics/records?figure=<key>. */
+  figure?: string;
+  /** The measure a percentage comes from (`serviceCases.completionRate`): no records of its own. */
+  measure?: string;
+}
+
+/** 一、总体情况 as drafted from the year's records. */
+export interface GeneratedOverview {
+  text: string;
+  /** The text in parts, to link each number to its records. */
+  parts: DraftPart[];
+  /** Every figure key the text quotes, in order of first appearance. */
+  figures: string[];
+  generatedAt: string;
+}
+
 /** The report as the editor shows it. */
 export interface AnnualReportDto extends AnnualReport {
   /** null until the report is first saved. */
   documentId: string | null;
   /** The review state of the saved report, or null before it is saved. */
   review: { state: ReviewState } | null;
+  /** The last 总体情况 drafted from records and put into the report, or null when never drafted. */
+  overviewDraft: GeneratedOverview | null;
+  /** True when `overview` is no longer the last draft as generated: the coordinator edited it. */
+  overviewEdited: boolean;
 }
 
 export interface AnnualReportResponse {
@@ -150,6 +176,35 @@ export interface SaveReportRequest {
   otherMatters?: string;
   /** Values typed by the coordinator, by cell key; computed cells cannot be entered. */
   entered?: Record<string, number | null>;
+}
+
+/** POST …/:year/overview-draft: `replace` overwrites the coordinator's edited 总体情况. */
+export interface DraftOverviewRequest {
+  replace?: boolean;
+}
+
+/**
+ * The report with the new draft as its 总体情况 (`replaced`), or as it was when the year has
+ * nothing to report (`replaced: false`, `draft.text` empty); and the draft with its figures.
+ */
+export interface DraftOverviewResponse {
+  data: AnnualReportDto;
+  meta: { draft: GeneratedOverview; replaced: boolean };
+}
+
+/**
+ * 409 from POST …/overview-draft: the 总体情况 was edited since it was last drafted, so the new
+ * draft is returned beside the edited text and nothing is changed. Send `replace: true` to
+ * overwrite the edited text.
+ */
+export interface OverviewConflictResponse {
+  data: null;
+  error: {
+    status: 409;
+    name: 'ConflictError';
+    message: string;
+    details: { draft: GeneratedOverview; edited: string };
+  };
 }
 
 /** 400 from POST …/submit while a 勾稽 rule fails. */

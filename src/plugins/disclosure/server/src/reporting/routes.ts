@@ -35,6 +35,12 @@ export const adminRoutes: RouteDefinition[] = [
     config: allowed(ACTIONS.manageReports),
   },
   {
+    method: 'POST',
+    path: '/annual-reports/:year/overview-draft',
+    handler: 'annual-reports.draftOverview',
+    config: allowed(ACTIONS.manageReports),
+  },
+  {
     method: 'GET',
     path: '/annual-reports/:year/export',
     handler: 'annual-reports.export',

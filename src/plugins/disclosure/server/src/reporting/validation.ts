@@ -146,3 +146,15 @@ export const validateReportChanges = validateKeyed(
     .typeError('Send the report as a JSON object.')
     .defined('Send the report as a JSON object.')
 );
+
+const REPLACE = '"replace" must be true or false.';
+
+/** POST /annual-reports/:year/overview-draft: `{ replace? }`; an empty body drafts without replacing. */
+export const validateDraftOverviewRequest = validateKeyed(
+  objectOf(
+    { replace: yup.boolean().strict().typeError(REPLACE).default(false) },
+    (key, known) => `Unknown field "${key}": send ${known.join(', ')}.`
+  )
+    .default({})
+    .typeError('Send the request as a JSON object.')
+);

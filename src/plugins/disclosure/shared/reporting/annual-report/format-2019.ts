@@ -6,6 +6,8 @@
 import { checkLitigationTable, checkRequestTable } from './checks';
 import type { ReportFormat, Table } from './format';
 import {
+  LICENSING_DECISIONS_CELL,
+  LICENSING_DECISIONS_FIGURE,
   LITIGATION_TABLE,
   REQUEST_COLUMNS,
   REQUEST_ROWS,
@@ -79,6 +81,7 @@ export const FORMAT_2019: ReportFormat = {
   computedFrom: {
     '二.article20_1.rule.made': 'policies.issued:rule',
     '二.article20_1.normative.made': 'policies.issued:normative',
+    [LICENSING_DECISIONS_CELL]: LICENSING_DECISIONS_FIGURE,
     ...requestCellFigures(REQUEST_TABLE_2019),
   },
   check: (values) => [

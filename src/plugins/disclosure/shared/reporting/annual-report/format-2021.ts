@@ -185,6 +185,13 @@ export const POLICY_CELLS: Record<string, string> = {
   '二.article20_1.normative.inForce': 'policies.inForce:normative',
 };
 
+/**
+ * 二（五）行政许可 本年处理决定数量 (the 2019 format's 处理决定数量): the decisions on 行政许可 service
+ * items, once the service-items module's `serviceCases` provider is registered; entered before.
+ */
+export const LICENSING_DECISIONS_CELL = '二.article20_5.licensing.decisions';
+export const LICENSING_DECISIONS_FIGURE = 'serviceCases.licensingDecisions';
+
 /** Table 三 cells come from the `requests` statistics provider once one is registered. */
 export const requestCellFigures = (table: Table): Record<string, string> =>
   Object.fromEntries(
@@ -202,7 +209,11 @@ export const FORMAT_2021: ReportFormat = {
   version: 'f2021',
   label: '2021年版（国办公开办函〔2021〕30号）',
   tables: [...PROACTIVE_TABLES, REQUEST_TABLE, LITIGATION_TABLE],
-  computedFrom: { ...POLICY_CELLS, ...requestCellFigures(REQUEST_TABLE) },
+  computedFrom: {
+    ...POLICY_CELLS,
+    [LICENSING_DECISIONS_CELL]: LICENSING_DECISIONS_FIGURE,
+    ...requestCellFigures(REQUEST_TABLE),
+  },
   check: (values) => [
     ...checkRequestTable(REQUEST_TABLE, OUTCOME_ROWS, values),
     ...checkLitigationTable(LITIGATION_TABLE, values),

@@ -21,6 +21,7 @@ import { FORMAT_VERSIONS } from '../../../../shared/reporting/annual-report/form
 import { FORMATS } from '../../../../shared/reporting/annual-report/formats';
 import type { ReportForm, ReportTextField } from './annual-report-form';
 import { FailureList } from './FailureList';
+import { OverviewSection } from './OverviewSection';
 import { PrintPreview } from './PrintPreview';
 import { ReportTableView } from './ReportTableView';
 import { ReportToolbar } from './ReportToolbar';
@@ -78,11 +79,7 @@ export const AnnualReport = ({ year }: { year: number }) => {
       )}
 
       <TitleAndFormat report={loaded} />
-      <ReportText
-        report={loaded}
-        field="overview"
-        heading={label('report.overview', 'I. Overview')}
-      />
+      <OverviewSection year={year} report={loaded} commands={commands} />
       {annual.tables.length > 0 && <ReportChecks report={annual} />}
       <ReportSections year={year} report={annual} />
       <ReportText

@@ -1,11 +1,16 @@
 import { useState } from 'react';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { isFetchError } from '@strapi/strapi/admin';
 import type {
   AnnualReportDto,
+  DraftOverviewRequest,
+  DraftOverviewResponse,
+  GeneratedOverview,
+  OverviewConflictResponse,
   RuleFailure,
   SaveReportRequest,
 } from '../../../../shared/reporting/contracts';
-import { errorMessage, fileNameOf, saveFile } from '../../kernel/api';
+import { errorMessage, fileNameOf, saveFile, statusOf } from '../../kernel/api';
 import { useLabel } from '../../kernel/useLabel';
 import { failuresOf } from './rule-failures';
 import type { AnnualReportState } from './useAnnualReport';
@@ -13,7 +18,9 @@ import type { AnnualReportState } from './useAnnualReport';
 /**
  * What the coordinator does with the report: save, submit for review (saving first when changed;
  * a refusal lists the failing rules), print preview, JSON / CSV exports. `busy` names the command
- * running; a failure is shown as a notification.
+ * running; a failure is shown as a notification. Drafting 一、总体情况 from records saves unsaved
+ * changes first; when the server refuses to overwrite an edited text (409), the new draft is kept
+ * in `overviewConflict` until the coordinator replaces the text or keeps theirs.
  */
 export const useReportCommands = (
   year: number,
@@ -25,6 +32,10 @@ export const useReportCommands = (
   const [busy, setBusy] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<RuleFailure[] | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
+  const [overviewConflict, setOverviewConflict] = useState<{
+    draft: GeneratedOverview;
+    edited: string;
+  } | null>(null);
 
   const run = async (name: string, task: () => Promise<void>) => {
     setBusy(name);
@@ -84,8 +95,42 @@ export const useReportCommands = (
       setPreview(data);
     });
 
+  const draftOverview = (replace: boolean) =>
+    run('draft', async () => {
+      if (isDirty) await save();
+      try {
+        const { data } = await post<DraftOverviewResponse, DraftOverviewRequest>(
+          `${base}/overview-draft`,
+          { replace }
+        );
+        show(data.data);
+        setOverviewConflict(null);
+        toggleNotification({
+          type: data.meta.replaced ? 'success' : 'info',
+          message: data.meta.replaced
+            ? label('report.overview.drafted', 'Drafted from the records of the year')
+            : label(
+                'report.overview.nothing',
+                'The records of this year have nothing to report yet.'
+              ),
+        });
+      } catch (error) {
+        if (statusOf(error) === 409 && isFetchError(error)) {
+          const body = error.response?.data as unknown as OverviewConflictResponse | undefined;
+          if (body?.error?.details) {
+            setOverviewConflict(body.error.details);
+            return;
+          }
+        }
+        throw error;
+      }
+    });
+
   return {
     busy,
+    overviewConflict,
+    draftOverview,
+    keepOverview: () => setOverviewConflict(null),
     refusal,
     preview,
     closePreview: () => setPreview(null),

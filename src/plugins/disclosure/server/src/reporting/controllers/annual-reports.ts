@@ -1,7 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
+import type { OverviewConflictResponse } from '../../../../shared/reporting/contracts';
 import { getService } from '../../get-service';
-import { validateExportQuery, validateReportChanges, validateReportYear } from '../validation';
+import {
+  validateDraftOverviewRequest,
+  validateExportQuery,
+  validateReportChanges,
+  validateReportYear,
+} from '../validation';
 
 export interface Context {
   params: { year?: string };
@@ -9,6 +15,7 @@ export interface Context {
   request: { body?: unknown };
   state: { user: AdminUser; userAbility: Ability };
   set(header: string, value: string): void;
+  status: number;
   type: string;
   body: unknown;
 }
@@ -28,6 +35,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async submit(ctx: Context) {
       return {
         data: await service().submit(yearOf(ctx), ctx.state.user, ctx.state.userAbility),
+      };
+    },
+    /** 200 with the drafted report, or 409 with the draft beside the coordinator's edited text. */
+    async draftOverview(ctx: Context) {
+      const year = yearOf(ctx);
+      const { replace } = validateDraftOverviewRequest(ctx.request.body);
+      const outcome = await service().draftOverview(year, { replace });
+      if (outcome.status === 'conflict') {
+        // Answered, not thrown: @strapi/utils has no ConflictError, and a thrown HTTP error of
+        // another http-errors copy would be logged as a server error.
+        const conflict: OverviewConflictResponse = {
+          data: null,
+          error: {
+            status: 409,
+            name: 'ConflictError',
+            message: `The 总体情况 of ${year} was edited since it was last drafted from records: compare the new draft with the edited text, then send "replace": true to overwrite it.`,
+            details: { draft: outcome.draft, edited: outcome.edited },
+          },
+        };
+        ctx.status = 409;
+        ctx.body = conflict;
+        return undefined;
+      }
+      return {
+        data: outcome.view,
+        meta: { draft: outcome.draft, replaced: outcome.status === 'replaced' },
       };
     },
     async export(ctx: Context) {

@@ -12,7 +12,11 @@ import { entryProblem, type Entries } from '../domain/annual-report/entries';
 import { renderReportCsv } from '../domain/annual-report/render-csv';
 import { renderReportHtml } from '../domain/annual-report/render-html';
 import type { CellValue } from '../domain/annual-report/report';
-import type { AnnualReportDto } from '../../../../shared/reporting/contracts';
+import {
+  OVERVIEW_PROVIDERS,
+  draftOverview as writeOverviewDraft,
+} from '../domain/annual-report/overview-draft';
+import type { AnnualReportDto, GeneratedOverview } from '../../../../shared/reporting/contracts';
 import type { ExportFormat } from '../validation';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
@@ -35,6 +39,13 @@ export interface ReportChanges {
 
 type TextField = 'title' | 'overview' | 'problems' | 'otherMatters';
 
+/** What drafting 一、总体情况 from records did. */
+export type OverviewDraftOutcome =
+  /** `replaced`: the draft is the report's 总体情况 now; `empty`: nothing to report, nothing changed. */
+  | { status: 'replaced' | 'empty'; view: ReportView; draft: GeneratedOverview }
+  /** The coordinator had edited the last draft: nothing changed; `edited` is their text. */
+  | { status: 'conflict'; draft: GeneratedOverview; edited: string };
+
 /** The statistics provider a figure key belongs to ("items" of "items.total"). */
 const providerOf = (figure: string) => figure.split('.', 1)[0];
 
@@ -50,6 +61,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(settings().contentType);
   const statistics = () => getService(strapi, 'statistics');
   const reviewState = () => getService(strapi, 'review-state');
+
+  // The last generated 总体情况 per report, in the plugin's store: the report's content type is
+  // the host app's, so it cannot be relied on to have a field for it.
+  const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
+  const draftKey = (year: number, locale: string) => `annual-report-overview:${year}:${locale}`;
+  const lastOverviewDraft = async (year: number, locale: string) =>
+    ((await store().get({ key: draftKey(year, locale) })) as GeneratedOverview | null) ?? null;
 
   const findDraft = async (year: number, locale: string) =>
     (await documents().findFirst({
@@ -102,18 +120,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
     const text = (field: TextField, fallback: string) =>
       changes[field] ?? (draft?.[field] as string | null | undefined) ?? fallback;
+    const overviewDraft = await lastOverviewDraft(year, locale);
+    const overview = text('overview', '');
     return {
       year,
       documentId: draft?.documentId ?? null,
       formatVersion,
       formatLabel: format.label,
       title: text('title', `${year}年政府信息公开工作年度报告`),
-      overview: text('overview', ''),
+      overview,
       problems: text('problems', ''),
       otherMatters: text('otherMatters', ''),
       tables: format.tables,
       cells,
       failures: reportFailures(format, cells),
+      overviewDraft,
+      overviewEdited: overviewDraft !== null && overview !== overviewDraft.text,
       review: draft
         ? {
             state: await reviewState().stateOf(settings().contentType, draft.documentId, locale),
@@ -216,6 +238,46 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ability,
       });
       return withReviewState(view, draft.documentId, locale);
+    },
+
+    /**
+     * Drafts 一、总体情况 from the year's figures and makes it the report's (saving the report,
+     * the first time too) unless the coordinator has edited the text since it was last drafted:
+     * then nothing changes and the new draft comes back beside the edited text, until `replace`.
+     * An empty text is never an edit; a draft with nothing to report leaves the report as it is.
+     */
+    async draftOverview(
+      year: number,
+      { replace = false }: { replace?: boolean } = {}
+    ): Promise<OverviewDraftOutcome> {
+      const locale = await defaultLocale(strapi);
+      const quoted = OVERVIEW_PROVIDERS.filter((name) => statistics().has(name));
+      const yearly = await statistics().yearly(year, locale, quoted);
+      const draft: GeneratedOverview = {
+        ...writeOverviewDraft(yearly.sections),
+        generatedAt: yearly.generatedAt,
+      };
+      const report = await findDraft(year, locale);
+      const current = (report?.overview as string | null | undefined) ?? '';
+      const last = await lastOverviewDraft(year, locale);
+      const isEdited = current.trim() !== '' && current !== last?.text;
+      if (isEdited && !replace) return { status: 'conflict', draft, edited: current };
+      if (draft.text === '') {
+        return { status: 'empty', view: await build(year, locale, report), draft };
+      }
+      const view = await build(year, locale, report, { overview: draft.text });
+      const documentId = await write(year, locale, report, view);
+      // After the report: a draft stored for a report not written would read as an edit.
+      await store().set({ key: draftKey(year, locale), value: draft });
+      return {
+        status: 'replaced',
+        view: await withReviewState(
+          { ...view, overviewDraft: draft, overviewEdited: false },
+          documentId,
+          locale
+        ),
+        draft,
+      };
     },
 
     /** The report rendered for download: JSON, CSV or the printable HTML page. */
