@@ -483,10 +483,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.type) filters.itemType = query.type;
       if (query.lifecycle) filters.lifecycle = query.lifecycle;
       if (query.q) filters.name = { $containsi: query.q };
+      const pagination = (total: number) => ({
+        pagination: {
+          page: query.page,
+          pageSize: query.pageSize,
+          total,
+          pageCount: Math.ceil(total / query.pageSize),
+        },
+      });
       if (query.division) {
         const division = [...names.values()].find((entry) => entry.code === query.division);
-        // An unknown division has no items; the filter must not fall away.
-        filters.division = division ? division.documentId : '\u0000none';
+        // An unknown division has no items (the filter must not fall away).
+        if (!division) return { data: [], meta: pagination(0) };
+        filters.division = division.documentId;
       }
       const [rows, total] = await Promise.all([
         documents().findMany({
@@ -500,14 +509,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       return {
         data: (rows as unknown as ItemRow[]).map((row) => publicView(row, names)),
-        meta: {
-          pagination: {
-            page: query.page,
-            pageSize: query.pageSize,
-            total,
-            pageCount: Math.ceil(total / query.pageSize),
-          },
-        },
+        meta: pagination(total),
       };
     },
 
