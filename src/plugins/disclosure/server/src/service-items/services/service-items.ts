@@ -314,7 +314,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async publish(
       documentId: string,
       division: string | null,
-      actor: Actor
+      actor: Actor,
+      /** The date the history records (a catalogue entered after the fact); today by default. */
+      on: string = beijingDate(new Date())
     ): Promise<ServiceItemAdminView> {
       return locked(documentId, async () => {
         const draft = await editable(documentId, division);
@@ -324,7 +326,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
         }
         const published = await publishedOf(documentId);
-        const today = beijingDate(new Date());
+        const today = on;
         const changes = published ? changedGuideFields(guideOf(published), guideOf(draft)) : [];
         const entry: HistoryEntry | null = !published
           ? { date: today, kind: 'published', changes: [] }
