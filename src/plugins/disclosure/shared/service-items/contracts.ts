@@ -198,3 +198,9 @@ export interface ServiceItemChoice {
   isPublished: boolean;
   lifecycle: Lifecycle;
 }
+
+/** GET /disclosure/service-items: every item (drafts included) and the divisions to choose from. */
+export interface ServiceItemAdminList {
+  data: ServiceItemAdminView[];
+  meta: { divisions: Array<{ documentId: string; name: string; code: string }> };
+}

@@ -28,7 +28,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list(ctx: Context) {
       validateItemListQuery(ctx.query);
-      ctx.body = { data: await items().list() };
+      ctx.body = {
+        data: await items().list(),
+        meta: { divisions: await items().divisionChoices() },
+      };
     },
     async choices(ctx: Context) {
       validateItemListQuery(ctx.query);

@@ -254,6 +254,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return drafts.map((draft) => adminView(draft, byId.get(draft.documentId) ?? null, names));
     },
 
+    /** The divisions an item may be carried out by (published), by code. */
+    async divisionChoices(): Promise<Division[]> {
+      return [...(await divisions()).values()].sort((a, b) => a.code.localeCompare(b.code));
+    },
+
     /** One item as staff see it, or 404. */
     async show(documentId: string): Promise<ServiceItemAdminView> {
       const draft = await draftOf(documentId);
