@@ -194,7 +194,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The viewer's cases, the most pressing first (beyond the legal limit, overdue, due soon, on
-     * time, not yet accepted, closed), then by due date. Urgency depends on today and the
+     * time, not yet accepted, closed), open ones by due date, closed ones latest first. Urgency depends on today and the
      * calendar, so the viewer's cases are ranked here, not in SQL.
      */
     async list(
@@ -225,9 +225,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .sort(
           (a, b) =>
             rank(a.urgency) - rank(b.urgency) ||
-            (a.promisedDue ?? a.legalDue ?? '9999').localeCompare(
-              b.promisedDue ?? b.legalDue ?? '9999'
-            )
+            (a.urgency === 'closed'
+              ? (b.closedOn ?? '').localeCompare(a.closedOn ?? '')
+              : (a.promisedDue ?? a.legalDue ?? '9999').localeCompare(
+                  b.promisedDue ?? b.legalDue ?? '9999'
+                ))
         );
       const start = (query.page - 1) * query.pageSize;
       return {
