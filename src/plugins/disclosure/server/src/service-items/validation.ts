@@ -17,6 +17,7 @@ import {
   URGENCY_ORDER,
 } from '../../../shared/service-items/cases';
 import { isDate } from '../kernel/domain/calendar';
+import { CASE_NUMBER } from './domain/csv-import';
 import { objectOf, pageParameters, queryOf, validateKeyed } from '../kernel/validation';
 
 const body = <S extends Record<string, yup.AnySchema>>(shape: S) =>
@@ -123,8 +124,8 @@ export const validateRegistration = validateKeyed(
   body({
     caseNumber: text('caseNumber', 64).test(
       'shape',
-      '"caseNumber" may hold letters, digits and - _ / only.',
-      (value) => !value || /^[0-9A-Za-z][0-9A-Za-z_/-]*$/.test(value)
+      '"caseNumber" may hold letters, digits, - and _ only.',
+      (value) => !value || CASE_NUMBER.test(value)
     ),
     serviceItem: yup
       .string()

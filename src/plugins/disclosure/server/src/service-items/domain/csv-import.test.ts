@@ -74,6 +74,16 @@ describe('reading the provincial CSV export', () => {
     ]);
   });
 
+  it('refuses a case number that could not name the case in an address', () => {
+    const { rows } = readImport(
+      file('../x,废旧电力设施器材收购的许可,自然人,张三,,,2018-03-05,,,,'),
+      catalogue,
+      new Set(),
+      '2018-12-31'
+    );
+    expect(rows[0].problems).toEqual(['办件编号 "../x" may hold letters, digits, - and _ only.']);
+  });
+
   it('refuses a file with an unknown or missing column as a whole', () => {
     expect(() => readImport('办件编号,事项\nx,y', catalogue, new Set(), '2018-12-31')).toThrow(
       'Unknown column "事项"'

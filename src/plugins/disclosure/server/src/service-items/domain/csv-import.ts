@@ -15,6 +15,9 @@ import {
 } from '../../../../shared/service-items/cases';
 import { isDate } from '../../kernel/domain/calendar';
 
+/** A case number: it names the case in the admin's addresses. */
+export const CASE_NUMBER = /^[0-9A-Za-z][0-9A-Za-z_-]*$/;
+
 /** The most rows one file may have (a year of a bureau's cases fits many times over). */
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -153,6 +156,9 @@ function readRow(
     problems.push(`办件编号 ${caseNumber} is already registered (or appears twice in the file).`);
   }
   if (caseNumber.length > 64) problems.push('办件编号 is longer than 64 characters.');
+  else if (caseNumber && !CASE_NUMBER.test(caseNumber)) {
+    problems.push(`办件编号 "${caseNumber}" may hold letters, digits, - and _ only.`);
+  }
   const itemName = need('itemName');
   const item = itemName ? catalogue.get(itemName) : undefined;
   if (itemName && !item) {
