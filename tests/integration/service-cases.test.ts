@@ -232,6 +232,48 @@ describe('a service case (办件) through the admin API', () => {
   });
 });
 
+describe('the catalogue and the cases together', () => {
+  it('refuses a case applied for after its item was withdrawn, naming appliedOn', async () => {
+    const radio = await publishItem(
+      app.http,
+      coordinator,
+      completeGuide('无线电频率台（站）许可', divisions.office)
+    );
+    await asStaff(app.http, coordinator)('post', `/disclosure/service-items/${radio}/withdraw`)
+      .send({ kind: 'taken_back', date: '2018-07-02', authority: '省无线电管理机构' })
+      .expect(200);
+    const before = await caseRows().count();
+    const late = await asStaff(app.http, officeStaff)('post', '/disclosure/service-cases')
+      .send({
+        serviceItem: radio,
+        applicantType: 'legal',
+        applicant: '某台站',
+        appliedOn: '2018-07-03',
+      })
+      .expect(400);
+    expect(late.body.error.details.key).toBe('appliedOn');
+    expect(late.body.error.message).toContain('withdrawn on 2018-07-02');
+    expect(await caseRows().count()).toBe(before);
+  });
+
+  it('lets case handlers without the catalogue permission read the choices but not edit items (403)', async () => {
+    const choices = await asStaff(app.http, officeStaff)(
+      'get',
+      '/disclosure/service-item-choices'
+    ).expect(200);
+    expect(choices.body.data.map((item: { name: string }) => item.name)).toContain(
+      '废旧电力设施器材收购的许可'
+    );
+    const refused = await asStaff(app.http, officeStaff)(
+      'put',
+      `/disclosure/service-items/${permit}`
+    )
+      .send(completeGuide('改名', divisions.office))
+      .expect(403);
+    expect(refused.body.error.message).toContain('edit the service catalogue');
+  });
+});
+
 describe('importing the provincial CSV export', () => {
   const good = [
     `IMP-1,工业企业技术改造投资项目备案,法人,示范机械有限公司,91210100MA0000001X,024-1,2018-04-02,2018-04-03,2018-04-04,2018-04-09,准予`,
