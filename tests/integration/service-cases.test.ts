@@ -484,4 +484,16 @@ describe('the daily reminder', () => {
       .run('2018-06-21');
     expect(second.reminders).toEqual([]);
   });
+
+  it('moves open cases’ due dates when the calendar changes', async () => {
+    // IMP-3 was accepted on 2018-06-04 with 10 promised working days: due 2018-06-19 (after 端午 6-18).
+    await request(app.http)
+      .put('/disclosure/calendar/overrides/2018-06-12')
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .send({ isWorking: false, note: '测试：临时放假' })
+      .expect(200);
+    await app.strapi.plugin('disclosure').service('service-case-reminders').run('2018-06-22');
+    const row = await caseRows().findOne({ where: { caseNumber: 'IMP-3' } });
+    expect(String(row.promisedDue).slice(0, 10)).toBe('2018-06-20');
+  });
 });

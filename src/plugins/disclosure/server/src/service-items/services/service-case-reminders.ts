@@ -7,7 +7,7 @@ import {
 import { getService } from '../../get-service';
 import { ROLES, UID } from '../../kernel/constants';
 import { serialize } from '../../kernel/services/locks';
-import { urgencyOf } from '../domain/deadlines';
+import { caseDeadlines, urgencyOf } from '../domain/deadlines';
 import type { CaseRow } from './service-cases';
 
 interface Reminder {
@@ -16,7 +16,8 @@ interface Reminder {
 }
 
 /**
- * The daily job of the service cases: reminds the coordinators of open cases due within 3
+ * The daily job of the service cases: recomputes open cases' due dates on the current calendar,
+ * and reminds the coordinators of open cases due within 3
  * working days of their promised date (承诺时限) and of overdue ones (past the promised date, or
  * past the legal limit 法定时限). Runs under a database lock and marks each reminder on its case
  * before the mail goes, so with several app processes each reminder is sent once; the mails go
@@ -33,10 +34,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     })) as CaseRow[];
     const reminders: Reminder[] = [];
     for (const row of open) {
-      const deadlines = {
-        promisedDue: toDateOnly(row.promisedDue),
-        legalDue: toDateOnly(row.legalDue),
-      };
+      // Due dates on the current calendar: an override entered since 受理 moves them.
+      const deadlines = caseDeadlines(
+        calendar,
+        toDateOnly(row.acceptedOn),
+        row.promisedDays ?? null,
+        row.legalDays ?? null
+      );
+      if (
+        deadlines.promisedDue !== toDateOnly(row.promisedDue) ||
+        deadlines.legalDue !== toDateOnly(row.legalDue)
+      ) {
+        await rows().update({ where: { id: row.id }, data: deadlines });
+      }
       const urgency = urgencyOf(calendar, today, row.state, deadlines);
       const due = deadlines.promisedDue ?? deadlines.legalDue;
       const about = `办件 ${row.caseNumber}（${row.itemName}）`;
