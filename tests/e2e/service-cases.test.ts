@@ -79,4 +79,32 @@ describe('a service case (办件) in the admin panel', () => {
     expect(await row.textContent()).not.toContain('示范浏览器测试有限公司');
     expect(await row.locator('[data-urgency="closed"]').count()).toBe(1);
   });
+
+  it('refuses to publish an incomplete 办事指南 from the catalogue page, naming the missing fields', async () => {
+    await page.goto(`${server.url}/admin/plugins/disclosure/service-cases?tab=items`, {
+      waitUntil: 'networkidle',
+    });
+    await page.getByTestId('items-table').waitFor();
+    expect(await page.getByTestId('items-table').textContent()).toContain('无线电频率台（站）许可');
+    await page.getByTestId('item-new').click();
+    await page.locator('input[name="name"]').fill('浏览器测试事项');
+    await page.locator('textarea[name="legalBasis"]').fill('《测试条例》');
+    await page.getByTestId('item-save').click();
+    const saved = await Promise.race([
+      page
+        .waitForURL(/\/service-cases\/items\/(?!new$)[a-z0-9]+$/, { timeout: 20_000 })
+        .then(() => null),
+      page
+        .getByTestId('item-error')
+        .waitFor({ timeout: 20_000 })
+        .then(() => page.getByTestId('item-error').textContent()),
+    ]);
+    if (saved) throw new Error(`the draft was not saved: ${saved}`);
+    await page.getByTestId('item-publish').click();
+    const error = page.getByTestId('item-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe(
+      '「浏览器测试事项」的办事指南缺少申请条件、办理材料、办理地点、办理时间、联系电话、办理流程，不能发布。'
+    );
+  });
 });

@@ -87,6 +87,20 @@ describe('the service catalogue (政务服务事项)', () => {
     ).toBe(0);
   });
 
+  it('saves a draft with every optional field cleared (null), as the admin form sends it', async () => {
+    const blank = Object.fromEntries(
+      Object.keys(completeGuide('x', null)).map((key) => [key, null])
+    );
+    const saved = await asStaff(app.http, coordinator)('post', '/disclosure/service-items')
+      .send({ ...blank, name: '只有名称的草稿', itemType: 'public_service' })
+      .expect(201);
+    expect(saved.body.data).toMatchObject({ onlineDepth: null, legalDays: null, division: null });
+    await asStaff(app.http, coordinator)(
+      'delete',
+      `/disclosure/service-items/${saved.body.data.documentId}`
+    ).expect(204);
+  });
+
   it('refuses bad input with a 400 naming the field, and stores nothing', async () => {
     const before = await app.strapi.db.query('plugin::disclosure.service-item').count();
     const cases: Array<[object, string]> = [

@@ -95,7 +95,13 @@ const guideShape = {
     '"onlineUrl" must be an http(s) address.',
     (value) => !value || /^https?:\/\/[^\s]+$/.test(value)
   ),
-  onlineDepth: oneOf('onlineDepth', ONLINE_DEPTH_CODES).nullable(),
+  // yup's oneOf refuses null even when nullable: the list names it.
+  onlineDepth: yup
+    .mixed<(typeof ONLINE_DEPTH_CODES)[number] | null>()
+    .oneOf(
+      [...ONLINE_DEPTH_CODES, null],
+      `"onlineDepth" must be one of ${ONLINE_DEPTH_CODES.join(', ')}.`
+    ),
 };
 
 /** POST and PUT /disclosure/service-items: the guide's fields. */

@@ -1,34 +1,20 @@
 import { useEffect, useState } from 'react';
-import { Box, Button, Flex, Grid, Loader, Typography } from '@strapi/design-system';
+import { Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { GUIDE_FIELDS, WITHDRAWAL_KINDS } from '../../../../shared/service-items/catalogue';
 import type {
   ServiceItemAdminList,
   ServiceItemAdminView,
 } from '../../../../shared/service-items/contracts';
 import { useLabel } from '../../kernel/useLabel';
 import { itemPath, servicePath } from '../paths';
-import { ChoiceField, TextAreaField, TextField } from './fields';
-import {
-  ITEM_TYPE_OPTIONS,
-  lifecycleLabel,
-  ONLINE_DEPTH_OPTIONS,
-  WITHDRAWAL_OPTIONS,
-} from './labels';
+import { GuideFields, type GuideForm } from './GuideFields';
+import { HistoryList } from './HistoryList';
+import { lifecycleLabel } from './labels';
 import { refusalOf, useGet, type Refusal } from './useServiceApi';
+import { WithdrawPanel } from './WithdrawPanel';
 
-type Form = Record<string, string>;
-
-const TEXT_FIELDS = [
-  'legalBasis',
-  'conditions',
-  'materials',
-  'location',
-  'hours',
-  'process',
-  'fees',
-] as const;
+type Form = GuideForm;
 
 const formOf = (item: ServiceItemAdminView | null): Form => ({
   name: item?.name ?? '',
@@ -73,12 +59,6 @@ export const ItemEditor = () => {
   const [form, setForm] = useState<Form>(formOf(null));
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [withdrawal, setWithdrawal] = useState<Form>({
-    kind: 'taken_back',
-    date: '',
-    authority: '',
-    reason: '',
-  });
   const [busy, setBusy] = useState(false);
   useEffect(() => setForm(formOf(item)), [item]);
 
@@ -173,201 +153,21 @@ export const ItemEditor = () => {
                 })}
               </Typography>
             )}
-            <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-              <Grid.Root gap={4}>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <TextField
-                    name="name"
-                    required
-                    label={GUIDE_FIELDS.name}
-                    value={form.name}
-                    error={errorOf('name')}
-                    onChange={set('name')}
-                  />
-                </Grid.Item>
-                <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-                  <ChoiceField
-                    name="itemType"
-                    required
-                    label={GUIDE_FIELDS.itemType}
-                    options={ITEM_TYPE_OPTIONS}
-                    value={form.itemType}
-                    error={errorOf('itemType')}
-                    onChange={set('itemType')}
-                  />
-                </Grid.Item>
-                <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-                  <ChoiceField
-                    name="division"
-                    label={GUIDE_FIELDS.division}
-                    options={[
-                      ['', '—'],
-                      ...divisions.map((entry): [string, string] => [entry.documentId, entry.name]),
-                    ]}
-                    value={form.division}
-                    error={errorOf('division')}
-                    onChange={set('division')}
-                  />
-                </Grid.Item>
-                {TEXT_FIELDS.map((field) => (
-                  <Grid.Item key={field} col={6} s={12} direction="column" alignItems="stretch">
-                    <TextAreaField
-                      name={field}
-                      required={field !== 'fees'}
-                      label={GUIDE_FIELDS[field]}
-                      value={form[field]}
-                      error={errorOf(field)}
-                      onChange={set(field)}
-                    />
-                  </Grid.Item>
-                ))}
-                <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-                  <TextField
-                    name="phone"
-                    required
-                    label={GUIDE_FIELDS.phone}
-                    value={form.phone}
-                    error={errorOf('phone')}
-                    onChange={set('phone')}
-                  />
-                </Grid.Item>
-                <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-                  <TextField
-                    name="legalDays"
-                    type="number"
-                    label={`${GUIDE_FIELDS.legalDays}（工作日）`}
-                    value={form.legalDays}
-                    error={errorOf('legalDays')}
-                    onChange={set('legalDays')}
-                  />
-                </Grid.Item>
-                <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-                  <TextField
-                    name="promisedDays"
-                    type="number"
-                    label={`${GUIDE_FIELDS.promisedDays}（工作日）`}
-                    value={form.promisedDays}
-                    error={errorOf('promisedDays')}
-                    onChange={set('promisedDays')}
-                  />
-                </Grid.Item>
-                <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-                  <ChoiceField
-                    name="onlineDepth"
-                    label={GUIDE_FIELDS.onlineDepth}
-                    options={[['', '—'], ...ONLINE_DEPTH_OPTIONS]}
-                    value={form.onlineDepth}
-                    error={errorOf('onlineDepth')}
-                    onChange={set('onlineDepth')}
-                  />
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <TextField
-                    name="onlineUrl"
-                    label={GUIDE_FIELDS.onlineUrl}
-                    value={form.onlineUrl}
-                    error={errorOf('onlineUrl')}
-                    onChange={set('onlineUrl')}
-                  />
-                </Grid.Item>
-              </Grid.Root>
-            </Box>
+            <GuideFields form={form} set={set} errorOf={errorOf} divisions={divisions} />
             {item?.isPublished && !withdrawn && (
-              <Box
-                background="neutral0"
-                padding={6}
-                shadow="filterShadow"
-                hasRadius
-                data-testid="item-withdraw"
-              >
-                <Typography variant="delta" tag="h2">
-                  {label('serviceItems.withdraw', 'Withdraw (取消 / 下放 / 上级收回)')}
-                </Typography>
-                <Grid.Root gap={4} paddingTop={4}>
-                  <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-                    <ChoiceField
-                      name="kind"
-                      required
-                      label={label('serviceItems.withdraw.kind', 'How')}
-                      options={WITHDRAWAL_OPTIONS}
-                      value={withdrawal.kind}
-                      onChange={(kind) => setWithdrawal({ ...withdrawal, kind })}
-                    />
-                  </Grid.Item>
-                  <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-                    <TextField
-                      name="withdrawDate"
-                      type="date"
-                      required
-                      label={label('serviceItems.withdraw.date', 'Date')}
-                      value={withdrawal.date}
-                      error={errorOf('date')}
-                      onChange={(date) => setWithdrawal({ ...withdrawal, date })}
-                    />
-                  </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                    <TextField
-                      name="authority"
-                      required
-                      label={label('serviceItems.withdraw.authority', 'Deciding authority')}
-                      value={withdrawal.authority}
-                      error={errorOf('authority')}
-                      onChange={(authority) => setWithdrawal({ ...withdrawal, authority })}
-                    />
-                  </Grid.Item>
-                  <Grid.Item col={12} direction="column" alignItems="stretch">
-                    <TextAreaField
-                      name="reason"
-                      label={label('serviceItems.withdraw.reason', 'Reason')}
-                      value={withdrawal.reason}
-                      onChange={(reason) => setWithdrawal({ ...withdrawal, reason })}
-                    />
-                  </Grid.Item>
-                </Grid.Root>
-                <Box paddingTop={4}>
-                  <Button
-                    variant="danger"
-                    loading={busy}
-                    onClick={() =>
-                      verb(
-                        'withdraw',
-                        {
-                          kind: withdrawal.kind,
-                          date: withdrawal.date,
-                          authority: withdrawal.authority,
-                          ...(withdrawal.reason ? { reason: withdrawal.reason } : {}),
-                        },
-                        label('serviceItems.withdrawn', 'Withdrawn: the website shows it marked')
-                      )
-                    }
-                  >
-                    {label('serviceItems.withdraw.submit', 'Withdraw {kind}', {
-                      kind:
-                        WITHDRAWAL_KINDS[withdrawal.kind as keyof typeof WITHDRAWAL_KINDS] ?? '',
-                    })}
-                  </Button>
-                </Box>
-              </Box>
+              <WithdrawPanel
+                busy={busy}
+                errorOf={errorOf}
+                onWithdraw={(body) =>
+                  verb(
+                    'withdraw',
+                    body,
+                    label('serviceItems.withdrawn', 'Withdrawn: the website shows it marked')
+                  )
+                }
+              />
             )}
-            {item && item.history.length > 0 && (
-              <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-                <Typography variant="delta" tag="h2">
-                  {label('serviceItems.history', 'History (shown on the website)')}
-                </Typography>
-                <Flex tag="ol" direction="column" alignItems="stretch" paddingTop={3}>
-                  {item.history.map((entry, index) => (
-                    <Typography tag="li" key={index}>
-                      {entry.date}{' '}
-                      {entry.kind === 'published'
-                        ? '发布'
-                        : entry.kind === 'adjusted'
-                          ? `调整：${entry.changes.join('、')}`
-                          : `${WITHDRAWAL_KINDS[entry.withdrawalKind ?? 'cancelled']}（${entry.authority ?? ''}）${entry.note ?? ''}`}
-                    </Typography>
-                  ))}
-                </Flex>
-              </Box>
-            )}
+            {item && item.history.length > 0 && <HistoryList history={item.history} />}
           </Flex>
         )}
       </Layouts.Content>
