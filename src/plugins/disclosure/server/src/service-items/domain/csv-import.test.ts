@@ -1,4 +1,4 @@
-import { CsvFileError, parseCsv, readImport, type CatalogueEntry } from './csv-import';
+import { CsvFileError, parseCsv, readImport, timelineOf, type CatalogueEntry } from './csv-import';
 
 const catalogue = new Map<string, CatalogueEntry>([
   [
@@ -42,6 +42,25 @@ describe('reading the provincial CSV export', () => {
       applicantType: 'legal',
     });
     expect(cases[1].appliedOn).toBe('2018-03-05');
+    const steps = (index: number) =>
+      timelineOf(cases[index], '导入', '2018-12-31T00:00:00Z').map((event) => [
+        event.type,
+        event.date,
+      ]);
+    expect(steps(0)).toEqual([
+      ['applied', '2018-03-01'],
+      ['accept', '2018-03-02'],
+      ['decide', '2018-03-20'],
+      ['deliver', '2018-03-22'],
+    ]);
+    expect(steps(1)).toEqual([
+      ['applied', '2018-03-05'],
+      ['refuse', '2018-03-06'],
+    ]);
+    expect(steps(2)).toEqual([
+      ['applied', '2018-03-05'],
+      ['accept', '2018-03-06'],
+    ]);
   });
 
   it('refuses a bad row naming its line and each problem, and keeps the others', () => {

@@ -13,6 +13,7 @@ import {
   type CsvColumn,
   type Decision,
 } from '../../../../shared/service-items/cases';
+import type { CaseEvent } from '../../../../shared/service-items/contracts';
 import { isDate } from '../../kernel/domain/calendar';
 
 /** A case number: it names the case in the admin's addresses. */
@@ -274,4 +275,22 @@ export function readImport(
     }
   });
   return { rows, cases };
+}
+
+/** The timeline an imported case's dates give: one step per date, signed by `actorName`. */
+export function timelineOf(
+  entry: ImportedCase,
+  actorName: string,
+  recordedAt: string
+): CaseEvent[] {
+  const step = (type: CaseEvent['type'], date: string | null, extra: Partial<CaseEvent> = {}) =>
+    date ? [{ type, date, actorId: null, actorName, note: null, recordedAt, ...extra }] : [];
+  return [
+    ...step('applied', entry.appliedOn),
+    ...(entry.state === 'not_accepted'
+      ? step('refuse', entry.closedOn)
+      : step('accept', entry.acceptedOn)),
+    ...(entry.decision ? step('decide', entry.decidedOn, { decision: entry.decision }) : []),
+    ...(entry.state === 'delivered' ? step('deliver', entry.closedOn) : []),
+  ];
 }

@@ -27,7 +27,7 @@ import { coversDivision } from '../../kernel/domain/divisions';
 import { decrypt, encrypt, mask, parseKey } from '../../kernel/domain/personal-data';
 import type { Actor } from '../../kernel/services/actor';
 import { serialize } from '../../kernel/services/locks';
-import { CsvFileError, readImport, type ImportedCase } from '../domain/csv-import';
+import { CsvFileError, readImport, timelineOf, type ImportedCase } from '../domain/csv-import';
 import { caseDeadlines, urgencyOf } from '../domain/deadlines';
 import { allowedActions, decide } from '../domain/transitions';
 
@@ -416,34 +416,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(async () => {
         for (const entry of read.cases) {
           const item = catalogue.get(entry.itemName)!.row;
-          const step = (
-            type: CaseEvent['type'],
-            date: string | null,
-            extra: Partial<CaseEvent> = {}
-          ): CaseEvent[] =>
-            date
-              ? [
-                  {
-                    type,
-                    date,
-                    actorId: null,
-                    actorName: IMPORTER,
-                    note: null,
-                    recordedAt,
-                    ...extra,
-                  },
-                ]
-              : [];
-          const events = [
-            ...step('applied', entry.appliedOn),
-            ...(entry.state === 'not_accepted'
-              ? step('refuse', entry.closedOn)
-              : step('accept', entry.acceptedOn)),
-            ...(entry.decision
-              ? step('decide', entry.decidedOn, { decision: entry.decision })
-              : []),
-            ...(entry.state === 'delivered' ? step('deliver', entry.closedOn) : []),
-          ];
+          const events = timelineOf(entry, IMPORTER, recordedAt);
           await rows().create({
             data: {
               caseNumber: entry.caseNumber,
