@@ -255,6 +255,9 @@ describe('the Public role', () => {
     ...TYPES.flatMap((type) => [`api::${type}.${type}.find`, `api::${type}.${type}.findOne`]),
     'api::organisation-profile.organisation-profile.find',
     'api::disclosure-guide.disclosure-guide.find',
+    // The service guide (办事指南) of the disclosure plugin: published items only.
+    'plugin::disclosure.service-guide.find',
+    'plugin::disclosure.service-guide.findOne',
   ].sort();
 
   it('holds exactly the read actions of the public types', async () => {

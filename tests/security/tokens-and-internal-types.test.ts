@@ -62,7 +62,19 @@ const REQUEST_KEYS = [
   'requests.corrections',
   'requests.extensions',
 ];
-const INTERNAL_KEYS = [...REVIEW_KEYS, ...REQUEST_KEYS];
+/** The service cases' figures a year without cases shows (per-item keys appear with cases). */
+const SERVICE_CASE_KEYS = [
+  'serviceCases.closed',
+  'serviceCases.received',
+  'serviceCases.carriedIn',
+  'serviceCases.licensingDecisions',
+  'serviceCases.granted',
+  'serviceCases.denied',
+  'serviceCases.applicant:natural',
+  'serviceCases.applicant:legal',
+  'serviceCases.onTime',
+];
+const INTERNAL_KEYS = [...REVIEW_KEYS, ...REQUEST_KEYS, ...SERVICE_CASE_KEYS];
 const PUBLIC_PROVIDERS = ['items', 'policies', 'interpretations'];
 
 const FORBIDDEN = {
@@ -343,11 +355,11 @@ describe('the seeded year', () => {
   });
 
   it('lists, on the admin dashboard, exactly the internal figure keys these probes cover', () => {
-    expect([...dashboardKeys.reviews, ...dashboardKeys.requests].sort()).toEqual(
-      [...INTERNAL_KEYS].sort()
-    );
+    expect(
+      [...dashboardKeys.reviews, ...dashboardKeys.requests, ...dashboardKeys.serviceCases].sort()
+    ).toEqual([...INTERNAL_KEYS].sort());
     expect(Object.keys(dashboardKeys).sort()).toEqual(
-      [...PUBLIC_PROVIDERS, 'reviews', 'requests'].sort()
+      [...PUBLIC_PROVIDERS, 'reviews', 'requests', 'serviceCases'].sort()
     );
   });
 });
@@ -411,20 +423,25 @@ describe('GET /api/disclosure/statistics/records: figures about published items'
 });
 
 describe('the content-API actions of the plugin', () => {
-  it('offers tokens statistics.find and statistics.records; only find is in a read-only scope', async () => {
+  it('offers tokens statistics.find and statistics.records and the service guide; a read-only scope gets their finds only', async () => {
     const response = await admin(superAdmin).get('/admin/content-api/permissions').expect(200);
     const controllers = response.body.data['plugin::disclosure'].controllers as Record<
       string,
       string[]
     >;
     expect(controllers.statistics.sort()).toEqual(['find', 'records']);
-    expect(Object.keys(controllers).sort()).toEqual(['requests', 'statistics']);
+    // service-guide: the website's 办事指南 (published service items), public like the catalogue.
+    expect(Object.keys(controllers).sort()).toEqual(['requests', 'service-guide', 'statistics']);
     const readScope = Object.entries(controllers).flatMap(([controller, actions]) =>
       actions
         .filter((action) => action.endsWith('find') || action.endsWith('findOne'))
         .map((action) => `${controller}.${action}`)
     );
-    expect(readScope).toEqual(['statistics.find']);
+    expect(readScope.sort()).toEqual([
+      'service-guide.find',
+      'service-guide.findOne',
+      'statistics.find',
+    ]);
   });
 });
 

@@ -1,10 +1,29 @@
+import { getService } from '../get-service';
 import type { DisclosureModule } from '../kernel/module';
+import { contentTypes } from './content-types';
 import { controllers } from './controllers';
+import { createPublicationGuard } from './publication-guard';
+import { adminRoutes, contentApiRoutes } from './routes';
 import { services } from './services';
+import { serviceCasesProvider } from './statistics-provider';
 
 /** Government service items (政务服务事项) and their cases (办件). */
 export const serviceItems: DisclosureModule = {
   name: 'service-items',
+  contentTypes,
   services,
   controllers,
+  routes: { admin: adminRoutes, contentApi: contentApiRoutes },
+  async bootstrap(strapi) {
+    getService(strapi, 'statistics').register(serviceCasesProvider());
+    // A guide lacking a required field is never published, by whatever path.
+    strapi.documents.use(createPublicationGuard(strapi));
+    // Every morning: reminders of cases due soon or overdue (once each, whatever the node count).
+    strapi.cron.add({
+      disclosureServiceCaseReminders: {
+        task: () => getService(strapi, 'service-case-reminders').run(),
+        options: { rule: '0 35 8 * * *', tz: 'Asia/Shanghai' },
+      },
+    });
+  },
 };
