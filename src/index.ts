@@ -5,11 +5,7 @@ import { closeMediaLibraryApi } from './content-api/media-library';
 import { publishedOnlyForContentApi } from './content-api/published-only';
 import { setUpPublicRole } from './content-api/public-permissions';
 import { replaceFirstPublishedAtBackfill } from './database/first-published-at-backfill';
-import { createDemoSuperAdmin } from './demo/demo-admin';
-import { seedDemoProposals } from './demo/demo-proposals';
-import { seedDemoRequests } from './demo/demo-requests';
-import { seedDemoServiceCases } from './demo/demo-service-cases';
-import { seedDemoContent } from './demo/seed-demo';
+import { seedDemo } from './demo';
 import { setUpContentLocales } from './i18n/locales';
 import { registerReplyPublication } from './proposals/reply-article';
 import { registerProactiveConversion } from './requests/proactive-article';
@@ -44,27 +40,10 @@ export default {
     await disclosureService(strapi, 'roles').ensureWorkflowRoles();
     // 5. The Content Manager labels fields in Chinese.
     await labelFieldsInChinese(strapi);
-    // 6. Development demo: the source year's content and a documented first login.
+    // 6. Development demo: the source year from records and a documented first login, seeded
+    //    without mailing the staff for each of its hundreds of past steps.
     if (process.env.NODE_ENV !== 'production' && process.env.DEMO_SEED === 'true') {
-      const email = await createDemoSuperAdmin(strapi, {
-        email: process.env.DEMO_ADMIN_EMAIL,
-        password: process.env.DEMO_ADMIN_PASSWORD,
-      });
-      if (email)
-        strapi.log.info(`[demo] super admin ${email} created (password: DEMO_ADMIN_PASSWORD)`);
-      const staffPassword = process.env.DEMO_ADMIN_PASSWORD ?? '';
-      if (staffPassword && (await seedDemoContent(strapi, staffPassword))) {
-        strapi.log.info('[demo] seeded the 2018 demo content and the bureau staff accounts');
-      }
-      if (await seedDemoRequests(strapi)) {
-        strapi.log.info('[demo] seeded disclosure requests dated from today');
-      }
-      if (await seedDemoServiceCases(strapi)) {
-        strapi.log.info('[demo] seeded the 2018 service items and their cases');
-      }
-      if (await seedDemoProposals(strapi)) {
-        strapi.log.info('[demo] seeded the 2018 suggestions and proposals');
-      }
+      await disclosureService(strapi, 'mailer').withoutStaffNotifications(() => seedDemo(strapi));
     }
   },
 };

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import type { DisclosureConfig } from '../config';
@@ -34,6 +35,9 @@ export interface Recipient {
   id: number;
   email: string;
 }
+
+/** Set while `withoutStaffNotifications` runs: staff hear of nothing done inside it. */
+const quiet = new AsyncLocalStorage<true>();
 
 /**
  * The plugin's one way to send mail, with two rules. `deliver`: the mail is the step (a reply
@@ -122,7 +126,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       compose: () => Promise<Mail | null> | Mail | null,
       { audience, separately = false }: { audience: Audience; separately?: boolean }
     ): Promise<boolean> {
-      if (audience === 'staff' && !notificationsOn()) return Promise.resolve(false);
+      if (audience === 'staff' && (!notificationsOn() || quiet.getStore())) {
+        return Promise.resolve(false);
+      }
       return afterCommit(async () => {
         let mail: Mail | null;
         try {
@@ -133,6 +139,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return mail !== null && mail.to.length > 0 && sendAll(mail, separately);
       });
+    },
+
+    /**
+     * Runs `fn` without staff notifications (a seed of hundreds of past steps, e.g. the demo's
+     * source year, would otherwise mail each one); other requests meanwhile notify as usual.
+     * Mails that are the step itself (`deliver`) and applicants' notices still go.
+     */
+    withoutStaffNotifications<T>(fn: () => Promise<T>): Promise<T> {
+      return quiet.run(true, fn);
     },
   };
 };
