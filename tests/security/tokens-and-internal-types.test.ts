@@ -74,7 +74,23 @@ const SERVICE_CASE_KEYS = [
   'serviceCases.applicant:legal',
   'serviceCases.onTime',
 ];
-const INTERNAL_KEYS = [...REVIEW_KEYS, ...REQUEST_KEYS, ...SERVICE_CASE_KEYS];
+/** The suggestions' and proposals' figures a year without any shows. */
+const PROPOSAL_KEYS = [
+  'proposals.received',
+  'proposals.type:deputy',
+  'proposals.type:member',
+  'proposals.closed',
+  'proposals.completed',
+  'proposals.result:A',
+  'proposals.result:B',
+  'proposals.result:C',
+  'proposals.feedback:satisfied',
+  'proposals.feedback:basically_satisfied',
+  'proposals.feedback:dissatisfied',
+  'proposals.published',
+];
+const INTERNAL_PROVIDERS = ['reviews', 'requests', 'serviceCases', 'proposals'];
+const INTERNAL_KEYS = [...REVIEW_KEYS, ...REQUEST_KEYS, ...SERVICE_CASE_KEYS, ...PROPOSAL_KEYS];
 const PUBLIC_PROVIDERS = ['items', 'policies', 'interpretations'];
 
 const FORBIDDEN = {
@@ -355,11 +371,11 @@ describe('the seeded year', () => {
   });
 
   it('lists, on the admin dashboard, exactly the internal figure keys these probes cover', () => {
-    expect(
-      [...dashboardKeys.reviews, ...dashboardKeys.requests, ...dashboardKeys.serviceCases].sort()
-    ).toEqual([...INTERNAL_KEYS].sort());
+    expect(INTERNAL_PROVIDERS.flatMap((provider) => dashboardKeys[provider] ?? []).sort()).toEqual(
+      [...INTERNAL_KEYS].sort()
+    );
     expect(Object.keys(dashboardKeys).sort()).toEqual(
-      [...PUBLIC_PROVIDERS, 'reviews', 'requests', 'serviceCases'].sort()
+      [...PUBLIC_PROVIDERS, ...INTERNAL_PROVIDERS].sort()
     );
   });
 });
