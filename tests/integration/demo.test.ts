@@ -1,5 +1,7 @@
 import path from 'path';
 import request from 'supertest';
+import { columnId, createDraft } from '../helpers/content';
+import { recipients, startMailbox, type Mailbox } from '../helpers/smtp';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
 import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
 import { DEMO_ARTICLES, DEMO_REQUEST_GUIDE } from '../../src/demo/demo-content';
@@ -36,11 +38,25 @@ const WRITTEN_YEAR = new Map(
 const yearOfArticle = (title: string) => WRITTEN_YEAR.get(title) ?? 2018;
 
 let app: TestApp;
+let mailbox: Mailbox;
 beforeAll(async () => {
-  app = await bootApp({ env: DEMO_ENV });
-});
+  // Staff notifications on, to a real SMTP server: the seed must not mail its past steps.
+  mailbox = await startMailbox();
+  // This file tests the seeding itself: it seeds, even where the run has a seeded demo to copy.
+  app = await bootApp({
+    freshDemo: true,
+    env: {
+      ...DEMO_ENV,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(mailbox.port),
+      DISCLOSURE_EMAIL_NOTIFICATIONS: 'true',
+    },
+  });
+  // Seeding the source year (~520 items through the whole review) on a loaded CI machine.
+}, 300_000);
 afterAll(async () => {
   if (app) await stopApp(app);
+  await mailbox?.close();
 });
 
 const coordinatorAuth = async () => {
@@ -65,6 +81,37 @@ const total = async (url: string): Promise<number> => {
 };
 
 describe('the development demo', () => {
+  it('seeds hundreds of past review steps without mailing the staff, who hear of the next step as usual', async () => {
+    const staffMail = () =>
+      mailbox.messages.filter((mail) =>
+        recipients(mail).some((address) => address.endsWith('@demo.gov.cn'))
+      );
+    expect(staffMail()).toEqual([]);
+
+    const [office] = await app.strapi
+      .documents('api::department.department')
+      .findMany({ filters: { code: 'BGS' }, fields: ['code'] });
+    const documentId = await createDraft(app.strapi, 'api::article.article', {
+      title: '演示之后的新稿件',
+      column: await columnId(app.strapi, 'work-news'),
+      department: office.documentId,
+      metadata: { disclosureMode: 'proactive' },
+    });
+    const editor = await request(app.http)
+      .post('/admin/login')
+      .send({ email: 'editor.bgs@demo.gov.cn', password: DEMO_ENV.DEMO_ADMIN_PASSWORD })
+      .expect(200);
+    await request(app.http)
+      .post('/disclosure/reviews/submit')
+      .set('Authorization', `Bearer ${editor.body.data.token}`)
+      .send({ contentType: 'api::article.article', documentId, locale: 'zh-Hans' })
+      .expect(200);
+    const mail = await mailbox.waitFor((candidate) =>
+      recipients(candidate).includes('head.bgs@demo.gov.cn')
+    );
+    expect(mail.subject).toContain('演示之后的新稿件');
+  });
+
   it('puts published items in every column a visitor can open', async () => {
     const tree = (await request(app.http).get('/api/columns/tree').expect(200)).body
       .data as TreeNode[];
