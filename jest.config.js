@@ -23,6 +23,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       transform,
       globalSetup: '<rootDir>/tests/global-setup.js',
+      globalTeardown: '<rootDir>/tests/global-teardown.js',
       setupFilesAfterEnv: ['<rootDir>/tests/setup-after-env.js'],
     },
     {
@@ -32,6 +33,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/security/**/*.test.ts'],
       transform,
       globalSetup: '<rootDir>/tests/global-setup.js',
+      globalTeardown: '<rootDir>/tests/global-teardown.js',
       setupFilesAfterEnv: ['<rootDir>/tests/setup-after-env.js'],
     },
     {
@@ -50,6 +52,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       transform,
       globalSetup: '<rootDir>/tests/e2e/global-setup.js',
+      globalTeardown: '<rootDir>/tests/global-teardown.js',
       setupFilesAfterEnv: ['<rootDir>/tests/setup-after-env.js'],
     },
   ],

@@ -9,10 +9,11 @@
  * not run. Ends with one line of totals: "N passed, N failed, N skipped".
  */
 'use strict';
-const { spawn, spawnSync } = require('child_process');
+const { spawn } = require('child_process');
 const readline = require('readline');
 const fs = require('fs');
 const path = require('path');
+const { removeDemoTemplates } = require('./demo-templates');
 const { ensurePostgres } = require('./postgres');
 
 const root = path.join(__dirname, '..');
@@ -83,10 +84,12 @@ async function compileOnce() {
 }
 
 async function main() {
+  process.env.DISCLOSURE_TEST_RUN = `${Date.now()}-${process.pid}`;
   await compileOnce();
   // SQLite and PostgreSQL side by side: each file has its own database, and one suite waits on
   // the database server while the other computes (2 cores). The browser suite comes after.
   const postgres = await ensurePostgres();
+  await removeDemoTemplates(postgres.ok ? postgres.env : null);
   const suites = [
     runJest(
       'unit + integration + security + package on SQLite',
@@ -117,6 +120,7 @@ async function main() {
       })
     );
   }
+  await removeDemoTemplates(postgres.ok ? postgres.env : null);
   await postgres.stop();
 
   console.log('\n=== summary ===');

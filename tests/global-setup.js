@@ -7,6 +7,12 @@ const { compileStrapi } = require('@strapi/strapi');
 const { buildPlugin } = require('../scripts/build-plugin');
 
 module.exports = async () => {
+  // One run id for every test file of this jest run (their shared demo template); npm test
+  // sets its own for all its suites.
+  if (!process.env.DISCLOSURE_TEST_RUN) {
+    process.env.DISCLOSURE_TEST_RUN = `${Date.now()}-${process.pid}`;
+    process.env.DISCLOSURE_TEST_RUN_OWNER = String(process.pid);
+  }
   // npm test compiled once already, for suites that run side by side.
   if (process.env.DISCLOSURE_TEST_COMPILED === 'true') return;
   buildPlugin();

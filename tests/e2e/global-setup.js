@@ -8,6 +8,12 @@ const path = require('path');
 const { buildPlugin } = require('../../scripts/build-plugin');
 
 module.exports = async () => {
+  // One run id for every test file of this jest run (their shared demo template); npm test
+  // sets its own for all its suites.
+  if (!process.env.DISCLOSURE_TEST_RUN) {
+    process.env.DISCLOSURE_TEST_RUN = `${Date.now()}-${process.pid}`;
+    process.env.DISCLOSURE_TEST_RUN_OWNER = String(process.pid);
+  }
   const appDir = path.join(__dirname, '..', '..');
   buildPlugin();
   execFileSync(path.join(appDir, 'node_modules', '.bin', 'strapi'), ['build'], {

@@ -1,7 +1,14 @@
-import { randomBytes } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { Client } from 'pg';
+
+/** better-sqlite3 (Strapi's SQLite driver), as far as the demo template uses it: no types ship. */
+type SqliteDatabase = new (
+  file: string,
+  options: { readonly: boolean }
+) => { prepare(sql: string): { run(...values: unknown[]): unknown }; close(): void };
+const Database = require('better-sqlite3') as SqliteDatabase;
 
 /** Which database the integration suite runs on: TEST_DATABASE=sqlite (default) or postgres. */
 export const TEST_DATABASE = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
@@ -29,12 +36,18 @@ async function withAdminClient<T>(run: (client: Client) => Promise<T>): Promise<
   }
 }
 
-/** A fresh, empty database for one test file: a SQLite file, or a new PostgreSQL database. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `disclosure_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+/**
+ * A fresh database for one test file: a SQLite file, or a new PostgreSQL database; empty, or a
+ * copy of a saved demo `template` (see demoTemplate), or named `name` (to become one).
+ */
+export async function createTestDatabase(
+  options: { template?: DemoTemplate; name?: string } = {}
+): Promise<TestDatabase> {
+  const name = options.name ?? `disclosure_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   if (TEST_DATABASE === 'sqlite') {
     const file = path.join(process.cwd(), '.tmp', `${name}.db`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (options.template) fs.copyFileSync(sqliteTemplateFile(options.template), file);
     return {
       env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file },
       drop: async () => {
@@ -43,7 +56,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
+  await withAdminClient((client) =>
+    client.query(
+      options.template
+        ? `CREATE DATABASE ${name} TEMPLATE ${options.template.name}`
+        : `CREATE DATABASE ${name}`
+    )
+  );
   const { host, port, user, password } = pgSettings();
   const credentials = password ? `${user}:${encodeURIComponent(password)}` : user;
   return {
@@ -58,4 +77,59 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       }),
   };
+}
+
+/**
+ * A run's seeded demo. Seeding the demo's source year takes most of a boot, so a run seeds it
+ * once and later boots with the same demo start from a copy (the demo seeds are idempotent and
+ * find themselves done): on SQLite the file, copied by `VACUUM INTO` right after the first demo
+ * boot; on PostgreSQL a template database (`CREATE DATABASE … TEMPLATE`), seeded by a boot of
+ * its own since a template takes no connections. Keyed by the run (`DISCLOSURE_TEST_RUN`, set by
+ * `npm test` for all its suites and by the global setup otherwise) and the demo's credentials.
+ */
+export interface DemoTemplate {
+  name: string;
+}
+
+/** The demo template `env` would seed, or null when it seeds none. */
+export function demoTemplate(env: Record<string, string | undefined>): DemoTemplate | null {
+  if (env.DEMO_SEED !== 'true' || env.NODE_ENV === 'production') return null;
+  const run = process.env.DISCLOSURE_TEST_RUN ?? String(process.pid);
+  const key = createHash('sha256')
+    .update(JSON.stringify([run, env.DEMO_ADMIN_EMAIL ?? '', env.DEMO_ADMIN_PASSWORD ?? '']))
+    .digest('hex')
+    .slice(0, 16);
+  return { name: `${TEMPLATE_PREFIX}${key}` };
+}
+
+/** Names every demo template starts with (for the clean-up at the end of a run). */
+export const TEMPLATE_PREFIX = 'disclosure_demo_template_';
+
+const sqliteTemplateFile = (template: DemoTemplate) =>
+  path.join(process.cwd(), '.tmp', `${template.name}.db`);
+
+/** True when the run has saved `template`. */
+export async function templateSaved(template: DemoTemplate): Promise<boolean> {
+  if (TEST_DATABASE === 'sqlite') return fs.existsSync(sqliteTemplateFile(template));
+  return withAdminClient(async (client) => {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      template.name,
+    ]);
+    return (rowCount ?? 0) > 0;
+  });
+}
+
+/** SQLite: saves a running demo `database` as `template` (a consistent copy). */
+export function saveSqliteTemplate(database: TestDatabase, template: DemoTemplate): void {
+  const file = database.env.DATABASE_FILENAME;
+  const target = sqliteTemplateFile(template);
+  if (!file || fs.existsSync(target)) return;
+  const partial = `${target}.${process.pid}.partial`;
+  const source = new Database(file, { readonly: true });
+  try {
+    source.prepare('VACUUM INTO ?').run(partial);
+  } finally {
+    source.close();
+  }
+  fs.renameSync(partial, target);
 }

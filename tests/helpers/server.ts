@@ -2,7 +2,14 @@ import { spawn, type ChildProcess } from 'child_process';
 import net from 'net';
 import path from 'path';
 import { TEST_ENV } from './strapi';
-import { createTestDatabase, type TestDatabase } from './database';
+import {
+  createTestDatabase,
+  demoTemplate,
+  saveSqliteTemplate,
+  TEST_DATABASE,
+  templateSaved,
+  type TestDatabase,
+} from './database';
 
 const appDir = path.resolve(__dirname, '..', '..');
 const strapiBin = path.join(appDir, 'node_modules', '.bin', 'strapi');
@@ -22,9 +29,15 @@ const freePort = () =>
     server.on('error', reject);
   });
 
-/** Runs `strapi start` (the built admin included) as a separate process on a fresh database. */
+/**
+ * Runs `strapi start` (the built admin included) as a separate process on a fresh database (a
+ * copy of the run's seeded demo when `env` asks for the demo and the run has one).
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const database: TestDatabase = await createTestDatabase();
+  // The browser suite runs on SQLite, where a running demo is saved as it is (bootApp).
+  const template = TEST_DATABASE === 'sqlite' ? demoTemplate({ ...TEST_ENV, ...env }) : null;
+  const saved = template !== null && (await templateSaved(template));
+  const database: TestDatabase = await createTestDatabase(saved ? { template: template! } : {});
   const port = await freePort();
   const child: ChildProcess = spawn(strapiBin, ['start'], {
     cwd: appDir,
@@ -54,7 +67,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       (r) => r.ok,
       () => false
     );
-    if (healthy) return { url, stop };
+    if (healthy) {
+      if (template && !saved) saveSqliteTemplate(database, template);
+      return { url, stop };
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await stop();

@@ -1,7 +1,14 @@
 import type { Server } from 'http';
 import path from 'path';
 import { createStrapi, type Core } from '@strapi/strapi';
-import { createTestDatabase, type TestDatabase } from './database';
+import {
+  createTestDatabase,
+  demoTemplate,
+  saveSqliteTemplate,
+  TEST_DATABASE,
+  templateSaved,
+  type TestDatabase,
+} from './database';
 
 const appDir = path.resolve(__dirname, '..', '..');
 
@@ -37,13 +44,44 @@ export interface TestApp {
 
 /**
  * Boots the compiled app (dist/) on a fresh database, or on `database` to test a restart.
- * Call once per test file: a boot takes seconds.
+ * Call once per test file: a boot takes seconds. A boot with the demo starts from the run's
+ * seeded demo when there is one (demoTemplate in ./database).
  */
 export async function bootApp(
-  options: { database?: TestDatabase; env?: Record<string, string> } = {}
+  options: {
+    database?: TestDatabase;
+    env?: Record<string, string>;
+    /** Seed the demo in this boot even when the run has it (the test of the seeding itself). */
+    freshDemo?: boolean;
+  } = {}
 ): Promise<TestApp> {
-  const database = options.database ?? (await createTestDatabase());
-  Object.assign(process.env, TEST_ENV, database.env, options.env);
+  const template = options.database ? null : demoTemplate({ ...TEST_ENV, ...options.env });
+  if (
+    template &&
+    !options.freshDemo &&
+    TEST_DATABASE === 'postgres' &&
+    !(await templateSaved(template))
+  ) {
+    // A template database takes no connections: it is seeded by a boot of its own.
+    const seeding = await load(await createTestDatabase({ name: template.name }), options.env);
+    await stopApp(seeding, { keepDatabase: true });
+  }
+  const saved = template !== null && (await templateSaved(template));
+  const copy = saved && !options.freshDemo;
+  const database =
+    options.database ?? (await createTestDatabase(copy ? { template: template! } : {}));
+  try {
+    const app = await load(database, options.env);
+    if (template && !saved && TEST_DATABASE === 'sqlite') saveSqliteTemplate(database, template);
+    return app;
+  } catch (error) {
+    if (!options.database) await database.drop();
+    throw error;
+  }
+}
+
+async function load(database: TestDatabase, env?: Record<string, string>): Promise<TestApp> {
+  Object.assign(process.env, TEST_ENV, database.env, env);
   const instance = createStrapi({
     appDir,
     distDir: path.join(appDir, 'dist'),
@@ -57,7 +95,6 @@ export async function bootApp(
   } catch (error) {
     // A failed boot must not leave a pool or a server open: jest would hang on them.
     await instance.destroy().catch(() => undefined);
-    if (!options.database) await database.drop();
     throw error;
   }
 }
