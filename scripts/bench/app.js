@@ -91,6 +91,15 @@ async function createBenchDatabase(client, size) {
 /** Boots the compiled app on the database named by process.env (set by the parent). */
 async function bootApp() {
   Object.assign(process.env, APP_ENV);
+  // The demo-boot bench (demo-boot.js) boots with the development demo.
+  if (process.env.DEMO_SEED_OVERRIDE === 'true') {
+    Object.assign(process.env, {
+      DEMO_SEED: 'true',
+      DEMO_ADMIN_EMAIL: 'admin@demo.gov.cn',
+      DEMO_ADMIN_PASSWORD: 'Demo2018!Disclosure',
+      DISCLOSURE_PERSONAL_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+    });
+  }
   const { createStrapi } = require('@strapi/strapi');
   const instance = createStrapi({
     appDir: root,
