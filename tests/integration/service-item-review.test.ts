@@ -28,7 +28,11 @@ const publishedRow = (documentId: string) =>
     .documents('plugin::disclosure.service-item')
     .findOne({ documentId, status: 'published' });
 
-async function draft(name: string, division = divisions.office, login = editor): Promise<string> {
+async function draft(
+  name: string,
+  division: string | null = divisions.office,
+  login = editor
+): Promise<string> {
   const created = await asStaff(app.http, login)('post', '/disclosure/service-items')
     .send(completeGuide(name, division))
     .expect(201);
@@ -76,6 +80,13 @@ describe('the review of a service guide (发布审核, 保密审查)', () => {
     // The coordinator cannot publish it either.
     await step(coordinator, documentId, 'publish').expect(400);
     expect(await publishedRow(documentId)).toBeNull();
+  });
+
+  it('refuses to submit a guide without a division (nobody could approve it), naming the field', async () => {
+    const documentId = await draft('没有处室的事项', null, coordinator);
+    const refused = await step(coordinator, documentId, 'submit').expect(400);
+    expect(refused.body.error.details.key).toBe('division');
+    expect(refused.body.error.message).toContain('实施处室');
   });
 
   it('goes submit → approve → clear → publish, the page offering each step to the right person only', async () => {

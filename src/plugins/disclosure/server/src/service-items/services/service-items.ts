@@ -503,6 +503,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             missing: missingGuideFields(draft),
           });
         }
+        if (!draft.division) {
+          throw new errors.ValidationError(
+            '请先选择实施处室：办事指南由该处室的审核人进行发布审核。',
+            { key: 'division' }
+          );
+        }
         // Judged against a publication of the draft (a pending withdrawal is replaced).
         const asPublication = { ...facts, currentHash: guideHash(draft) };
         check('submit', review?.kind === 'withdraw' ? null : review, asPublication, viewer);
