@@ -210,7 +210,7 @@ describe('the review of a service guide (发布审核, 保密审查)', () => {
     expect(await publishedRow(documentId)).toBeNull();
   });
 
-  it('four eyes: the submitter neither approves nor clears, the approver does not also clear (403)', async () => {
+  it('four eyes: the submitter and co-authors neither approve nor clear, the approver does not also clear (403)', async () => {
     const documentId = await draft('四眼原则的事项', divisions.office, everything);
     await step(everything, documentId, 'submit').expect(200);
     const own = await step(everything, documentId, 'approve').expect(403);
@@ -230,6 +230,20 @@ describe('the review of a service guide (发布审核, 保密审查)', () => {
     expect(approverClears.body.error.message).toContain('you approved this version');
     await step(secrecy, second, 'clear').expect(200);
     expect(await publishedRow(documentId)).toBeNull();
+
+    // A third: `everything` wrote part of it, the editor submits it: still not theirs to review.
+    const third = await draft('四眼原则的第三个事项');
+    await asStaff(app.http, everything)('put', item(third))
+      .send(completeGuide('四眼原则的第三个事项', divisions.office, { fees: '按规定收费' }))
+      .expect(200);
+    await step(editor, third, 'submit').expect(200);
+    const shown = await asStaff(app.http, everything)('get', item(third)).expect(200);
+    expect(shown.body.data.allowedActions).toEqual([]);
+    const coAuthor = await step(everything, third, 'approve').expect(403);
+    expect(coAuthor.body.error.message).toContain('you wrote part of this version');
+    await step(head, third, 'approve').expect(200);
+    await step(everything, third, 'clear').expect(403);
+    await step(secrecy, third, 'clear').expect(200);
   });
 
   it('a reviewer of another division, the coordinator and the 保密审查员 cannot approve for the division (403)', async () => {

@@ -2,7 +2,13 @@ import { allowedReviewActions, guideHash, refusal, type ItemFacts, type Reviewer
 
 const guide = { name: '事项', legalBasis: '条例', phone: '024-1', division: 'bgs' };
 const hash = guideHash(guide);
-const item: ItemFacts = { division: 'bgs', currentHash: hash, withdrawn: false, unchanged: false };
+const item: ItemFacts = {
+  division: 'bgs',
+  currentHash: hash,
+  withdrawn: false,
+  unchanged: false,
+  authorIds: [1],
+};
 const person = (id: number, extra: Partial<Reviewer> = {}): Reviewer => ({
   id,
   division: null,
@@ -61,6 +67,10 @@ describe('who may take which step', () => {
     expect(refusal('approve', submitted, item, all)?.status).toBe(403);
     expect(refusal('return', submitted, item, all)?.status).toBe(403);
     expect(refusal('clear', approved, item, all)?.status).toBe(403);
+    const coAuthor = person(2, { division: 'bgs', canApproveDivision: true, canClear: true });
+    const written = { ...item, authorIds: [1, 2] };
+    expect(refusal('approve', submitted, written, coAuthor)?.message).toContain('you wrote');
+    expect(refusal('clear', { ...approved, approvedById: 9 }, written, coAuthor)?.status).toBe(403);
     const approver = person(2, { canClear: true });
     expect(refusal('clear', approved, item, approver)?.message).toContain('you approved');
   });

@@ -1,8 +1,8 @@
 /**
  * The review of a service guide before publication (先审查、后公开), pure: what text a review is
  * bound to (a hash of the guide's public fields, and of the withdrawal when it withdraws the item),
- * and who may take which step. Four eyes: the submitter neither approves, returns nor clears; the
- * division approver does not also clear. The division reviewer approves only items of their own
+ * and who may take which step. Four eyes: the submitter and whoever wrote the version since its last
+ * publication neither approve, return nor clear it; the division approver does not also clear. The division reviewer approves only items of their own
  * division (the coordinator has none and approves for no division).
  */
 import { canonicalJson, sha256 } from '../../kernel/domain/canonical';
@@ -65,6 +65,8 @@ export interface ItemFacts {
   withdrawn: boolean;
   /** Published, and the draft is what the website shows: nothing to submit. */
   unchanged: boolean;
+  /** Who wrote the draft since its last publication (created, edited, discarded it). */
+  authorIds: number[];
 }
 
 const coversItem = (reviewer: Reviewer, item: ItemFacts) =>
@@ -151,6 +153,9 @@ export function refusal(
       if (reviewer.id !== null && reviewer.id === current.submittedById) {
         return forbidden('Four eyes: you submitted this version; another person reviews it.');
       }
+      if (reviewer.id !== null && item.authorIds.includes(reviewer.id)) {
+        return forbidden('Four eyes: you wrote part of this version; another person reviews it.');
+      }
       return null;
     }
     case 'clear':
@@ -169,6 +174,9 @@ export function refusal(
         return forbidden(
           'Four eyes: you approved this version for the division; another person clears it.'
         );
+      }
+      if (reviewer.id !== null && item.authorIds.includes(reviewer.id)) {
+        return forbidden('Four eyes: you wrote part of this version; another person clears it.');
       }
       return null;
     case 'publish':

@@ -200,12 +200,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /**
+   * Who wrote the draft since its last publication (the audit trail's creations, edits and
+   * discards after the last publication or withdrawal): they do not review it (four eyes).
+   */
+  const authorsOf = async (documentId: string): Promise<number[]> => {
+    const authors = new Set<number>();
+    for (const entry of await audit().history(UID.serviceItem, documentId)) {
+      if (entry.action === 'service_item_published' || entry.action === 'service_item_withdrawn') {
+        authors.clear();
+      } else if (
+        ['service_item_created', 'service_item_edited', 'service_item_discarded'].includes(
+          entry.action
+        ) &&
+        entry.actorId !== null
+      ) {
+        authors.add(entry.actorId);
+      }
+    }
+    return [...authors];
+  };
+
   /** The facts the review rules need about an item's draft, against its review. */
   const factsOf = (
     draft: ItemRow,
     published: ItemRow | null,
-    review: ReviewRow | null
+    review: ReviewRow | null,
+    authorIds: number[] = []
   ): ItemFacts => ({
+    authorIds,
     division: draft.division ?? null,
     currentHash:
       review?.kind === 'withdraw' ? guideHash(draft, review.withdrawal) : guideHash(draft),
@@ -219,9 +242,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     published: ItemRow | null,
     names: Map<string, Division>,
     review: ReviewRow | null,
-    viewer: Viewer | null
+    viewer: Viewer | null,
+    authorIds: number[]
   ): ServiceItemAdminView => {
-    const facts = factsOf(draft, published, review);
+    const facts = factsOf(draft, published, review, authorIds);
     return {
       ...guideView(draft, published, names),
       review: review ? reviewView(review, review.contentHash === facts.currentHash) : null,
@@ -392,7 +416,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const draft = await existing(documentId);
     const published = await publishedOf(documentId);
     const review = await latestReview(strapi, documentId);
-    return { draft, published, review, facts: factsOf(draft, published, review) };
+    const authorIds = await authorsOf(documentId);
+    return { draft, published, review, facts: factsOf(draft, published, review, authorIds) };
   };
 
   return {
@@ -412,13 +437,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         latest.set(review.item, review);
       }
       const names = await divisions();
+      // The authors matter only while a review waits (a few items), so only those are read.
+      const authors = new Map<string, number[]>();
+      for (const [item, review] of latest) {
+        if (isPending(review.state)) authors.set(item, await authorsOf(item));
+      }
       return drafts.map((draft) =>
         adminView(
           draft,
           byId.get(draft.documentId) ?? null,
           names,
           latest.get(draft.documentId) ?? null,
-          viewer
+          viewer,
+          authors.get(draft.documentId) ?? []
         )
       );
     },
@@ -436,7 +467,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await publishedOf(documentId),
         await divisions(),
         await latestReview(strapi, documentId),
-        viewer
+        viewer,
+        await authorsOf(documentId)
       );
     },
 
