@@ -1,8 +1,45 @@
 import type { Core } from '@strapi/strapi';
 import { seedOnce } from '../seed-store';
-import { disclosureService, nextDate, WorkingDayCalendar } from 'strapi-plugin-gov-disclosure/sdk';
+import { staffMember } from './publish-through-review';
+import {
+  disclosureService,
+  nextDate,
+  WorkingDayCalendar,
+  type Services,
+} from 'strapi-plugin-gov-disclosure/sdk';
 
 const SYSTEM = { id: null, name: 'demo', roles: [] };
+
+/** A demo staff member as the service items' review sees them: who, in which division, may what. */
+async function viewerOf(strapi: Core.Strapi, email: string) {
+  const user = await strapi.db
+    .query('admin::user')
+    .findOne({ where: { email }, populate: ['roles'] });
+  if (!user) return null;
+  const { ability } = await staffMember(strapi, user.id);
+  return {
+    actor: {
+      id: Number(user.id),
+      name: [user.firstname, user.lastname].filter(Boolean).join(' '),
+      roles: (user.roles ?? []).map((role: { code: string }) => role.code),
+    },
+    division: await disclosureService(strapi, 'staff').divisionOf(Number(user.id)),
+    ability,
+  };
+}
+
+type Viewer = NonNullable<Awaited<ReturnType<typeof viewerOf>>>;
+
+/** The division's editor, its head (处室审核人) and the 保密审查员 of the demo bureau. */
+async function crewOf(strapi: Core.Strapi, division: string) {
+  const code = division.toLowerCase();
+  const [editor, head, secrecy] = await Promise.all([
+    viewerOf(strapi, `editor.${code}@demo.gov.cn`),
+    viewerOf(strapi, `head.${code}@demo.gov.cn`),
+    viewerOf(strapi, 'secrecy@demo.gov.cn'),
+  ]);
+  return editor && head && secrecy ? { editor, head, secrecy } : null;
+}
 
 /** The 2018 catalogue (domain.md §4, §6). The time limits and guide texts are illustrative. */
 const ITEMS = [
@@ -58,6 +95,18 @@ const RADIO_WITHDRAWAL = {
 
 const HEADER =
   '办件编号,事项名称,申请人类型,申请人,证件号码,联系电话,申请日期,受理日期,决定日期,办结日期,办理结果';
+
+/** Submits (by `submit`), then the division's head approves and the 保密审查员 clears. */
+async function review(
+  items: Services['service-items'],
+  documentId: string,
+  crew: { head: Viewer; secrecy: Viewer },
+  submit: () => Promise<unknown>
+) {
+  await submit();
+  await items.approve(documentId, crew.head);
+  await items.clear(documentId, crew.secrecy);
+}
 
 /** The first working day on or after `date`. */
 const workingDayFrom = (calendar: WorkingDayCalendar, date: string) => {
@@ -126,11 +175,18 @@ export async function seedDemoServiceCases(strapi: Core.Strapi): Promise<boolean
         status: 'published',
         fields: ['code'],
       });
+      // Each guide goes out as the rules say (先审查、后公开): its division's editor submits it,
+      // the division's head approves it, the 保密审查员 clears it, then the editor publishes it.
+      const crew = await crewOf(strapi, item.division);
+      if (!department || !crew) {
+        strapi.log.warn(`[demo] no staff of ${item.division}: ${item.name} is not seeded`);
+        continue;
+      }
       const created = await items.create(
         {
           name: item.name,
           itemType: item.itemType,
-          division: department?.documentId ?? null,
+          division: department.documentId,
           legalBasis: item.legalBasis,
           conditions: '申请人依法设立，符合相关法律法规和产业政策规定的条件。',
           materials: '申请表；营业执照复印件；项目或场所相关证明材料。',
@@ -144,12 +200,17 @@ export async function seedDemoServiceCases(strapi: Core.Strapi): Promise<boolean
           onlineUrl: null,
           onlineDepth: item.onlineDepth,
         },
-        null,
-        SYSTEM
+        crew.editor
       );
-      await items.publish(created.documentId, null, SYSTEM, '2018-01-02');
+      await review(items, created.documentId, crew, () =>
+        items.submit(created.documentId, crew.editor)
+      );
+      await items.publish(created.documentId, crew.editor, '2018-01-02');
       if (item.name === '无线电频率台（站）许可') {
-        await items.withdraw(created.documentId, RADIO_WITHDRAWAL, null, SYSTEM);
+        await review(items, created.documentId, crew, () =>
+          items.withdraw(created.documentId, RADIO_WITHDRAWAL, crew.editor)
+        );
+        await items.publish(created.documentId, crew.editor);
       }
     }
     const calendar = await disclosureService(strapi, 'calendar').current();

@@ -80,7 +80,7 @@ describe('a service case (办件) in the admin panel', () => {
     expect(await row.locator('[data-urgency="closed"]').count()).toBe(1);
   });
 
-  it('refuses to publish an incomplete 办事指南 from the catalogue page, naming the missing fields', async () => {
+  it('refuses to submit an incomplete 办事指南 from the catalogue page, naming the missing fields', async () => {
     await page.goto(`${server.url}/admin/plugins/disclosure/service-cases?tab=items`, {
       waitUntil: 'networkidle',
     });
@@ -100,11 +100,79 @@ describe('a service case (办件) in the admin panel', () => {
         .then(() => page.getByTestId('item-error').textContent()),
     ]);
     if (saved) throw new Error(`the draft was not saved: ${saved}`);
-    await page.getByTestId('item-publish').click();
+    // No publish button before the review; submitting checks the guide.
+    expect(await page.getByTestId('item-publish').count()).toBe(0);
+    await page.getByTestId('item-submit').click();
     const error = page.getByTestId('item-error');
     await error.waitFor();
     expect(await error.textContent()).toBe(
       '「浏览器测试事项」的办事指南缺少申请条件、办理材料、办理地点、办理时间、联系电话、办理流程，不能发布。'
     );
+  });
+
+  it('publishes a guide only through the review: the editor submits, the division head approves, the 保密审查员 clears, the editor publishes', async () => {
+    const name = '浏览器审核流程事项';
+    const editor = await signInAdmin(browser, server.url, {
+      email: 'editor.xzsp@demo.gov.cn',
+      password: PASSWORD,
+    });
+    await editor.goto(`${server.url}/admin/plugins/disclosure/service-cases?tab=items`, {
+      waitUntil: 'networkidle',
+    });
+    await editor.getByTestId('item-new').click();
+    await editor.locator('input[name="name"]').fill(name);
+    for (const field of ['legalBasis', 'conditions', 'materials', 'location', 'hours', 'process']) {
+      await editor.locator(`textarea[name="${field}"]`).fill(`浏览器测试的${field}`);
+    }
+    await editor.locator('input[name="phone"]').fill('024-12345678');
+    await editor.getByTestId('item-save').click();
+    await editor.waitForURL(/\/service-cases\/items\/(?!new$)[a-z0-9]+$/, { timeout: 20_000 });
+    const itemUrl = editor.url();
+    const documentId = itemUrl.split('/').pop()!;
+    const state = (on: Page, value: string) =>
+      on
+        .locator(`[data-testid="review-state"][data-state="${value}"]`)
+        .waitFor({ timeout: 20_000 });
+    await editor.getByTestId('item-submit').click();
+    await state(editor, 'submitted');
+    expect(await editor.getByTestId('item-publish').count()).toBe(0);
+
+    // The division head finds it under 待审核 (no case rights needed) and approves it.
+    const head = await signInAdmin(browser, server.url, {
+      email: 'head.xzsp@demo.gov.cn',
+      password: PASSWORD,
+    });
+    await head.goto(`${server.url}/admin/plugins/disclosure/service-cases?tab=items`, {
+      waitUntil: 'networkidle',
+    });
+    await head.getByTestId('items-table').waitFor();
+    await head.getByText(name).click();
+    await head.getByTestId('item-approve').click();
+    await state(head, 'approved');
+    expect(await head.getByTestId('item-clear').count()).toBe(0);
+
+    // The 保密审查员, who has no case rights, opens the catalogue and clears it.
+    const secrecy = await signInAdmin(browser, server.url, {
+      email: 'secrecy@demo.gov.cn',
+      password: PASSWORD,
+    });
+    await secrecy.goto(`${server.url}/admin/plugins/disclosure/service-cases?tab=items`, {
+      waitUntil: 'networkidle',
+    });
+    await secrecy.getByTestId('items-table').waitFor();
+    expect(await secrecy.getByTestId('tab-cases').count()).toBe(0);
+    await secrecy.getByText(name).click();
+    await secrecy.getByTestId('item-clear').click();
+    await state(secrecy, 'cleared');
+    const before = await fetch(`${server.url}/api/disclosure/service-items/${documentId}`);
+    expect(before.status).toBe(404);
+
+    await editor.goto(itemUrl, { waitUntil: 'networkidle' });
+    await editor.getByTestId('item-publish').click();
+    await state(editor, 'published');
+    await editor.screenshot({ path: path.join(SHOTS, 'service-item-review.png'), fullPage: true });
+    const after = await fetch(`${server.url}/api/disclosure/service-items/${documentId}`);
+    expect(after.status).toBe(200);
+    expect(((await after.json()) as { data: { name: string } }).data.name).toBe(name);
   });
 });

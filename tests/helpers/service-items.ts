@@ -27,12 +27,49 @@ export const asStaff =
   (http: Server, login: StaffLogin) => (method: 'get' | 'post' | 'put' | 'delete', url: string) =>
     request(http)[method](url).set('Authorization', `Bearer ${login.token}`);
 
-/** Creates and publishes an item through the admin API; its documentId. */
-export async function publishItem(http: Server, login: StaffLogin, guide: object): Promise<string> {
+/** Who reviews a guide: the item division's reviewer (发布审核) and the 保密审查员 (保密审查). */
+export interface GuideReviewers {
+  approver: StaffLogin;
+  clearer: StaffLogin;
+}
+
+/**
+ * Takes the item's draft through its review: `submitter` submits it (or `submit` does, e.g. a
+ * withdrawal), the division approves, the 保密审查员 clears; then `submitter` publishes it.
+ */
+export async function reviewAndPublish(
+  http: Server,
+  documentId: string,
+  submitter: StaffLogin,
+  reviewers: GuideReviewers,
+  submit: () => Promise<unknown> = () =>
+    asStaff(http, submitter)('post', `/disclosure/service-items/${documentId}/submit`).expect(200)
+) {
+  await submit();
+  await asStaff(http, reviewers.approver)(
+    'post',
+    `/disclosure/service-items/${documentId}/approve`
+  ).expect(200);
+  await asStaff(http, reviewers.clearer)(
+    'post',
+    `/disclosure/service-items/${documentId}/clear`
+  ).expect(200);
+  return asStaff(http, submitter)('post', `/disclosure/service-items/${documentId}/publish`).expect(
+    200
+  );
+}
+
+/** Creates an item through the admin API and publishes it through its review; its documentId. */
+export async function publishItem(
+  http: Server,
+  login: StaffLogin,
+  guide: object,
+  reviewers: GuideReviewers
+): Promise<string> {
   const created = await asStaff(http, login)('post', '/disclosure/service-items')
     .send(guide)
     .expect(201);
   const documentId = created.body.data.documentId as string;
-  await asStaff(http, login)('post', `/disclosure/service-items/${documentId}/publish`).expect(200);
+  await reviewAndPublish(http, documentId, login, reviewers);
   return documentId;
 }

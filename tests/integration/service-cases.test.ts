@@ -1,7 +1,13 @@
 import request from 'supertest';
 import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
-import { asStaff, completeGuide, publishItem } from '../helpers/service-items';
+import {
+  asStaff,
+  completeGuide,
+  publishItem,
+  reviewAndPublish,
+  type GuideReviewers,
+} from '../helpers/service-items';
 
 let app: TestApp;
 let divisions: { office: string; other: string };
@@ -10,6 +16,8 @@ let officeStaff: StaffLogin;
 let otherStaff: StaffLogin;
 let permit: string;
 let filing: string;
+/** The reviewers of each division's guides (发布审核 by its head, 保密审查). */
+let reviewers: { office: GuideReviewers; other: GuideReviewers };
 
 const ID_NUMBER = '210102198001011234';
 const PHONE = '13912345678';
@@ -36,13 +44,27 @@ beforeAll(async () => {
     role: 'disclosure-editor',
     division: divisions.other,
   });
+  const secrecy = await staffLogin(app.strapi, app.http, {
+    email: 'secrecy@cases.test',
+    role: 'disclosure-confidentiality-reviewer',
+  });
+  const otherHead = await staffLogin(app.strapi, app.http, {
+    email: 'head@tzjs.cases.test',
+    role: 'disclosure-division-reviewer',
+    division: divisions.other,
+  });
+  reviewers = {
+    office: { approver: officeStaff, clearer: secrecy },
+    other: { approver: otherHead, clearer: secrecy },
+  };
   permit = await publishItem(
     app.http,
     coordinator,
     completeGuide('废旧电力设施器材收购的许可', divisions.office, {
       legalDays: 20,
       promisedDays: 10,
-    })
+    }),
+    reviewers.office
   );
   filing = await publishItem(
     app.http,
@@ -51,7 +73,8 @@ beforeAll(async () => {
       itemType: 'filing',
       legalDays: 5,
       promisedDays: 3,
-    })
+    }),
+    reviewers.other
   );
 });
 
@@ -237,11 +260,14 @@ describe('the catalogue and the cases together', () => {
     const radio = await publishItem(
       app.http,
       coordinator,
-      completeGuide('无线电频率台（站）许可', divisions.office)
+      completeGuide('无线电频率台（站）许可', divisions.office),
+      reviewers.office
     );
-    await asStaff(app.http, coordinator)('post', `/disclosure/service-items/${radio}/withdraw`)
-      .send({ kind: 'taken_back', date: '2018-07-02', authority: '省无线电管理机构' })
-      .expect(200);
+    await reviewAndPublish(app.http, radio, coordinator, reviewers.office, () =>
+      asStaff(app.http, coordinator)('post', `/disclosure/service-items/${radio}/withdraw`)
+        .send({ kind: 'taken_back', date: '2018-07-02', authority: '省无线电管理机构' })
+        .expect(200)
+    );
     const before = await caseRows().count();
     const late = await asStaff(app.http, officeStaff)('post', '/disclosure/service-cases')
       .send({

@@ -1,7 +1,13 @@
 import request from 'supertest';
 import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
-import { asStaff, completeGuide, publishItem } from '../helpers/service-items';
+import {
+  asStaff,
+  completeGuide,
+  publishItem,
+  reviewAndPublish,
+  type GuideReviewers,
+} from '../helpers/service-items';
 
 let app: TestApp;
 let divisions: { office: string; other: string };
@@ -9,8 +15,11 @@ let coordinator: StaffLogin;
 let editorA: StaffLogin;
 let editorB: StaffLogin;
 let handler: StaffLogin;
+let reviewers: { office: GuideReviewers; other: GuideReviewers };
 
 const publicGet = (url: string) => request(app.http).get(url);
+const reviewCount = (item: string) =>
+  app.strapi.db.query('plugin::disclosure.service-item-review').count({ where: { item } });
 
 beforeAll(async () => {
   app = await bootApp();
@@ -33,6 +42,12 @@ beforeAll(async () => {
     email: 'secrecy@items.test',
     role: 'disclosure-confidentiality-reviewer',
   });
+  const head = (email: string, division: string) =>
+    staffLogin(app.strapi, app.http, { email, role: 'disclosure-division-reviewer', division });
+  reviewers = {
+    office: { approver: await head('head@bgs.items.test', divisions.office), clearer: handler },
+    other: { approver: await head('head@tzjs.items.test', divisions.other), clearer: handler },
+  };
 });
 
 afterAll(async () => {
@@ -40,7 +55,7 @@ afterAll(async () => {
 });
 
 describe('the service catalogue (政务服务事项)', () => {
-  it('refuses to publish a 办事指南 missing required fields, naming them in Chinese (400), and publishes nothing', async () => {
+  it('refuses to submit a 办事指南 missing required fields, naming them in Chinese (400), and publishes nothing', async () => {
     const created = await asStaff(app.http, editorA)('post', '/disclosure/service-items')
       .send({ name: '残缺的事项', itemType: 'filing', legalBasis: '', phone: '024-1' })
       .expect(201);
@@ -56,12 +71,17 @@ describe('the service catalogue (政务服务事项)', () => {
     ]);
     const refused = await asStaff(app.http, editorA)(
       'post',
-      `/disclosure/service-items/${documentId}/publish`
+      `/disclosure/service-items/${documentId}/submit`
     ).expect(400);
     expect(refused.body.error.name).toBe('ValidationError');
     expect(refused.body.error.message).toBe(
       '「残缺的事项」的办事指南缺少设定依据、申请条件、办理材料、办理地点、办理时间、办理流程，不能发布。'
     );
+    expect(await reviewCount(documentId)).toBe(0);
+    await asStaff(app.http, editorA)(
+      'post',
+      `/disclosure/service-items/${documentId}/publish`
+    ).expect(400);
     const published = await app.strapi
       .documents('plugin::disclosure.service-item')
       .findOne({ documentId, status: 'published' });
@@ -133,7 +153,15 @@ describe('the service catalogue (政务服务事项)', () => {
       'post',
       `/disclosure/service-items/${documentId}/publish`
     ).expect(403);
-    await asStaff(app.http, handler)('get', '/disclosure/service-items').expect(403);
+    // The 保密审查员 reads the catalogue (they review it) but does not edit or publish it.
+    await asStaff(app.http, handler)('get', '/disclosure/service-items').expect(200);
+    await asStaff(app.http, handler)('put', `/disclosure/service-items/${documentId}`)
+      .send(completeGuide('被改了', divisions.office))
+      .expect(403);
+    await asStaff(app.http, handler)(
+      'post',
+      `/disclosure/service-items/${documentId}/submit`
+    ).expect(403);
     const draft = await asStaff(app.http, coordinator)(
       'get',
       `/disclosure/service-items/${documentId}`
@@ -150,7 +178,8 @@ describe('the service catalogue (政务服务事项)', () => {
       permit = await publishItem(
         app.http,
         editorA,
-        completeGuide('废旧电力设施器材收购的许可', divisions.office)
+        completeGuide('废旧电力设施器材收购的许可', divisions.office),
+        reviewers.office
       );
       // An edit saved but not published: the website keeps the published text.
       await asStaff(app.http, editorA)('put', `/disclosure/service-items/${permit}`)
@@ -163,25 +192,25 @@ describe('the service catalogue (政务服务事项)', () => {
       radio = await publishItem(
         app.http,
         coordinator,
-        completeGuide('无线电频率台（站）许可', divisions.other)
+        completeGuide('无线电频率台（站）许可', divisions.other),
+        reviewers.other
       );
       // Adjusted once, then taken back by the province.
       await asStaff(app.http, coordinator)('put', `/disclosure/service-items/${radio}`)
         .send(completeGuide('无线电频率台（站）许可', divisions.other, { promisedDays: 5 }))
         .expect(200);
-      const adjusted = await asStaff(app.http, coordinator)(
-        'post',
-        `/disclosure/service-items/${radio}/publish`
-      ).expect(200);
+      const adjusted = await reviewAndPublish(app.http, radio, coordinator, reviewers.other);
       expect(adjusted.body.data.lifecycle).toBe('adjusted');
-      await asStaff(app.http, coordinator)('post', `/disclosure/service-items/${radio}/withdraw`)
-        .send({
-          kind: 'taken_back',
-          date: '2018-06-15',
-          authority: '省无线电管理委员会办公室',
-          reason: '上级收回',
-        })
-        .expect(200);
+      await reviewAndPublish(app.http, radio, coordinator, reviewers.other, () =>
+        asStaff(app.http, coordinator)('post', `/disclosure/service-items/${radio}/withdraw`)
+          .send({
+            kind: 'taken_back',
+            date: '2018-06-15',
+            authority: '省无线电管理委员会办公室',
+            reason: '上级收回',
+          })
+          .expect(200)
+      );
       const created = await asStaff(app.http, coordinator)('post', '/disclosure/service-items')
         .send(completeGuide('从未发布的草稿事项', divisions.office, { conditions: '绝密条件' }))
         .expect(201);
@@ -261,10 +290,7 @@ describe('the service catalogue (政务服务事项)', () => {
     });
 
     it('publishing the pending edit shows it, recording which fields changed', async () => {
-      const published = await asStaff(app.http, editorA)(
-        'post',
-        `/disclosure/service-items/${permit}/publish`
-      ).expect(200);
+      const published = await reviewAndPublish(app.http, permit, editorA, reviewers.office);
       expect(published.body.data.hasPendingEdits).toBe(false);
       const one = await publicGet(`/api/disclosure/service-items/${permit}`).expect(200);
       expect(one.body.data.hours).toBe('草稿中的秘密时间');

@@ -2,6 +2,7 @@
  * Request and response shapes of the service-items routes, for the server and the admin alike.
  * Admin routes are mounted under /disclosure, the website's under /api/disclosure.
  */
+import type { ReviewAction, ServiceItemReviewView } from './review';
 import type {
   HistoryEntry,
   Lifecycle,
@@ -62,6 +63,10 @@ export interface ServiceItemAdminView extends Required<ServiceItemInput> {
   /** The required guide fields the draft lacks (in Chinese): it cannot be published until filled. */
   missingGuideFields: string[];
   publishedAt: string | null;
+  /** The item's latest review (null: never submitted). */
+  review: ServiceItemReviewView | null;
+  /** The review steps the current user may take on the item now (the page's buttons). */
+  allowedActions: ReviewAction[];
 }
 
 /** An item as the website's service guide shows it (published versions only). */

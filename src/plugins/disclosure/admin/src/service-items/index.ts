@@ -11,7 +11,13 @@ export const serviceItems: AdminModule = {
       icon: Briefcase,
       intlLabel: { id: t('serviceCases.title'), defaultMessage: '政务服务' },
       Component: () => import('./pages/ServiceCasesPage'),
-      permissions: anyOf(ACTIONS.handleServiceCases, ACTIONS.manageServiceItems),
+      permissions: anyOf(
+        ACTIONS.handleServiceCases,
+        ACTIONS.manageServiceItems,
+        // The reviewers of service guides (发布审核, 保密审查) open the catalogue to review them.
+        ACTIONS.approveDivision,
+        ACTIONS.approveConfidentiality
+      ),
     },
   ],
   translations: (locale) => import(`./translations/${locale}.json`),

@@ -21,16 +21,43 @@ export const adminRoutes: RouteDefinition[] = [
   ...routes(
     'service-items',
     [
-      ['GET', '/service-items', 'list'],
-      ['GET', '/service-items/:documentId', 'show'],
       ['POST', '/service-items', 'create'],
       ['PUT', '/service-items/:documentId', 'update'],
+      ['POST', '/service-items/:documentId/submit', 'submit'],
       ['POST', '/service-items/:documentId/publish', 'publish'],
       ['POST', '/service-items/:documentId/withdraw', 'withdraw'],
       ['POST', '/service-items/:documentId/discard', 'discard'],
       ['DELETE', '/service-items/:documentId', 'remove'],
     ],
     ACTIONS.manageServiceItems
+  ),
+  // Reading the catalogue: its editors, and the reviewers of its guides (who get no case rights).
+  ...routes(
+    'service-items',
+    [
+      ['GET', '/service-items', 'list'],
+      ['GET', '/service-items/:documentId', 'show'],
+    ],
+    ACTIONS.manageServiceItems,
+    ACTIONS.approveDivision,
+    ACTIONS.approveConfidentiality
+  ),
+  // 发布审核 by the division's reviewer, 保密审查 by the 保密审查员; either returns with a reason.
+  ...routes(
+    'service-items',
+    [['POST', '/service-items/:documentId/approve', 'approve']],
+    ACTIONS.approveDivision
+  ),
+  ...routes(
+    'service-items',
+    [['POST', '/service-items/:documentId/clear', 'clear']],
+    ACTIONS.approveConfidentiality
+  ),
+  ...routes(
+    'service-items',
+    [['POST', '/service-items/:documentId/return', 'returnItem']],
+    ACTIONS.approveDivision,
+    ACTIONS.approveConfidentiality
   ),
   // The items a case is registered for, and the list's filter.
   ...routes(

@@ -125,6 +125,19 @@ export const validateWithdrawal = validateKeyed(
   })
 );
 
+/** POST /disclosure/service-items/:documentId/return */
+export const validateReturn = validateKeyed(
+  body({
+    reason: text('reason', 2000)
+      .required('"reason" is required: say why the item is returned (退回理由).')
+      .test(
+        'blank',
+        '"reason" is required: say why the item is returned (退回理由).',
+        (value) => !!value?.trim()
+      ),
+  })
+);
+
 /** POST /disclosure/service-cases */
 export const validateRegistration = validateKeyed(
   body({

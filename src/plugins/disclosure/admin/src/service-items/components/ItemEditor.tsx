@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'react';
 import { Button, Flex, Loader, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts, Page, useAuth, useFetchClient } from '@strapi/strapi/admin';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type {
   ServiceItemAdminList,
   ServiceItemAdminView,
 } from '../../../../shared/service-items/contracts';
+import { ACTIONS } from '../../../../shared/kernel/constants';
+import type { ReviewAction } from '../../../../shared/service-items/review';
 import { useLabel } from '../../kernel/useLabel';
 import { itemPath, servicePath } from '../paths';
 import { GuideFields, type GuideForm } from './GuideFields';
 import { HistoryList } from './HistoryList';
 import { lifecycleLabel } from './labels';
+import { ReviewPanel } from './ReviewPanel';
 import { refusalOf, useGet, type Refusal } from './useServiceApi';
 import { WithdrawPanel } from './WithdrawPanel';
 
@@ -44,9 +47,16 @@ const bodyOf = (form: Form) =>
     })
   );
 
-/** One service item's 办事指南: edit the draft, publish it, withdraw it; its history. */
+/**
+ * One service item's 办事指南: edit the draft, submit it for review, approve, clear or return it,
+ * publish it once cleared, withdraw it (reviewed as well); its history. The review steps shown are
+ * the ones the server allows the current user.
+ */
 export const ItemEditor = () => {
   const label = useLabel();
+  const canManage = useAuth('ServiceItemEditor', (state) =>
+    state.permissions.some((permission) => permission.action === ACTIONS.manageServiceItems)
+  );
   const navigate = useNavigate();
   const { documentId = 'new' } = useParams();
   const isNew = documentId === 'new';
@@ -102,6 +112,13 @@ export const ItemEditor = () => {
     }, done);
   const divisions = list.data?.meta.divisions ?? [];
   const withdrawn = item?.lifecycle === 'withdrawn';
+  const done: Record<ReviewAction, string> = {
+    submit: label('serviceItems.review.submitted', 'Submitted for review'),
+    approve: label('serviceItems.review.approved', 'Approved (发布审核)'),
+    clear: label('serviceItems.review.cleared', 'Cleared (保密审查): it may be published'),
+    return: label('serviceItems.review.returned', 'Returned to the editors'),
+    publish: label('serviceItems.publishedNow', 'Published'),
+  };
 
   return (
     <Page.Main>
@@ -116,18 +133,9 @@ export const ItemEditor = () => {
         }
         primaryAction={
           <Flex gap={2}>
-            {!withdrawn && (
+            {!withdrawn && canManage && (
               <Button variant="secondary" loading={busy} onClick={save} data-testid="item-save">
                 {label('serviceItems.save', 'Save draft')}
-              </Button>
-            )}
-            {item && !withdrawn && (
-              <Button
-                loading={busy}
-                onClick={() => verb('publish', {}, label('serviceItems.publishedNow', 'Published'))}
-                data-testid="item-publish"
-              >
-                {label('serviceItems.publish', 'Publish')}
               </Button>
             )}
           </Flex>
@@ -153,8 +161,16 @@ export const ItemEditor = () => {
                 })}
               </Typography>
             )}
+            {item && !withdrawn && (
+              <ReviewPanel
+                item={item}
+                busy={busy}
+                errorOf={errorOf}
+                onStep={(action, body) => verb(action, body, done[action])}
+              />
+            )}
             <GuideFields form={form} set={set} errorOf={errorOf} divisions={divisions} />
-            {item?.isPublished && !withdrawn && (
+            {item?.isPublished && !withdrawn && canManage && (
               <WithdrawPanel
                 busy={busy}
                 errorOf={errorOf}
@@ -162,7 +178,10 @@ export const ItemEditor = () => {
                   verb(
                     'withdraw',
                     body,
-                    label('serviceItems.withdrawn', 'Withdrawn: the website shows it marked')
+                    label(
+                      'serviceItems.withdrawalSubmitted',
+                      'Withdrawal submitted for review: it takes effect once cleared and published'
+                    )
                   )
                 }
               />

@@ -14,7 +14,10 @@ import { useGet } from '../components/useServiceApi';
 
 const TABS = ['cases', 'register', 'import', 'items'] as const;
 
-/** 政务服务: the cases (list, register, import) for case handlers, the catalogue for its editors. */
+/**
+ * 政务服务: the cases (list, register, import) for case handlers, the catalogue for its editors and
+ * the reviewers of its guides.
+ */
 const Overview = () => {
   const label = useLabel();
   const [params, setParams] = useSearchParams();
@@ -24,9 +27,15 @@ const Overview = () => {
   );
   const canHandle = actions.includes(ACTIONS.handleServiceCases);
   const canManage = actions.includes(ACTIONS.manageServiceItems);
-  const tabs = TABS.filter((tab) => (tab === 'items' ? canManage : canHandle));
+  // The guides' reviewers (处室审核人, 保密审查员) see the catalogue, to review it.
+  const canReview =
+    actions.includes(ACTIONS.approveDivision) || actions.includes(ACTIONS.approveConfidentiality);
+  const canSeeItems = canManage || canReview;
+  const tabs = TABS.filter((tab) => (tab === 'items' ? canSeeItems : canHandle));
   const tab = tabs.find((name) => name === params.get('tab')) ?? tabs[0] ?? 'cases';
-  const choices = useGet<{ data: ServiceItemChoice[] }>('/disclosure/service-item-choices');
+  const choices = useGet<{ data: ServiceItemChoice[] }>(
+    canHandle || canManage ? '/disclosure/service-item-choices' : null
+  );
   const items = choices.data?.data ?? [];
   const title = label('serviceCases.title', 'Government services');
 
@@ -67,10 +76,10 @@ const Overview = () => {
               </Tabs.Content>
             </>
           )}
-          {canManage && (
+          {canSeeItems && (
             <Tabs.Content value="items">
               <Box paddingTop={6}>
-                <ItemList />
+                <ItemList canManage={canManage} />
               </Box>
             </Tabs.Content>
           )}
