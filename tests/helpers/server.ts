@@ -60,7 +60,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     }
     await database.drop();
   };
-  const deadline = Date.now() + 90_000;
+  // A first start seeds the demo (about a minute on a busy 2-core machine).
+  const deadline = Date.now() + 240_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     const healthy = await fetch(`${url}/_health`).then(
