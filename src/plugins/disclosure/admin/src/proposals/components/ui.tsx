@@ -1,67 +1,15 @@
-/** The proposals pages' building blocks: cards, label–value lists, form fields, the timeline. */
-import type { ReactNode } from 'react';
-import {
-  Badge,
-  Box,
-  Field,
-  Flex,
-  SingleSelect,
-  SingleSelectOption,
-  TextInput,
-  Textarea,
-  Typography,
-} from '@strapi/design-system';
+/** The proposals pages' building blocks: the due date's badge and the timeline. */
+import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import type {
   ProposalTimelineEntry,
   ProposalUrgency,
 } from '../../../../shared/proposals/contracts';
+import { Section } from '../../kernel/components/Section';
 import { useLabel } from '../../kernel/useLabel';
 
-/** A white card with a heading. */
-export const Section = ({
-  title,
-  testId,
-  children,
-}: {
-  title: string;
-  testId?: string;
-  children: ReactNode;
-}) => (
-  <Box
-    tag="section"
-    background="neutral0"
-    hasRadius
-    shadow="filterShadow"
-    padding={6}
-    data-testid={testId}
-  >
-    <Flex direction="column" alignItems="stretch" gap={4}>
-      <Typography variant="delta" tag="h2">
-        {title}
-      </Typography>
-      {children}
-    </Flex>
-  </Box>
-);
-
-/** Label–value pairs in two columns; empty values show as —. */
-export const Facts = ({ facts }: { facts: Array<[label: string, value: ReactNode]> }) => (
-  <Box
-    tag="dl"
-    style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '8px 24px' }}
-  >
-    {facts.map(([label, value]) => (
-      <Flex key={label} style={{ display: 'contents' }}>
-        <Typography tag="dt" variant="omega" textColor="neutral600">
-          {label}
-        </Typography>
-        <Typography tag="dd" variant="omega" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
-          {value === null || value === undefined || value === '' ? '—' : value}
-        </Typography>
-      </Flex>
-    ))}
-  </Box>
-);
+// The cards, label–value lists and form fields every case page shares.
+export { Facts, Section } from '../../kernel/components/Section';
+export { ChoiceField, TextAreaField, TextField } from '../../kernel/components/form-fields';
 
 const URGENCY_COLOURS: Record<ProposalUrgency, [text: string, background: string]> = {
   overdue: ['danger700', 'danger100'],
@@ -91,85 +39,6 @@ export const DueBadge = ({
     </Flex>
   );
 };
-
-export const TextField = ({
-  name,
-  label,
-  hint,
-  required = true,
-  type = 'text',
-  value,
-  onChange,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  required?: boolean;
-  type?: 'text' | 'date';
-  value: string;
-  onChange: (value: string) => void;
-}) => (
-  <Field.Root name={name} required={required} hint={hint || undefined}>
-    <Field.Label>{label}</Field.Label>
-    <TextInput
-      type={type}
-      value={value}
-      onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
-    />
-    <Field.Hint />
-  </Field.Root>
-);
-
-export const TextAreaField = ({
-  name,
-  label,
-  hint,
-  required = true,
-  value,
-  onChange,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  required?: boolean;
-  value: string;
-  onChange: (value: string) => void;
-}) => (
-  <Field.Root name={name} required={required} hint={hint || undefined}>
-    <Field.Label>{label}</Field.Label>
-    <Textarea
-      value={value}
-      onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => onChange(event.target.value)}
-    />
-    <Field.Hint />
-  </Field.Root>
-);
-
-/** A required choice among fixed options, given as [value, label]. */
-export const ChoiceField = ({
-  name,
-  label,
-  options,
-  value,
-  onChange,
-}: {
-  name: string;
-  label: string;
-  options: Array<[value: string, label: string]>;
-  value: string;
-  onChange: (value: string) => void;
-}) => (
-  <Field.Root name={name} required>
-    <Field.Label>{label}</Field.Label>
-    <SingleSelect value={value} onChange={(choice: string | number) => onChange(String(choice))}>
-      {options.map(([option, text]) => (
-        <SingleSelectOption key={option} value={option}>
-          {text}
-        </SingleSelectOption>
-      ))}
-    </SingleSelect>
-  </Field.Root>
-);
 
 const BEIJING = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Asia/Shanghai',

@@ -12,7 +12,7 @@ import { useLabel } from '../../kernel/useLabel';
 import { FEE_BASES, FEE_NOTICE_ROUTES } from '../../../../shared/requests/fees';
 import type { RequestAction, RequestDetail } from '../../../../shared/requests/contracts';
 import { WITH_DATE } from './action-request';
-import { ChoiceField, TextAreaField, TextField } from './form-fields';
+import { ChoiceField, TextAreaField, TextField } from '../../kernel/components/form-fields';
 import type { ActionForm } from './useActionForm';
 
 const PARTIES = ['third_party', 'agency'] as const;

@@ -1,6 +1,6 @@
 import { Grid } from '@strapi/design-system';
 import { useLabel } from '../../kernel/useLabel';
-import { Facts, Section } from './Section';
+import { Facts, Section } from '../../kernel/components/Section';
 import type { RequestDetail } from '../../../../shared/requests/contracts';
 
 /** 申请人 and 所需信息: the application as received (personal data as the server returns it). */

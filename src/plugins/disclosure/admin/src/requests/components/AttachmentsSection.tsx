@@ -4,7 +4,7 @@ import { Download } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { errorMessage, fileNameOf, saveFile } from '../../kernel/api';
 import { useLabel } from '../../kernel/useLabel';
-import { Section } from './Section';
+import { Section } from '../../kernel/components/Section';
 import type { Attachment } from '../../../../shared/requests/contracts';
 
 const size = (bytes: number) =>

@@ -1,7 +1,7 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useLabel } from '../../kernel/useLabel';
 import { DueDate } from './DueDate';
-import { Facts, Section } from './Section';
+import { Facts, Section } from '../../kernel/components/Section';
 import type { CalendarDay } from '../../../../shared/kernel/contracts';
 import type { RequestDetail } from '../../../../shared/requests/contracts';
 

@@ -4,7 +4,7 @@ import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { useLabel } from '../../kernel/useLabel';
 import { editViewPath } from '../../kernel/paths';
-import { Facts, Section } from './Section';
+import { Facts, Section } from '../../kernel/components/Section';
 import type { Reply } from '../../../../shared/requests/contracts';
 
 const REPLY_BADGE: Record<string, 'neutral' | 'warning' | 'success' | 'primary'> = {

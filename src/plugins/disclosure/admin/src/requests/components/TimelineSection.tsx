@@ -1,6 +1,6 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useLabel } from '../../kernel/useLabel';
-import { Section } from './Section';
+import { Section } from '../../kernel/components/Section';
 import type { TimelineEntry } from '../../../../shared/requests/contracts';
 
 const BEIJING = new Intl.DateTimeFormat('sv-SE', {
