@@ -1,10 +1,10 @@
 /** The proposals pages' building blocks: the due date's badge and the timeline. */
-import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import { Badge, Flex, Typography } from '@strapi/design-system';
 import type {
   ProposalTimelineEntry,
   ProposalUrgency,
 } from '../../../../shared/proposals/contracts';
-import { Section } from '../../kernel/components/Section';
+import { CaseTimeline } from '../../kernel/components/CaseTimeline';
 import { useLabel } from '../../kernel/useLabel';
 
 // The cards, label–value lists and form fields every case page shares.
@@ -40,48 +40,15 @@ export const DueBadge = ({
   );
 };
 
-const BEIJING = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** 办理记录: what happened to the case, oldest first, with who did it. */
 export const Timeline = ({ entries }: { entries: ProposalTimelineEntry[] }) => {
   const label = useLabel();
   return (
-    <Section title={label('proposals.timeline', 'Handling record')} testId="proposal-timeline">
-      <Flex tag="ol" direction="column" alignItems="stretch" gap={0}>
-        {entries.map((entry, index) => (
-          <Flex
-            key={`${entry.at}/${index}`}
-            tag="li"
-            gap={4}
-            alignItems="baseline"
-            paddingTop={2}
-            paddingBottom={2}
-            data-testid="timeline-entry"
-            data-action={entry.action}
-          >
-            <Box minWidth="136px">
-              <Typography variant="pi" textColor="neutral600">
-                {BEIJING.format(new Date(entry.at))}
-              </Typography>
-            </Box>
-            <Box minWidth="96px">
-              <Typography variant="pi" fontWeight="semiBold">
-                {entry.actorName ?? '—'}
-              </Typography>
-            </Box>
-            <Typography variant="omega" style={{ whiteSpace: 'pre-wrap' }}>
-              {entry.text}
-            </Typography>
-          </Flex>
-        ))}
-      </Flex>
-    </Section>
+    <CaseTimeline
+      title={label('proposals.timeline', 'Handling record')}
+      empty="—"
+      testId="proposal-timeline"
+      entries={entries}
+    />
   );
 };

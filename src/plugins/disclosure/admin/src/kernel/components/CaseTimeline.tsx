@@ -1,0 +1,74 @@
+import { Box, Flex, Typography } from '@strapi/design-system';
+import { Section } from './Section';
+
+/** One step of a case's handling record. */
+export interface CaseTimelineEntry {
+  at: string;
+  action: string;
+  actorName: string | null;
+  text: string;
+}
+
+const BEIJING = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A date as given, an instant as Beijing time (YYYY-MM-DD HH:mm). */
+const when = (at: string) => {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return at;
+  const instant = new Date(at);
+  return Number.isNaN(instant.getTime()) ? at : BEIJING.format(instant);
+};
+
+/** 办理记录: what happened to a case, oldest first, with who did it (requests, proposals). */
+export const CaseTimeline = ({
+  title,
+  empty,
+  testId,
+  entries,
+}: {
+  title: string;
+  empty: string;
+  testId: string;
+  entries: readonly CaseTimelineEntry[];
+}) => (
+  <Section title={title} testId={testId}>
+    {entries.length === 0 ? (
+      <Typography textColor="neutral600">{empty}</Typography>
+    ) : (
+      <Flex tag="ol" direction="column" alignItems="stretch" gap={0}>
+        {entries.map((entry, index) => (
+          <Flex
+            key={`${entry.at}/${index}`}
+            tag="li"
+            gap={4}
+            alignItems="baseline"
+            paddingTop={2}
+            paddingBottom={2}
+            data-testid="timeline-entry"
+            data-action={entry.action}
+          >
+            <Box minWidth="136px">
+              <Typography variant="pi" textColor="neutral600">
+                {when(entry.at)}
+              </Typography>
+            </Box>
+            <Box minWidth="96px">
+              <Typography variant="pi" fontWeight="semiBold">
+                {entry.actorName ?? '—'}
+              </Typography>
+            </Box>
+            <Typography variant="omega" style={{ whiteSpace: 'pre-wrap' }}>
+              {entry.text}
+            </Typography>
+          </Flex>
+        ))}
+      </Flex>
+    )}
+  </Section>
+);
