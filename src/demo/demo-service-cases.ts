@@ -98,14 +98,14 @@ const HEADER =
 
 /** Submits (by `submit`), then the division's head approves and the 保密审查员 clears. */
 async function review(
-  items: Services['service-items'],
+  reviews: Services['service-item-reviews'],
   documentId: string,
   crew: { head: Viewer; secrecy: Viewer },
   submit: () => Promise<unknown>
 ) {
   await submit();
-  await items.approve(documentId, crew.head);
-  await items.clear(documentId, crew.secrecy);
+  await reviews.approve(documentId, crew.head);
+  await reviews.clear(documentId, crew.secrecy);
 }
 
 /** The first working day on or after `date`. */
@@ -168,6 +168,7 @@ export async function seedDemoServiceCases(strapi: Core.Strapi): Promise<boolean
   return seedOnce(strapi, 'demo-service-cases', async () => {
     const started = Date.now();
     const items = disclosureService(strapi, 'service-items');
+    const reviews = disclosureService(strapi, 'service-item-reviews');
     for (const item of ITEMS) {
       // The demo bureau's divisions come with the demo content; without them, no division.
       const department = await strapi.documents('api::department.department').findFirst({
@@ -202,15 +203,15 @@ export async function seedDemoServiceCases(strapi: Core.Strapi): Promise<boolean
         },
         crew.editor
       );
-      await review(items, created.documentId, crew, () =>
-        items.submit(created.documentId, crew.editor)
+      await review(reviews, created.documentId, crew, () =>
+        reviews.submit(created.documentId, crew.editor)
       );
-      await items.publish(created.documentId, crew.editor, '2018-01-02');
+      await reviews.publish(created.documentId, crew.editor, '2018-01-02');
       if (item.name === '无线电频率台（站）许可') {
-        await review(items, created.documentId, crew, () =>
-          items.withdraw(created.documentId, RADIO_WITHDRAWAL, crew.editor)
+        await review(reviews, created.documentId, crew, () =>
+          reviews.withdraw(created.documentId, RADIO_WITHDRAWAL, crew.editor)
         );
-        await items.publish(created.documentId, crew.editor);
+        await reviews.publish(created.documentId, crew.editor);
       }
     }
     const calendar = await disclosureService(strapi, 'calendar').current();

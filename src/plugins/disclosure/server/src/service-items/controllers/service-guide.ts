@@ -11,12 +11,12 @@ export interface Context {
 /** The website's service guide (办事指南): published items only. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
-    ctx.body = await getService(strapi, 'service-items').publicList(
+    ctx.body = await getService(strapi, 'service-guide').publicList(
       validatePublicListQuery(ctx.query)
     );
   },
   async findOne(ctx: Context) {
     const { documentId } = validateDocumentId(ctx.params);
-    ctx.body = { data: await getService(strapi, 'service-items').publicShow(documentId ?? '') };
+    ctx.body = { data: await getService(strapi, 'service-guide').publicShow(documentId ?? '') };
   },
 });

@@ -23,6 +23,7 @@ export interface Context {
 /** The service catalogue, for staff: each action validates, calls one service and answers. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const items = () => getService(strapi, 'service-items');
+  const reviews = () => getService(strapi, 'service-item-reviews');
   const viewer = async (ctx: Context): Promise<Viewer> => ({
     actor: currentActor(strapi),
     division: await getService(strapi, 'staff').divisionOf(Number(ctx.state.user.id)),
@@ -56,26 +57,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await items().update(id, input, await viewer(ctx)) };
     },
     async submit(ctx: Context) {
-      ctx.body = { data: await items().submit(documentId(ctx), await viewer(ctx)) };
+      ctx.body = { data: await reviews().submit(documentId(ctx), await viewer(ctx)) };
     },
     async approve(ctx: Context) {
-      ctx.body = { data: await items().approve(documentId(ctx), await viewer(ctx)) };
+      ctx.body = { data: await reviews().approve(documentId(ctx), await viewer(ctx)) };
     },
     async clear(ctx: Context) {
-      ctx.body = { data: await items().clear(documentId(ctx), await viewer(ctx)) };
+      ctx.body = { data: await reviews().clear(documentId(ctx), await viewer(ctx)) };
     },
     async returnItem(ctx: Context) {
       const id = documentId(ctx);
       const { reason } = validateReturn(ctx.request.body);
-      ctx.body = { data: await items().returnItem(id, reason ?? '', await viewer(ctx)) };
+      ctx.body = { data: await reviews().returnItem(id, reason ?? '', await viewer(ctx)) };
     },
     async publish(ctx: Context) {
-      ctx.body = { data: await items().publish(documentId(ctx), await viewer(ctx)) };
+      ctx.body = { data: await reviews().publish(documentId(ctx), await viewer(ctx)) };
     },
     async withdraw(ctx: Context) {
       const id = documentId(ctx);
       const input = validateWithdrawal(ctx.request.body);
-      ctx.body = { data: await items().withdraw(id, input, await viewer(ctx)) };
+      ctx.body = { data: await reviews().withdraw(id, input, await viewer(ctx)) };
     },
     async discard(ctx: Context) {
       ctx.body = { data: await items().discard(documentId(ctx), await viewer(ctx)) };
