@@ -330,7 +330,6 @@ describe('a report in the 2019 trial format (reports on 2019 and 2020)', () => {
       entered: {
         '二.article20_5.licensing.previous': 3,
         '二.article20_5.licensing.change': -2,
-        '二.article20_5.licensing.decisions': 19,
         '二.article20_8.fees.previous': 1,
         '二.article20_8.fees.change': -1,
       },
@@ -340,6 +339,17 @@ describe('a report in the 2019 trial format (reports on 2019 and 2020)', () => {
       source: 'entered',
     });
     expect(saved.body.data.failures).toEqual([]);
+    // 处理决定数量 of 行政许可 is counted from the service cases (none in this year).
+    expect(saved.body.data.cells['二.article20_5.licensing.decisions']).toMatchObject({
+      value: 0,
+      source: 'computed',
+    });
+    const decisions = await put2019({
+      entered: { '二.article20_5.licensing.decisions': 19 },
+    }).expect(400);
+    expect(decisions.body.error.message).toBe(
+      'Cell "二.article20_5.licensing.decisions" is computed from records (serviceCases.licensingDecisions) and cannot be entered.'
+    );
     const fees = await put2019({ entered: { '二.article20_8.fees.decisions': 1 } }).expect(400);
     expect(fees.body.error.message).toBe(
       'Unknown cell "二.article20_8.fees.decisions" in the 2019年试行版 format.'
