@@ -6,6 +6,7 @@
  * division scoping (a division neither lead nor co-handler does not see the case) is the
  * service's. Pure.
  */
+import { firstRefusal, type Decision as KernelDecision } from '../../kernel/domain/transitions';
 import {
   PROPOSAL_ACTIONS,
   PROPOSAL_STATES,
@@ -51,14 +52,12 @@ export interface ProposalFacts {
 }
 
 /** The state after the action, or why not: a 400 sentence, or a 403 one when `forbidden`. */
-export type Decision = { next: ProposalState } | { refusal: string; forbidden?: true };
+export type Decision = KernelDecision<ProposalState>;
 
 type Refusal = Exclude<Decision, { next: ProposalState }>;
 type Rule = (facts: ProposalFacts, actorId: number | null) => string | Refusal | null;
 
-/** The first refusal of a list of checks (a check gives a sentence, or false when it passes). */
-const first = (...checks: Array<string | false>): string | null =>
-  checks.find((check): check is string => Boolean(check)) ?? null;
+const first = firstRefusal;
 
 const inHandling = (facts: ProposalFacts) =>
   facts.state === 'assigned' || facts.state === 'reopened';

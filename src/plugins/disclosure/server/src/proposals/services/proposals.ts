@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { nextOrRefuse } from '../../kernel/refusal';
 import { ACTIONS, PLUGIN_ID, UID } from '../../kernel/constants';
 import { divisionType, type DisclosureConfig } from '../../kernel/config';
 import { parseKey } from '../../kernel/domain/personal-data';
@@ -168,13 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             `Only ${parts.map((part) => PART_NAMES[part]).join(' or ')} may ${action.replace('_', ' ')} on ${labelOf(row)}.`
           );
         }
-        const decision = decide(factsOf(row), action, Number(viewer.id));
-        if ('refusal' in decision) {
-          throw decision.forbidden
-            ? new errors.PolicyError(decision.refusal)
-            : new errors.ValidationError(decision.refusal);
-        }
-        return apply(row, decision.next);
+        return apply(row, nextOrRefuse(decide(factsOf(row), action, Number(viewer.id))));
       });
     },
 

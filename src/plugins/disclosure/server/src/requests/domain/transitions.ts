@@ -6,6 +6,7 @@
  * answer period …) are the deadline engine's (request-deadline.ts), checked once the table allows
  * a handling event. Pure.
  */
+import { firstRefusal, type Decision as KernelDecision } from '../../kernel/domain/transitions';
 import {
   EVENT_TYPES,
   REQUEST_STATES,
@@ -86,7 +87,7 @@ export interface RequestFacts {
 }
 
 /** The state after the action, or why not: a 400 sentence, or a 403 one when `forbidden`. */
-export type Decision = { next: RequestState } | { refusal: string; forbidden?: true };
+export type Decision = KernelDecision<RequestState>;
 
 /** The outcomes that release information (予以公开, 部分公开): only those can become proactive. */
 export const RELEASING_OUTCOMES: readonly string[] = ['disclosed', 'partly'];
@@ -132,9 +133,7 @@ type Rule = (request: RequestFacts, actorId: number | null) => string | Refusal 
 const happened = (request: RequestFacts, type: HandlingEventType) =>
   request.events.some((event) => event.type === type);
 
-/** The first refusal of a list of checks (a check gives a sentence, or false when it passes). */
-const first = (...checks: Array<string | false>): string | null =>
-  checks.find((check): check is string => Boolean(check)) ?? null;
+const first = firstRefusal;
 
 const noMoreSteps = (request: RequestFacts) =>
   isClosed(request.state) &&

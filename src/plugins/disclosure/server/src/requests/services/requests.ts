@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { nextOrRefuse } from '../../kernel/refusal';
 import { PLUGIN_ID, UID } from '../../kernel/constants';
 import type { DisclosureConfig } from '../../kernel/config';
 import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
@@ -84,13 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<T> {
       return this.locked(trackingNumber, async () => {
         const row = await this.find(trackingNumber);
-        const decision = decide(factsOf(row), action, actor.id);
-        if ('refusal' in decision) {
-          throw decision.forbidden
-            ? new errors.PolicyError(decision.refusal)
-            : new errors.ValidationError(decision.refusal);
-        }
-        return apply(row, decision.next);
+        return apply(row, nextOrRefuse(decide(factsOf(row), action, actor.id)));
       });
     },
 

@@ -2,6 +2,7 @@
  * The transition table of a service case (办件), in one place: which step leads from which state
  * to which, and the sentence that refuses a step taken out of turn. Pure.
  */
+import type { Decision as KernelDecision } from '../../kernel/domain/transitions';
 import {
   CASE_ACTIONS,
   CASE_ACTION_CODES,
@@ -19,7 +20,7 @@ export const TRANSITIONS: Record<CaseAction, { from: readonly CaseState[]; to: C
   deliver: { from: ['decided'], to: 'delivered' },
 };
 
-export type Decision = { next: CaseState } | { refusal: string };
+export type Decision = KernelDecision<CaseState>;
 
 const named = (action: CaseAction) => `${CASE_ACTIONS[action]} (${action})`;
 

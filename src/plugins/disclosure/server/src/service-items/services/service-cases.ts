@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { nextOrRefuse } from '../../kernel/refusal';
 import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
 import {
   CASE_ACTIONS,
@@ -329,8 +330,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<CaseView> {
       await serialize(strapi, `disclosure-service-case:${caseNumber}`, async () => {
         const row = await find(caseNumber, viewer);
-        const decision = decide(row.state, action);
-        if ('refusal' in decision) throw new errors.ValidationError(decision.refusal);
+        const next = nextOrRefuse(decide(row.state, action));
         const since = lastDate(row);
         if (input.date < since) {
           throw new errors.ValidationError(
@@ -338,7 +338,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             { key: 'date' }
           );
         }
-        const data: Partial<CaseRow> = { state: decision.next };
+        const data: Partial<CaseRow> = { state: next };
         if (action === 'accept') {
           data.acceptedOn = input.date;
           Object.assign(
@@ -364,7 +364,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           where: { id: row.id },
           data: { ...data, events: [...(row.events ?? []), event] },
         });
-        await record(row, `service_case_${action}`, actor, decision.next, input.note ?? null);
+        await record(row, `service_case_${action}`, actor, next, input.note ?? null);
       });
       return this.show(caseNumber, viewer);
     },
