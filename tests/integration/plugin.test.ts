@@ -67,6 +67,9 @@ describe('the workflow roles of a database created before an action existed', ()
     ACTIONS.handleServiceCases,
     ACTIONS.handleProposals,
     ACTIONS.assignProposals,
+    ACTIONS.handleInquiries,
+    ACTIONS.assignInquiries,
+    ACTIONS.manageConsultations,
   ];
   const store = () => app.strapi.store({ type: 'plugin', name: 'disclosure' });
   const actionsOf = async (code: string): Promise<string[]> => {

@@ -1,4 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { consultations } from './consultations';
+import { inquiries } from './inquiries';
 import { kernel } from './kernel';
 import {
   bootstrapModules,
@@ -20,6 +22,8 @@ const MODULES: readonly AdminModule[] = [
   requests,
   serviceItems,
   proposals,
+  inquiries,
+  consultations,
   kernel,
 ];
 

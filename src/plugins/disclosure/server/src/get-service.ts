@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './kernel/constants';
+import type { services as consultations } from './consultations/services';
+import type { services as inquiries } from './inquiries/services';
 import type { services as kernel } from './kernel/services';
 import type { services as proposals } from './proposals/services';
 import type { services as reporting } from './reporting/services';
@@ -12,7 +14,9 @@ type Factories = typeof kernel &
   typeof requests &
   typeof reporting &
   typeof serviceItems &
-  typeof proposals;
+  typeof proposals &
+  typeof inquiries &
+  typeof consultations;
 
 /** Every service of the plugin by name, as its factory builds it. */
 export type Services = { [Name in keyof Factories]: ReturnType<Factories[Name]> };

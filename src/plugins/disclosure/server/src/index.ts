@@ -1,5 +1,7 @@
 import { config } from './kernel/config';
 import { assembleModules } from './kernel/module';
+import { consultations } from './consultations';
+import { inquiries } from './inquiries';
 import { kernel } from './kernel';
 import { proposals } from './proposals';
 import { reporting } from './reporting';
@@ -9,7 +11,7 @@ import { serviceItems } from './service-items';
 
 /** The plugin: its modules, the kernel first. A new module is a folder and one line here. */
 export default assembleModules(
-  [kernel, reporting, review, requests, serviceItems, proposals],
+  [kernel, reporting, review, requests, serviceItems, proposals, inquiries, consultations],
   config
 );
 

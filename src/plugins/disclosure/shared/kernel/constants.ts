@@ -18,6 +18,9 @@ export const UID = {
   serviceItem: 'plugin::disclosure.service-item',
   serviceCase: 'plugin::disclosure.service-case',
   proposal: 'plugin::disclosure.proposal',
+  inquiry: 'plugin::disclosure.inquiry',
+  consultation: 'plugin::disclosure.consultation',
+  consultationComment: 'plugin::disclosure.consultation-comment',
 } as const;
 
 export interface ActionDefinition {
@@ -101,6 +104,21 @@ export const ACTION_DEFINITIONS = {
     displayName: 'Register and assign suggestions and proposals (建议提案交办)',
     allows: 'register and assign suggestions and proposals (建议提案交办)',
   },
+  handleInquiries: {
+    uid: 'inquiries.handle',
+    displayName: 'Answer public inquiries and complaints (留言办理)',
+    allows: 'answer public inquiries and complaints (留言办理)',
+  },
+  assignInquiries: {
+    uid: 'inquiries.assign',
+    displayName: 'Log, assign and oversee public inquiries (留言登记交办)',
+    allows: 'log, assign and oversee public inquiries (留言登记交办)',
+  },
+  manageConsultations: {
+    uid: 'consultations.manage',
+    displayName: 'Run public consultations (调查征集)',
+    allows: 'run public consultations (调查征集)',
+  },
 } as const satisfies Record<string, ActionDefinition>;
 
 type ActionKey = keyof typeof ACTION_DEFINITIONS;
@@ -117,3 +135,10 @@ export const ROLES = {
   confidentialityReviewer: 'disclosure-confidentiality-reviewer',
   coordinator: 'disclosure-coordinator',
 } as const;
+
+/**
+ * The channels public inquiries arrive by (留言办理): 电话 (the phone desk), 民心网 (the province's
+ * platform), 政府公开电话 / 12345 transfers (转办), the website's 监督投诉 form, 企业服务热线.
+ */
+export const INQUIRY_CHANNELS = ['phone', 'minxin', 'hotline', 'website', 'enterprise'] as const;
+export type InquiryChannel = (typeof INQUIRY_CHANNELS)[number];

@@ -1,6 +1,8 @@
 import type { Core, UID } from '@strapi/strapi';
 import {
   DEFAULT_ANNUAL_REPORTS,
+  DEFAULT_WEBSITE_REPORTS,
+  type InquiryChannel,
   DEFAULT_DIVISION_CONTENT_TYPE,
   DEFAULT_METADATA_COMPONENT,
   PLUGIN_ID,
@@ -40,6 +42,19 @@ export interface DisclosureConfig {
   emailNotifications: boolean;
   /** The annual reports' content type and the code of the column they are published in. */
   annualReports: { contentType: ContentTypeUid; columnCode: string };
+  /** The 政府网站工作年度报表's content type and the code of the column it is published in. */
+  websiteReports: { contentType: ContentTypeUid; columnCode: string };
+  /**
+   * Public inquiries (留言办理): the reply deadline per channel in working days (a 民心网 case's
+   * own deadline, when the platform gives one, comes first) and the 3-month rule's warning.
+   */
+  inquiries: {
+    replyWorkingDays: Record<InquiryChannel, number>;
+    /** Months after receipt at which an open message is flagged (the inspection fails at 3). */
+    warnAfterMonths: number;
+  };
+  /** Consultations (调查征集): the shortest period for a major decision, in days. */
+  consultations: { minimumDaysForMajorDecisions: number };
   /** 32 bytes, base64: encrypts applicants' personal data at rest. */
   personalDataKey?: string;
   /** Request intake per client address: `points` submissions per `durationSeconds`; shared via Redis when set. */
@@ -63,6 +78,12 @@ export const config = {
     feePayment: '请持本通知书到本机关政府信息公开工作机构办理缴费手续。',
     emailNotifications: false,
     annualReports: { ...DEFAULT_ANNUAL_REPORTS },
+    websiteReports: { ...DEFAULT_WEBSITE_REPORTS },
+    inquiries: {
+      replyWorkingDays: { phone: 3, minxin: 5, hotline: 5, website: 10, enterprise: 5 },
+      warnAfterMonths: 2,
+    },
+    consultations: { minimumDaysForMajorDecisions: 30 },
     intakeRateLimit: { points: 10, durationSeconds: 600 },
   }),
   validator(candidate: DisclosureConfig) {

@@ -7,11 +7,19 @@ export {
   PLUGIN_ID,
   ROLES,
   UID,
+  INQUIRY_CHANNELS,
+  type InquiryChannel,
 } from '../../../shared/kernel/constants';
 
 /** Where annual reports live: their content type and the catalogue column they are published in. */
 export const DEFAULT_ANNUAL_REPORTS: { contentType: ContentTypeUid; columnCode: string } = {
   contentType: 'api::annual-report.annual-report',
+  columnCode: 'annual-reports',
+};
+
+/** The 政府网站工作年度报表: the host's type and the column it is published in. */
+export const DEFAULT_WEBSITE_REPORTS: { contentType: ContentTypeUid; columnCode: string } = {
+  contentType: 'api::website-report.website-report',
   columnCode: 'annual-reports',
 };
 

@@ -39,6 +39,9 @@ export const WORKFLOW_ROLES = [
       ACTIONS.manageServiceItems,
       ACTIONS.handleServiceCases,
       ACTIONS.handleProposals,
+      // … answers the public inquiries assigned to it and runs its consultations.
+      ACTIONS.handleInquiries,
+      ACTIONS.manageConsultations,
       ...UPLOAD_READ,
       ...UPLOAD_WRITE,
     ],
@@ -56,6 +59,7 @@ export const WORKFLOW_ROLES = [
       ACTIONS.readAudit,
       ACTIONS.handleServiceCases,
       ACTIONS.handleProposals,
+      ACTIONS.handleInquiries,
       ...UPLOAD_READ,
     ],
   },
@@ -93,6 +97,10 @@ export const WORKFLOW_ROLES = [
       ACTIONS.handleServiceCases,
       ACTIONS.handleProposals,
       ACTIONS.assignProposals,
+      // … logs the phone desk's calls, assigns every channel's inquiries, runs consultations.
+      ACTIONS.handleInquiries,
+      ACTIONS.assignInquiries,
+      ACTIONS.manageConsultations,
       ...UPLOAD_READ,
       ...UPLOAD_WRITE,
     ],
@@ -114,6 +122,9 @@ const LATER_ACTIONS: readonly string[] = [
   ACTIONS.handleServiceCases,
   ACTIONS.handleProposals,
   ACTIONS.assignProposals,
+  ACTIONS.handleInquiries,
+  ACTIONS.assignInquiries,
+  ACTIONS.manageConsultations,
 ];
 
 /**
