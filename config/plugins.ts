@@ -55,6 +55,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         'api::organisation-profile.organisation-profile',
         'api::disclosure-guide.disclosure-guide',
         'api::annual-report.annual-report',
+        'api::website-report.website-report',
       ],
       // The publisher's 9-character organisation code or 18-character unified social credit code.
       orgCode: env('DISCLOSURE_ORG_CODE', '000000000'),

@@ -11,6 +11,7 @@ export const UID = {
   organisationProfile: 'api::organisation-profile.organisation-profile',
   disclosureGuide: 'api::disclosure-guide.disclosure-guide',
   annualReport: 'api::annual-report.annual-report',
+  websiteReport: 'api::website-report.website-report',
 } as const;
 
 export type AppUid = (typeof UID)[keyof typeof UID];
@@ -22,6 +23,7 @@ export const CATALOGUE_ITEM_UIDS = [
   UID.policyInterpretation,
   UID.meeting,
   UID.annualReport,
+  UID.websiteReport,
 ] as const;
 
 export const COLLECTION_UIDS = [

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_ACTIONS } from '../constants';
+import { PUBLIC_ACTIONS, UID } from '../constants';
 import { seedOnce } from '../seed-store';
 
 const ROLE_UID = 'plugin::users-permissions.role';
@@ -44,6 +44,7 @@ export async function setUpPublicRole(strapi: Core.Strapi): Promise<void> {
     await settings.set({ key: 'advanced', value: { ...advanced, allow_register: false } });
   });
   await setUpPublicServiceGuide(strapi);
+  await setUpPublicWebsiteReports(strapi);
 }
 
 /**
@@ -54,5 +55,25 @@ async function setUpPublicServiceGuide(strapi: Core.Strapi): Promise<void> {
   await seedOnce(strapi, 'public-role-service-guide', async () => {
     const role = await strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } });
     if (role) await grantServiceGuide(strapi, role.id);
+  });
+}
+
+/** The 政府网站工作年度报表 (published versions only), on databases set up before the type existed. */
+export const WEBSITE_REPORT_ACTIONS = [
+  `${UID.websiteReport}.find`,
+  `${UID.websiteReport}.findOne`,
+] as const;
+
+async function setUpPublicWebsiteReports(strapi: Core.Strapi): Promise<void> {
+  await seedOnce(strapi, 'public-role-website-reports', async () => {
+    const role = await strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } });
+    if (!role) return;
+    for (const action of WEBSITE_REPORT_ACTIONS) {
+      const existing = await strapi.db
+        .query(PERMISSION_UID)
+        .findOne({ where: { role: role.id, action } });
+      if (!existing)
+        await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });
+    }
   });
 }

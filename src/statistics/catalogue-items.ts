@@ -32,6 +32,59 @@ interface Filter {
   month?: number;
   genre?: string;
   uid?: string;
+  /** Also the overview profiles (leaders, the organisation profile) published in the year. */
+  withProfiles?: boolean;
+}
+
+/**
+ * The 政府网站工作年度报表's 信息发布 categories (国办函〔2018〕12号): the catalogue columns whose
+ * items each counts, with their sub-columns. 概况类 also counts the overview profiles (领导之窗's
+ * leaders, the 机构概况 page) published or updated in the year, which are not catalogue items.
+ */
+export const WEBSITE_CATEGORIES = {
+  overview: { label: '概况类信息更新量', columns: ['functions', 'leaders'], withProfiles: true },
+  news: { label: '政务动态信息更新量', columns: ['work-news'], withProfiles: false },
+  catalogue: {
+    label: '信息公开目录信息更新量',
+    columns: ['government-disclosure'],
+    withProfiles: false,
+  },
+} as const;
+export type WebsiteCategory = keyof typeof WEBSITE_CATEGORIES;
+
+/** The overview profiles: published versions whose last publication falls in the year. */
+const PROFILE_TYPES = [
+  { uid: UID.leader, title: 'name' },
+  { uid: UID.organisationProfile, title: 'name' },
+] as const;
+
+function profileRows(context: StatisticsContext, uid: string, titleAttribute: string) {
+  const names = namesOf(context.strapi, uid);
+  const published = `p.${names.column('publishedAt')}`;
+  return context.knex
+    .from({ p: names.table })
+    .where('p.locale', context.locale)
+    .whereNotNull(published)
+    .where(published, '>=', instant(context, context.from))
+    .where(published, '<', instant(context, context.to))
+    .select({
+      uid: context.knex.raw('?', [uid]),
+      document_id: `p.${names.column('documentId')}`,
+      title: `p.${names.column(titleAttribute)}`,
+      first_published_at: published,
+      index_number: context.knex.raw('NULL'),
+    });
+}
+
+async function profileCount(context: StatisticsContext) {
+  let total = 0;
+  for (const { uid, title } of PROFILE_TYPES) {
+    const [{ n }] = (await profileRows(context, uid, title)
+      .clearSelect()
+      .count({ n: '*' })) as Array<{ n: unknown }>;
+    total += toCount(n);
+  }
+  return total;
 }
 
 /** The year's first publications of one item type, with the dimensions the figures group by. */
@@ -167,6 +220,16 @@ export function catalogueItemsProvider(): StatisticsProvider {
     return undefined;
   };
 
+  /** The codes of these columns and every column under them. */
+  const categoryCodes = (tree: ColumnNode[], codes: readonly string[]) => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const node = findColumn(tree, code);
+        return node ? descendantCodes(node) : [code];
+      })
+    ),
+  ];
+
   /** Parses `items.<figure>[:<arg>]` into a filter, or null when it is not an items figure. */
   const filterFor = async (context: StatisticsContext, figure: string): Promise<Filter | null> => {
     const [name, arg] = splitFigureKey(figure);
@@ -190,6 +253,14 @@ export function catalogueItemsProvider(): StatisticsProvider {
         return arg && (arg === NONE || Object.hasOwn(GENRE_LABELS, arg)) ? { genre: arg } : null;
       case 'items.type':
         return arg && Object.hasOwn(TYPE_LABELS, arg) ? { uid: arg } : null;
+      case 'items.websiteCategory': {
+        if (!arg || !Object.hasOwn(WEBSITE_CATEGORIES, arg)) return null;
+        const category = WEBSITE_CATEGORIES[arg as WebsiteCategory];
+        return {
+          columnCodes: categoryCodes(await columnTree(context), category.columns),
+          withProfiles: category.withProfiles,
+        };
+      }
       default:
         return null;
     }
@@ -258,6 +329,20 @@ export function catalogueItemsProvider(): StatisticsProvider {
       const perMonth = sumBy(grouped, (row) => String(row.month));
       const perGenre = sumBy(grouped, (row) => row.genre);
       const perType = sumBy(grouped, (row) => row.type);
+      const profiles = await profileCount(context);
+      const byWebsiteCategory: Figure[] = (
+        Object.keys(WEBSITE_CATEGORIES) as WebsiteCategory[]
+      ).map((name) => {
+        const category = WEBSITE_CATEGORIES[name];
+        const codes = categoryCodes(tree, category.columns);
+        return {
+          key: `items.websiteCategory:${name}`,
+          label: category.label,
+          value:
+            codes.reduce((sum, code) => sum + (perColumn.get(code) ?? 0), 0) +
+            (category.withProfiles ? profiles : 0),
+        };
+      });
       return {
         total: { key: 'items.total', label: '本年首次发布信息总数', value: total },
         byColumn,
@@ -279,6 +364,8 @@ export function catalogueItemsProvider(): StatisticsProvider {
           label: TYPE_LABELS[uid],
           value: perType.get(uid) ?? 0,
         })),
+        // The 政府网站工作年度报表's 信息发布 categories.
+        byWebsiteCategory,
       };
     },
 
@@ -296,6 +383,9 @@ export function catalogueItemsProvider(): StatisticsProvider {
           index_number: rows.indexNumber,
         });
       });
+      if (filter.withProfiles) {
+        parts.push(...PROFILE_TYPES.map(({ uid, title }) => profileRows(context, uid, title)));
+      }
       const { total, rows: results } = await pageOf(
         unionAll(knex, parts).select('*'),
         [

@@ -32,6 +32,17 @@ const LABELS: Record<Category | 'published', string> = {
   unlinked: '未关联已发布的政策文件',
 };
 
+/**
+ * The 政府网站工作年度报表's split of 解读信息发布: 解读材料 are written (文字、专家、领导解读),
+ * 解读产品 are made for the eye and ear (图解、音视频). Media commentary is not on record.
+ */
+export const INTERPRETATION_KINDS = {
+  materials: { label: '解读材料数量', forms: ['text', 'expert', 'official'] },
+  products: { label: '解读产品数量', forms: ['graphic', 'video'] },
+} as const;
+type Kind = keyof typeof INTERPRETATION_KINDS;
+const isKind = (name: string): name is Kind => Object.hasOwn(INTERPRETATION_KINDS, name);
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** (day start, next day start, due before) for every Beijing day a document could be due from. */
@@ -95,13 +106,29 @@ export function interpretationsProvider(): StatisticsProvider {
     isPublic: true,
 
     async compute(context) {
-      const { query, category } = await interpretationRows(context);
+      const { query, category, item } = await interpretationRows(context);
       const rows = (await context.knex
         .from(query.clone().select({ category }).as('x'))
         .select('category')
         .count({ n: '*' })
         .groupBy('category')) as Array<{ category: string; n: unknown }>;
       const counts = new Map(rows.map((row) => [row.category, toCount(row.n)]));
+      const formColumn = `i.${item.column('form')}`;
+      const forms = (await query
+        .clone()
+        .clearSelect()
+        .select({ form: formColumn })
+        .count({ n: '*' })
+        .groupBy(formColumn)) as Array<{ form: string | null; n: unknown }>;
+      const byForm = new Map(forms.map((row) => [row.form, toCount(row.n)]));
+      const kind = (name: Kind) => ({
+        key: `interpretations.${name}`,
+        label: INTERPRETATION_KINDS[name].label,
+        value: INTERPRETATION_KINDS[name].forms.reduce(
+          (sum, form) => sum + (byForm.get(form) ?? 0),
+          0
+        ),
+      });
       const figure = (name: Category | 'published', value: number) => ({
         key: `interpretations.${name}`,
         label: LABELS[name],
@@ -116,13 +143,17 @@ export function interpretationsProvider(): StatisticsProvider {
         ...Object.fromEntries(
           CATEGORIES.map((name) => [name, figure(name, counts.get(name) ?? 0)])
         ),
+        materials: kind('materials'),
+        products: kind('products'),
       };
     },
 
     async records(context, figure, page) {
       const name = figure.replace(/^interpretations\./, '');
       if (!figure.startsWith('interpretations.')) return null;
-      if (name !== 'published' && !CATEGORIES.includes(name as Category)) return null;
+      if (name !== 'published' && !CATEGORIES.includes(name as Category) && !isKind(name)) {
+        return null;
+      }
       const { query, category, item, itemFirst } = await interpretationRows(context);
       const rows = context.knex
         .from(
@@ -133,11 +164,13 @@ export function interpretationsProvider(): StatisticsProvider {
               document_id: `i.${item.column('documentId')}`,
               title: `i.${item.column('title')}`,
               first_published_at: itemFirst,
+              form: `i.${item.column('form')}`,
             })
             .as('x')
         )
         .modify((builder: Knex.QueryBuilder) => {
-          if (name !== 'published') builder.where('category', name);
+          if (isKind(name)) builder.whereIn('form', [...INTERPRETATION_KINDS[name].forms]);
+          else if (name !== 'published') builder.where('category', name);
         });
       const { total, rows: results } = await pageOf(
         rows.select('*'),

@@ -31,6 +31,7 @@ export const TYPE_LABELS: Record<string, string> = {
   'api::policy-interpretation.policy-interpretation': '政策解读',
   'api::meeting.meeting': '政府会议',
   'api::annual-report.annual-report': '年度报告',
+  'api::website-report.website-report': '网站年度报表',
 };
 
 export const NONE = 'none';

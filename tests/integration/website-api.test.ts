@@ -175,6 +175,7 @@ describe('database indexes', () => {
       'policy_interpretations',
       'meetings',
       'annual_reports',
+      'website_reports',
     ]) {
       expect(await indexesOf(table)).toEqual(
         expect.arrayContaining([`${table}_loc_first_pub_idx`, `${table}_loc_pub_idx`])
@@ -250,6 +251,7 @@ describe('the Public role', () => {
     'meeting',
     'leader',
     'annual-report',
+    'website-report',
   ];
   const EXPECTED = [
     ...TYPES.flatMap((type) => [`api::${type}.${type}.find`, `api::${type}.${type}.findOne`]),

@@ -8,7 +8,7 @@ import { services } from './services';
 
 /**
  * Yearly statistics (the registry every module's provider joins through `reporting/sdk`) and
- * the statutory annual report.
+ * the statutory annual report and 政府网站工作年度报表.
  */
 export const reporting: DisclosureModule = {
   name: 'reporting',
@@ -17,9 +17,15 @@ export const reporting: DisclosureModule = {
   routes: { admin: adminRoutes, contentApi: contentApiRoutes },
   bootstrap(strapi) {
     // An annual report whose 勾稽 checks fail cannot be submitted or published.
-    const { annualReports } = strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig;
+    const { annualReports, websiteReports } = strapi.config.get(
+      `plugin::${PLUGIN_ID}`
+    ) as DisclosureConfig;
     getService(strapi, 'reviews').guardSubmission(annualReports.contentType, (draft) =>
       getService(strapi, 'annual-reports').refusalFor(draft)
+    );
+    // … nor a 政府网站工作年度报表 with a required field empty.
+    getService(strapi, 'reviews').guardSubmission(websiteReports.contentType, (draft) =>
+      getService(strapi, 'website-reports').refusalFor(draft)
     );
   },
 };

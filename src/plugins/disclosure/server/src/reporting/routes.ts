@@ -2,7 +2,8 @@ import { ACTIONS } from '../kernel/constants';
 import type { RouteDefinition } from '../kernel/module';
 import { allowed } from '../kernel/policies/allowed';
 
-/** Admin routes (mounted under /disclosure): the dashboard's figures and the annual report. */
+/** Admin routes (mounted under /disclosure): the dashboard's figures, the annual report and the
+ * 政府网站工作年度报表. */
 export const adminRoutes: RouteDefinition[] = [
   {
     method: 'GET',
@@ -44,6 +45,31 @@ export const adminRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/annual-reports/:year/export',
     handler: 'annual-reports.export',
+    config: allowed(ACTIONS.readStatistics),
+  },
+  // The 政府网站工作年度报表, beside the annual report and with its permissions.
+  {
+    method: 'GET',
+    path: '/website-reports/:year',
+    handler: 'website-reports.show',
+    config: allowed(ACTIONS.readStatistics),
+  },
+  {
+    method: 'PUT',
+    path: '/website-reports/:year',
+    handler: 'website-reports.save',
+    config: allowed(ACTIONS.manageReports),
+  },
+  {
+    method: 'POST',
+    path: '/website-reports/:year/submit',
+    handler: 'website-reports.submit',
+    config: allowed(ACTIONS.manageReports),
+  },
+  {
+    method: 'GET',
+    path: '/website-reports/:year/export',
+    handler: 'website-reports.export',
     config: allowed(ACTIONS.readStatistics),
   },
 ];

@@ -158,3 +158,31 @@ export const validateDraftOverviewRequest = validateKeyed(
     .default({})
     .typeError('Send the request as a JSON object.')
 );
+
+/**
+ * PUT /website-reports/:year: the title and the entered fields (field key → number, true/false,
+ * text or null). Whether the value fits the field's type, and whether the field is computed, the
+ * service checks against the form.
+ */
+export const validateWebsiteReportChanges = validateKeyed(
+  objectOf(
+    {
+      title: yup
+        .string()
+        .strict()
+        .typeError(NOT_EMPTY_TITLE)
+        .max(255, NOT_EMPTY_TITLE)
+        .test('not-empty', NOT_EMPTY_TITLE, (title) => title === undefined || title.trim() !== ''),
+      entered: yup
+        .mixed<Record<string, number | boolean | string | null>>()
+        .test('field-values', function (fields: unknown) {
+          if (fields === undefined || isPlainObject(fields)) return true;
+          return this.createError({ message: '"entered" maps field keys to values.' });
+        }),
+    },
+    (key, known) => `Unknown field "${key}": a website report has ${known.join(', ')}.`
+  )
+    .default(undefined)
+    .typeError('Send the report as a JSON object.')
+    .defined('Send the report as a JSON object.')
+);

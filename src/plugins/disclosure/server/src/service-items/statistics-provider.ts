@@ -4,11 +4,13 @@
  * the completion rate (办结率: closed ÷ cases to handle = received in the year + carried in); the
  * decisions made in the year, and those on 行政许可 items (annual report 二（五）); closed by the
  * promised date; working days from 受理 to 办结. Every figure drills down to its cases, listed by
- * case number, item and date — never the applicant.
+ * case number, item and date — never the applicant. Also the service items in force in the year
+ * and those handled fully online (the 政府网站工作年度报表's 办事服务), listed by name.
  */
 import {
   splitFigureKey,
   toDateOnly,
+  toIso,
   type Figure,
   type FigureRecord,
   type StatisticsContext,
@@ -134,6 +136,34 @@ function casesBehind(
   }
 }
 
+/**
+ * The catalogue's service items in force at some time in the year (政务服务事项数量 of the
+ * 政府网站工作年度报表): published before the year ended and not withdrawn before it began; with
+ * `online`, those handled fully online (可全程在线办理, onlineDepth `full`). By name.
+ */
+async function itemsInForce(context: StatisticsContext, online: boolean) {
+  const start = `${context.year}-01-01`;
+  const rows = (await context.strapi.db.query(UID.serviceItem).findMany({
+    where: {
+      publishedAt: { $notNull: true },
+      $and: [
+        { $or: [{ firstPublishedAt: null }, { firstPublishedAt: { $lt: context.to } }] },
+        {
+          $or: [
+            { lifecycle: { $ne: 'withdrawn' } },
+            { lifecycle: null },
+            { withdrawnOn: { $gte: start } },
+          ],
+        },
+      ],
+      ...(online ? { onlineDepth: 'full' } : {}),
+    },
+    select: ['documentId', 'name', 'firstPublishedAt'],
+    orderBy: [{ name: 'asc' }, { documentId: 'asc' }],
+  })) as Array<{ documentId: string; name: string | null; firstPublishedAt: unknown }>;
+  return rows;
+}
+
 const percent = (part: number, whole: number) =>
   whole ? Math.round((part / whole) * 1000) / 10 : null;
 
@@ -170,8 +200,18 @@ export function serviceCasesProvider(): StatisticsProvider {
               10
           ) / 10
         : null;
+      const [inForce, onlineInForce] = await Promise.all([
+        itemsInForce(context, false),
+        itemsInForce(context, true),
+      ]);
       return {
         closed: figure('serviceCases.closed', '本年办结件数'),
+        items: { key: 'serviceCases.items', label: '政务服务事项数量', value: inForce.length },
+        onlineItems: {
+          key: 'serviceCases.onlineItems',
+          label: '可全程在线办理政务服务事项数量',
+          value: onlineInForce.length,
+        },
         byItem: items
           .map(([documentId, snapshot]) =>
             figure(`serviceCases.item:${documentId}`, nameOf.get(documentId) ?? snapshot)
@@ -196,6 +236,21 @@ export function serviceCasesProvider(): StatisticsProvider {
     },
 
     async records(context, figure, page) {
+      if (figure === 'serviceCases.items' || figure === 'serviceCases.onlineItems') {
+        const items = await itemsInForce(context, figure === 'serviceCases.onlineItems');
+        const from = (page.page - 1) * page.pageSize;
+        return {
+          figure,
+          total: items.length,
+          results: items.slice(from, from + page.pageSize).map((item) => ({
+            uid: UID.serviceItem,
+            documentId: item.documentId,
+            locale: null,
+            title: item.name,
+            date: toIso(item.firstPublishedAt),
+          })),
+        };
+      }
       const groups = await casesOf(context);
       const behind = casesBehind(groups, figure);
       if (!behind) return null;

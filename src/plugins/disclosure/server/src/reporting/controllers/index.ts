@@ -1,8 +1,10 @@
 import annualReports from './annual-reports';
 import statistics from './statistics';
+import websiteReports from './website-reports';
 
 export const controllers = {
   'annual-reports': annualReports,
+  'website-reports': websiteReports,
   // The content API (API tokens): the public figures (statistics.find, which read-only tokens
   // get) and their records (statistics.records: not a find handler, so read-only tokens do not).
   statistics: (deps: Parameters<typeof statistics>[0]) => statistics(deps, 'public'),
