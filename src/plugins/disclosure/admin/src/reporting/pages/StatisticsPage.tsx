@@ -14,6 +14,7 @@ import { useIntl } from 'react-intl';
 import type { YearlyStatistics } from '../../../../shared/reporting/contracts';
 import { parseYear, statisticsYears } from '../../../../shared/kernel/dates';
 import { AnnualReport } from '../components/AnnualReport';
+import { WebsiteReport } from '../components/WebsiteReport';
 import { errorMessage } from '../../kernel/api';
 import { DrillDownProvider } from '../components/DrillDown';
 import { StatisticsOverview } from '../components/StatisticsOverview';
@@ -22,10 +23,13 @@ import { useQueryParams } from '../../kernel/hooks/useQueryParams';
 
 const LOCALES = ['zh-Hans', 'en'] as const;
 const TABS = ['statistics', 'report'] as const;
+/** The two statutory reports the report tab holds. */
+const REPORTS = ['annual', 'website'] as const;
 
 /**
  * 统计与年报: the yearly figures of the publishing (charts, tables, the records behind every
- * number) and the year's annual report. Year, content locale and tab live in the URL.
+ * number) and the year's two statutory reports: the annual disclosure report and the
+ * 政府网站工作年度报表. Year, content locale and tab live in the URL.
  */
 const StatisticsPage = () => {
   const label = useLabel();
@@ -37,6 +41,7 @@ const StatisticsPage = () => {
   const year = parseYear(params.get('year')).year ?? currentYear - 1;
   const locale = LOCALES.find((code) => code === params.get('locale')) ?? 'zh-Hans';
   const tab = TABS.find((name) => name === params.get('tab')) ?? 'statistics';
+  const report = REPORTS.find((name) => name === params.get('report')) ?? 'annual';
   const [statistics, setStatistics] = useState<YearlyStatistics | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -135,7 +140,30 @@ const StatisticsPage = () => {
             </Tabs.Content>
             <Tabs.Content value="report">
               <Box paddingTop={6}>
-                <AnnualReport key={year} year={year} />
+                <Tabs.Root
+                  value={report}
+                  onValueChange={(value: string) => update({ report: value })}
+                  variant="simple"
+                >
+                  <Tabs.List aria-label={label('statistics.tab.report', 'Annual report')}>
+                    <Tabs.Trigger value="annual">
+                      {label('report.kind.annual', 'Government information disclosure report')}
+                    </Tabs.Trigger>
+                    <Tabs.Trigger value="website">
+                      {label('report.kind.website', 'Government website annual report form')}
+                    </Tabs.Trigger>
+                  </Tabs.List>
+                  <Tabs.Content value="annual">
+                    <Box paddingTop={6}>
+                      <AnnualReport key={year} year={year} />
+                    </Box>
+                  </Tabs.Content>
+                  <Tabs.Content value="website">
+                    <Box paddingTop={6}>
+                      <WebsiteReport key={year} year={year} />
+                    </Box>
+                  </Tabs.Content>
+                </Tabs.Root>
               </Box>
             </Tabs.Content>
           </Tabs.Root>
