@@ -103,3 +103,55 @@ describe('the workflow roles of a database created before an action existed', ()
     expect(await actionsOf(ROLES.coordinator)).not.toContain(ACTIONS.assignProposals);
   });
 });
+
+describe('the workflow roles of a database created before a content type existed', () => {
+  const REPORT = 'api::website-report.website-report';
+  const PUBLISH = 'plugin::content-manager.explorer.publish';
+  const store = () => app.strapi.store({ type: 'plugin', name: 'disclosure' });
+  const roleId = async (code: string): Promise<number> =>
+    (await app.strapi.db.query('admin::role').findOne({ where: { code } })).id;
+  const rightsOn = async (code: string, subject: string) =>
+    (
+      (await app.strapi.db
+        .query('admin::permission')
+        .findMany({ where: { role: await roleId(code), subject } })) as Array<{
+        action: string;
+        conditions: string[];
+      }>
+    ).map((permission) => permission.action);
+  const forgetType = async (subject: string) => {
+    for (const code of Object.values(ROLES)) {
+      await app.strapi.db
+        .query('admin::permission')
+        .deleteMany({ where: { role: await roleId(code), subject } });
+    }
+  };
+
+  it('get a new type’s Content Manager rights once, and rights taken away stay away', async () => {
+    // As an older version left it: no right on the website report, and no record of types offered.
+    await forgetType(REPORT);
+    await store().delete({ key: 'roles-content-types' });
+    expect(await rightsOn(ROLES.coordinator, REPORT)).toEqual([]);
+
+    await disclosureService(app.strapi, 'roles').ensureWorkflowRoles();
+    expect(await rightsOn(ROLES.coordinator, REPORT)).toEqual(
+      expect.arrayContaining([PUBLISH, 'plugin::content-manager.explorer.update'])
+    );
+    expect(await rightsOn(ROLES.confidentialityReviewer, REPORT)).toEqual([
+      'plugin::content-manager.explorer.read',
+    ]);
+    // Types the roles already had rights on are not granted again.
+    expect(await store().get({ key: 'roles-content-types' })).toEqual(
+      expect.arrayContaining([REPORT, 'api::article.article'])
+    );
+
+    // The coordinator takes the publish right away from their role: the next start leaves it so.
+    await app.strapi.db
+      .query('admin::permission')
+      .deleteMany({
+        where: { role: await roleId(ROLES.coordinator), subject: REPORT, action: PUBLISH },
+      });
+    await disclosureService(app.strapi, 'roles').ensureWorkflowRoles();
+    expect(await rightsOn(ROLES.coordinator, REPORT)).not.toContain(PUBLISH);
+  });
+});

@@ -127,59 +127,45 @@ const LATER_ACTIONS: readonly string[] = [
   ACTIONS.manageConsultations,
 ];
 
+/** The content types whose Content Manager rights the workflow roles are given: the app's. */
+const appContentTypes = (strapi: Core.Strapi): string[] =>
+  Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::'));
+
 /**
- * Creates the workflow roles once on a new database, so a coordinator's later edits in
- * Settings › Roles survive restarts.
+ * The Content Manager permissions each workflow role gets on `subjects`: the gated types' rights
+ * (scoped to the division where the type has one) or the catalogue's, in every content locale.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async ensureWorkflowRoles(): Promise<void> {
-    const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
-    if (await store.get({ key: 'roles-seeded' })) {
-      await grantLaterActions(strapi, store);
-      return;
-    }
+async function contentPermissions(
+  strapi: Core.Strapi,
+  subjects: readonly string[]
+): Promise<Map<string, Permission[]>> {
+  const gated: readonly string[] = (strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig)
+    .contentTypes;
+  const locales = (
+    (await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>
+  ).map((locale) => locale.code);
+  const actions = (
+    strapi.service('admin::permission').actionProvider.values() as Array<{
+      actionId: string;
+      section: string;
+    }>
+  ).filter(
+    (action) => action.section === 'contentTypes' && Object.values(CM).includes(action.actionId)
+  );
+  const withFields = (
+    strapi.service('admin::content-type').getPermissionsWithNestedFields(actions) as Permission[]
+  ).filter((permission) => permission.subject && subjects.includes(permission.subject));
 
-    const gated: readonly string[] = (strapi.config.get(`plugin::${PLUGIN_ID}`) as DisclosureConfig)
-      .contentTypes;
-    const catalogue = Object.keys(strapi.contentTypes).filter(
-      (uid) => uid.startsWith('api::') && !gated.includes(uid)
-    );
-    const locales = (
-      (await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>
-    ).map((locale) => locale.code);
-    const actions = (
-      strapi.service('admin::permission').actionProvider.values() as Array<{
-        actionId: string;
-        section: string;
-      }>
-    ).filter(
-      (action) => action.section === 'contentTypes' && Object.values(CM).includes(action.actionId)
-    );
-    const withFields = strapi
-      .service('admin::content-type')
-      .getPermissionsWithNestedFields(actions) as Permission[];
-
-    for (const definition of WORKFLOW_ROLES) {
-      const roleService = strapi.service('admin::role');
-      const existing = await strapi.db
-        .query('admin::role')
-        .findOne({ where: { code: definition.code } });
-      const role =
-        existing ??
-        (await roleService.create({
-          name: definition.name,
-          code: definition.code,
-          description: definition.description,
-        }));
-      const allowed = (subject: string, action: string) =>
-        (gated.includes(subject) &&
-          (definition.content.gated as readonly string[]).includes(action)) ||
-        (catalogue.includes(subject) &&
-          (definition.content.catalogue as readonly string[]).includes(action));
-      const content = withFields
-        .filter(
-          (permission) => permission.subject && allowed(permission.subject, permission.action)
-        )
+  const byRole = new Map<string, Permission[]>();
+  for (const definition of WORKFLOW_ROLES) {
+    const allowed = (subject: string, action: string) =>
+      gated.includes(subject)
+        ? (definition.content.gated as readonly string[]).includes(action)
+        : (definition.content.catalogue as readonly string[]).includes(action);
+    byRole.set(
+      definition.code,
+      withFields
+        .filter((permission) => allowed(permission.subject!, permission.action))
         .map((permission) => ({
           ...permission,
           // Items of a type with divisions are seen and changed by their own division only.
@@ -193,12 +179,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
             ...permission.properties,
             ...(isLocalized(strapi, permission.subject!) ? { locales } : {}),
           },
+        }))
+    );
+  }
+  return byRole;
+}
+
+/**
+ * Creates the workflow roles once on a new database, so a coordinator's later edits in
+ * Settings › Roles survive restarts; a later version's new actions and content types are
+ * granted once each on a database created before them.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async ensureWorkflowRoles(): Promise<void> {
+    const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
+    if (await store.get({ key: 'roles-seeded' })) {
+      await grantLaterActions(strapi, store);
+      await grantLaterContentTypes(strapi, store);
+      return;
+    }
+
+    const types = appContentTypes(strapi);
+    const content = await contentPermissions(strapi, types);
+    for (const definition of WORKFLOW_ROLES) {
+      const roleService = strapi.service('admin::role');
+      const existing = await strapi.db
+        .query('admin::role')
+        .findOne({ where: { code: definition.code } });
+      const role =
+        existing ??
+        (await roleService.create({
+          name: definition.name,
+          code: definition.code,
+          description: definition.description,
         }));
       const plugin = definition.plugin.map((action) => ({ action, subject: null, properties: {} }));
-      await roleService.addPermissions(role.id, [...content, ...plugin]);
+      await roleService.addPermissions(role.id, [
+        ...(content.get(definition.code) ?? []),
+        ...plugin,
+      ]);
     }
     await store.set({ key: 'roles-seeded', value: { at: new Date().toISOString() } });
     await store.set({ key: 'roles-later-actions', value: LATER_ACTIONS });
+    await store.set({ key: 'roles-content-types', value: types });
   },
 });
 
@@ -221,6 +244,48 @@ async function grantLaterActions(strapi: Core.Strapi, store: PluginStore): Promi
     );
   }
   await store.set({ key: 'roles-later-actions', value: [...offered, ...missing] });
+}
+
+/**
+ * Grants the workflow roles their Content Manager rights on app content types they were never
+ * offered (a type added by a later version, such as the website's yearly report), once each.
+ * A database from before this bookkeeping counts a type as offered when any workflow role holds
+ * a permission on it, so rights a coordinator took away from some roles stay away.
+ */
+async function grantLaterContentTypes(strapi: Core.Strapi, store: PluginStore): Promise<void> {
+  const recorded = (await store.get({ key: 'roles-content-types' })) as string[] | null;
+  const offered = recorded ?? (await typesWithWorkflowPermissions(strapi));
+  const types = appContentTypes(strapi);
+  const missing = types.filter((uid) => !offered.includes(uid));
+  if (missing.length > 0) {
+    const content = await contentPermissions(strapi, missing);
+    for (const definition of WORKFLOW_ROLES) {
+      const role = await strapi.db
+        .query('admin::role')
+        .findOne({ where: { code: definition.code } });
+      const permissions = content.get(definition.code) ?? [];
+      if (!role || permissions.length === 0) continue;
+      await strapi.service('admin::role').addPermissions(role.id, permissions);
+    }
+  }
+  if (missing.length > 0 || recorded === null) {
+    await store.set({ key: 'roles-content-types', value: [...new Set([...offered, ...types])] });
+  }
+}
+
+/** The content types on which some workflow role holds a permission. */
+async function typesWithWorkflowPermissions(strapi: Core.Strapi): Promise<string[]> {
+  const roles = (await strapi.db
+    .query('admin::role')
+    .findMany({ where: { code: { $in: WORKFLOW_ROLES.map((role) => role.code) } } })) as Array<{
+    id: number;
+  }>;
+  if (roles.length === 0) return [];
+  const permissions = (await strapi.db.query('admin::permission').findMany({
+    where: { role: { id: { $in: roles.map((role) => role.id) } }, subject: { $notNull: true } },
+    select: ['subject'],
+  })) as Array<{ subject: string }>;
+  return [...new Set(permissions.map((permission) => permission.subject))];
 }
 
 const isLocalized = (strapi: Core.Strapi, uid: string): boolean =>
