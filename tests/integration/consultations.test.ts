@@ -245,6 +245,28 @@ describe('a consultation from its draft to its published summary', () => {
     }
   });
 
+  it.each([
+    ['an anchor that is none of its units', commentBody({ anchor: 'art-99' }), 'anchor'],
+    ['no way to reach the commenter', commentBody({ phone: null, email: null }), 'phone'],
+    ['an unknown field', { ...commentBody(), secret: 1 }, 'secret'],
+    ['no text', commentBody({ text: '  ' }), 'text'],
+    ['no name', commentBody({ name: undefined }), 'name'],
+    ['a bad e-mail address', commentBody({ email: 'nope' }), 'email'],
+  ])('refuses a comment with %s: 400 naming the field, nothing stored', async (_what, body, key) => {
+    const before = await commentCount();
+    const response = await postComment(app.http, id, body).expect(400);
+    expect(response.body.error.details.key).toBe(key);
+    expect(await commentCount()).toBe(before);
+  });
+
+  it('refuses query parameters the website’s routes do not take', async () => {
+    const list = await request(app.http).get('/api/disclosure/consultations?secret=1').expect(400);
+    expect(list.body.error.details.key).toBe('secret');
+    await request(app.http).get('/api/disclosure/consultations?pagination[page]=1').expect(200);
+    const one = await request(app.http).get(`${publicPath(id)}?populate=*`).expect(400);
+    expect(one.body.error.details.key).toBe('populate');
+  });
+
   it('stores names and contacts encrypted, and shows nothing before moderation', async () => {
     const rows = await app.strapi.db.query(UIDS.comment).findMany({ where: { consultationId: id } });
     expect(rows).toHaveLength(5);
@@ -415,7 +437,7 @@ describe('a consultation from its draft to its published summary', () => {
       title: '关于《示范市促进中小企业发展若干措施（征求意见稿）》公开征求意见采纳情况的说明',
       publishedOn: beijingToday(),
     });
-    expect(shown.body.data.summary.text).toContain('采纳2条，部分采纳2条，未采纳1条');
+    expect(shown.body.data.summary.text).toContain('采纳1条，部分采纳2条，未采纳1条');
     expect(shown.body.data.summary.text).toContain('感谢社会各界的关心和支持。');
     const text = JSON.stringify(shown.body);
     for (const secret of [PHONE, EMAIL, NAME, '广告']) expect(text).not.toContain(secret);

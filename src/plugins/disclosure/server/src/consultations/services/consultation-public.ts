@@ -80,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The published consultations, the latest first. */
     async list({ page, pageSize }: { page: number; pageSize: number }) {
       const today = beijingDate(new Date());
-      const names = await consultations().divisionNames();
+      const names = await consultations().divisionNames('published');
       const visible: PublicConsultationRow[] = [];
       const all = await consultations().all({ state: { $ne: 'draft' } });
       for (const row of all.reverse()) {
@@ -111,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           locale: article.locale,
           status: 'published',
         } as never);
-        const status = await consultations().articleStatus(article);
+        const status = await consultations().publication(article);
         if (version) {
           const fields = version as Record<string, unknown>;
           summary = {
@@ -124,7 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       return {
-        ...(await rowOf(row, facts, await consultations().divisionNames(), today)),
+        ...(await rowOf(row, facts, await consultations().divisionNames('published'), today)),
         purpose: row.purpose,
         units: row.units.map(({ anchor, label, text }) => ({
           anchor,
@@ -158,7 +158,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!row || !facts) throw notFound(id);
         const phase = phaseOf(facts, today);
         if (phase !== 'open') {
-          throw new errors.ForbiddenError(
+          // A PolicyError keeps its message (Strapi answers a ForbiddenError with a bare "Forbidden").
+          throw new errors.PolicyError(
             phase === 'upcoming'
               ? `This consultation takes comments from ${row.opensOn} to ${row.closesOn}.`
               : `This consultation is closed: comments were taken from ${row.opensOn} to ${row.closesOn}.`

@@ -166,12 +166,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return department ? String(department.code) : null;
     },
 
-    /** Every division's name by its code (none when the host has no divisions). */
-    async divisionNames(): Promise<Map<string, string>> {
+    /**
+     * Every division's name by its code (none when the host has no divisions): as drafted for
+     * staff, as published for the website.
+     */
+    async divisionNames(status: 'draft' | 'published' = 'draft'): Promise<Map<string, string>> {
       const type = divisionType(strapi);
       if (!type) return new Map();
       const all = await strapi.documents(type).findMany({
-        status: 'draft',
+        status,
         fields: ['name', 'code'],
         sort: ['sortOrder:asc', 'code:asc'],
         limit: 1000,
@@ -231,10 +234,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * An article's review state and first publication: the review row when the type is under
-     * review; its published version otherwise.
+     * Whether an article is published now, and the date it was first published. Reads the
+     * published row itself (not the Document Service, which the website's requests may only ask
+     * for published versions).
      */
-    async articleStatus(ref: ArticleRef): Promise<ArticleStatus> {
+    async publication(ref: ArticleRef): Promise<{ published: boolean; publishedOn: string | null }> {
       const where: Record<string, unknown> = {
         documentId: ref.documentId,
         publishedAt: { $notNull: true },
@@ -245,25 +249,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where,
         select: ['publishedAt', ...('firstPublishedAt' in attributes ? ['firstPublishedAt'] : [])],
       })) as { publishedAt: string; firstPublishedAt?: string | null } | null;
+      const at = published?.firstPublishedAt ?? published?.publishedAt ?? null;
+      return { published: Boolean(published), publishedOn: at ? beijingDate(new Date(at)) : null };
+    },
+
+    /** An article's review state (the review row when its type is under review) and publication. */
+    async articleStatus(ref: ArticleRef): Promise<ArticleStatus> {
+      const publication = await this.publication(ref);
       const reviewState = getService(strapi, 'review-state');
       const state = reviewState.isGated(ref.contentType)
         ? await reviewState.stateOf(ref.contentType, ref.documentId, ref.locale)
-        : published
+        : publication.published
           ? 'published'
           : 'draft';
-      const at = published?.firstPublishedAt ?? published?.publishedAt ?? null;
-      return {
-        ...ref,
-        reviewState: state,
-        published: Boolean(published),
-        publishedOn: at ? beijingDate(new Date(at)) : null,
-      };
+      return { ...ref, reviewState: state, ...publication };
     },
 
     /** What the phase and the public read: whether the announcement and the summary are published. */
     async phaseFactsOf(row: ConsultationRow): Promise<PhaseFacts> {
-      const announcement = row.announcement ? await this.articleStatus(row.announcement) : null;
-      const summary = row.summary?.article ? await this.articleStatus(row.summary.article) : null;
+      const announcement = row.announcement ? await this.publication(row.announcement) : null;
+      const summary = row.summary?.article ? await this.publication(row.summary.article) : null;
       return {
         state: row.state,
         opensOn: row.opensOn,
