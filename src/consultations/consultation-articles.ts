@@ -39,7 +39,7 @@ export function registerConsultationArticles(strapi: Core.Strapi): void {
         metadata: {
           publisher: input.publisherName,
           dateFormed: input.dateFormed,
-          genre: input.kind === 'announcement' ? 'public_notice' : 'report',
+          genre: input.kind === 'announcement' ? 'announcement' : 'report',
           disclosureMode: 'proactive',
           disclosureScope: '面向全社会',
         },

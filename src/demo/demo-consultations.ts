@@ -146,7 +146,8 @@ export async function seedDemoConsultations(strapi: Core.Strapi): Promise<boolea
     const rows = strapi.db.query(CONSULTATION_UID);
     const today = new Date();
     const inThirtyDays = new Date(today.getTime() + 29 * 86_400_000);
-    const date = (instant: Date) => new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const date = (instant: Date) =>
+      new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
     const { id } = await steps.create(
       {

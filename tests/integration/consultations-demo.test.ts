@@ -61,7 +61,9 @@ describe('the demo’s consultation of 2018', () => {
   });
 
   it('published its announcement and summary as items of 调查征集 dated 2018', async () => {
-    const [row] = (await app.strapi.db.query('plugin::disclosure.consultation').findMany({})) as Array<{
+    const [row] = (await app.strapi.db
+      .query('plugin::disclosure.consultation')
+      .findMany({})) as Array<{
       announcement: { documentId: string };
       summary: { article: { documentId: string } };
     }>;

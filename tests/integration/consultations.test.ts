@@ -102,7 +102,9 @@ describe('a consultation from its draft to its published summary', () => {
   };
 
   it('is created by an editor as a draft of their division, its draft split into articles', async () => {
-    const response = await as('editorA').post('/disclosure/consultations', consultation()).expect(201);
+    const response = await as('editorA')
+      .post('/disclosure/consultations', consultation())
+      .expect(201);
     id = response.body.data.id;
     expect(response.body.data).toMatchObject({
       state: 'draft',
@@ -185,7 +187,7 @@ describe('a consultation from its draft to its published summary', () => {
     expect(draft).toMatchObject({
       column: { code: 'surveys' },
       department: { code: 'BGS' },
-      metadata: { genre: 'public_notice', disclosureMode: 'proactive' },
+      metadata: { genre: 'announcement', disclosureMode: 'proactive' },
     });
     expect(draft!.title).toContain('示范市促进中小企业发展若干措施');
     expect(JSON.stringify(draft!.body)).toContain('第三条 设立中小企业发展专项资金');
@@ -230,7 +232,11 @@ describe('a consultation from its draft to its published summary', () => {
     const sent = [
       commentBody(),
       commentBody({ text: '建议明确区县的职责分工。', name: '王芳', phone: '13800002222' }),
-      commentBody({ anchor: 'art-3', text: '专项资金规模建议提高到1亿元。', organisation: '示范市中小企业协会' }),
+      commentBody({
+        anchor: 'art-3',
+        text: '专项资金规模建议提高到1亿元。',
+        organisation: '示范市中小企业协会',
+      }),
       commentBody({ anchor: null, text: '建议增加政策兑现的办理时限。', phone: null }),
       commentBody({ anchor: 'art-5', text: '广告：代办各类资质，电话1380000。' }),
     ];
@@ -252,23 +258,30 @@ describe('a consultation from its draft to its published summary', () => {
     ['no text', commentBody({ text: '  ' }), 'text'],
     ['no name', commentBody({ name: undefined }), 'name'],
     ['a bad e-mail address', commentBody({ email: 'nope' }), 'email'],
-  ])('refuses a comment with %s: 400 naming the field, nothing stored', async (_what, body, key) => {
-    const before = await commentCount();
-    const response = await postComment(app.http, id, body).expect(400);
-    expect(response.body.error.details.key).toBe(key);
-    expect(await commentCount()).toBe(before);
-  });
+  ])(
+    'refuses a comment with %s: 400 naming the field, nothing stored',
+    async (_what, body, key) => {
+      const before = await commentCount();
+      const response = await postComment(app.http, id, body).expect(400);
+      expect(response.body.error.details.key).toBe(key);
+      expect(await commentCount()).toBe(before);
+    }
+  );
 
   it('refuses query parameters the website’s routes do not take', async () => {
     const list = await request(app.http).get('/api/disclosure/consultations?secret=1').expect(400);
     expect(list.body.error.details.key).toBe('secret');
     await request(app.http).get('/api/disclosure/consultations?pagination[page]=1').expect(200);
-    const one = await request(app.http).get(`${publicPath(id)}?populate=*`).expect(400);
+    const one = await request(app.http)
+      .get(`${publicPath(id)}?populate=*`)
+      .expect(400);
     expect(one.body.error.details.key).toBe('populate');
   });
 
   it('stores names and contacts encrypted, and shows nothing before moderation', async () => {
-    const rows = await app.strapi.db.query(UIDS.comment).findMany({ where: { consultationId: id } });
+    const rows = await app.strapi.db
+      .query(UIDS.comment)
+      .findMany({ where: { consultationId: id } });
     expect(rows).toHaveLength(5);
     const stored = JSON.stringify(rows);
     for (const secret of [PHONE, EMAIL, NAME, '示范市中小企业协会']) {
@@ -324,7 +337,12 @@ describe('a consultation from its draft to its published summary', () => {
     await moderate(5, { moderation: 'rejected', reason: '广告信息' });
     const shown = await request(app.http).get(publicPath(id)).expect(200);
     expect(shown.body.data.comments).toEqual([
-      { number: 1, anchor: 'art-1', text: '建议将个体工商户纳入适用范围。', receivedOn: beijingToday() },
+      {
+        number: 1,
+        anchor: 'art-1',
+        text: '建议将个体工商户纳入适用范围。',
+        receivedOn: beijingToday(),
+      },
     ]);
     expect(shown.body.data.units[1].publicComments).toBe(1);
     const text = JSON.stringify(shown.body);
@@ -502,7 +520,11 @@ describe('bad input', () => {
     ],
     ['a date that is none', consultation({ opensOn: '2018-02-30' }), 'opensOn'],
     ['an end before the start', consultation({ closesOn: '2000-01-01' }), 'closesOn'],
-    ['a major decision that is no boolean', consultation({ isMajorDecision: 'yes' }), 'isMajorDecision'],
+    [
+      'a major decision that is no boolean',
+      consultation({ isMajorDecision: 'yes' }),
+      'isMajorDecision',
+    ],
     ['a file that does not exist', consultation({ draftFile: 987654 }), 'draftFile'],
   ])('refuses %s with 400 naming the field, storing nothing', async (_what, body, key) => {
     const before = await consultationCount();
@@ -512,7 +534,9 @@ describe('bad input', () => {
   });
 
   it('refuses a coordinator’s consultation without a division, or with an unknown one', async () => {
-    const none = await as('coordinator').post('/disclosure/consultations', consultation()).expect(400);
+    const none = await as('coordinator')
+      .post('/disclosure/consultations', consultation())
+      .expect(400);
     expect(none.body.error.details.key).toBe('division');
     const unknown = await as('coordinator')
       .post('/disclosure/consultations', consultation({ division: 'NOPE' }))

@@ -60,7 +60,9 @@ it('answers 429 past the limit, keeping the comments accepted, also on a consult
   await postComment(app.http, guarded, commentBody()).expect(201);
   await postComment(app.http, other, commentBody({ anchor: 'art-1' })).expect(201);
   for (const id of [other, guarded]) {
-    const refused = await postComment(app.http, id, commentBody({ text: '第三次提交' })).expect(429);
+    const refused = await postComment(app.http, id, commentBody({ text: '第三次提交' })).expect(
+      429
+    );
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.body.error.message).toContain('Requests already accepted are kept');
   }

@@ -9,8 +9,7 @@
 import type { DraftUnit } from './contracts';
 
 export type UnitsResult =
-  | { ok: true; units: Array<DraftUnit & { heading?: string }> }
-  | { ok: false; problem: string };
+  { ok: true; units: Array<DraftUnit & { heading?: string }> } | { ok: false; problem: string };
 
 /** The most units a draft may have (a long regulation has about two hundred articles). */
 export const MAX_UNITS = 500;
@@ -79,7 +78,10 @@ export function splitDraft(text: string): UnitsResult {
         const number = numberOf(article[1]);
         if (number === null) return { ok: false, problem: `"${line.slice(0, 20)}" is no article.` };
         if (seen.has(number)) {
-          return { ok: false, problem: `The draft has two articles numbered ${number} (第${article[1]}条).` };
+          return {
+            ok: false,
+            problem: `The draft has two articles numbered ${number} (第${article[1]}条).`,
+          };
         }
         seen.add(number);
         push({ anchor: `art-${number}`, label: `第${article[1]}条`, text: line });

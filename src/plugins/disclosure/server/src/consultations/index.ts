@@ -20,9 +20,9 @@ export const consultations: DisclosureModule = {
   async bootstrap(strapi) {
     getService(strapi, 'statistics').register(consultationsProvider());
     // Each consultation's comments pass the intake guard before their body is read.
-    const stored = (await strapi.db
-      .query(UID.consultation)
-      .findMany({ select: ['id'] })) as Array<{ id: number }>;
+    const stored = (await strapi.db.query(UID.consultation).findMany({ select: ['id'] })) as Array<{
+      id: number;
+    }>;
     for (const { id } of stored) {
       registerIntake(strapi, { path: commentsPath(id), maxFiles: 0, maxBytes: 0 });
     }

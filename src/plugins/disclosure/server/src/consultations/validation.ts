@@ -79,10 +79,7 @@ const consultationShape = {
     .optional(),
   opensOn: date('opensOn').required('"opensOn" must be a date (YYYY-MM-DD).'),
   closesOn: date('closesOn').required('"closesOn" must be a date (YYYY-MM-DD).'),
-  isMajorDecision: yup
-    .boolean()
-    .typeError('"isMajorDecision" must be true or false.')
-    .optional(),
+  isMajorDecision: yup.boolean().typeError('"isMajorDecision" must be true or false.').optional(),
   shortenedReason: optional('shortenedReason', 2000),
 };
 

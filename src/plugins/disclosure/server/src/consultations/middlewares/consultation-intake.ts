@@ -22,7 +22,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       const exists = await strapi.db
         .query(UID.consultation)
         .findOne({ where: { id: Number(id) }, select: ['id'] });
-      if (exists) registerIntake(strapi, { path: commentsPath(Number(id)), maxFiles: 0, maxBytes: 0 });
+      if (exists)
+        registerIntake(strapi, { path: commentsPath(Number(id)), maxFiles: 0, maxBytes: 0 });
     }
     await next();
   };

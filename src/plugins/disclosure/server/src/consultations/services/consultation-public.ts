@@ -96,7 +96,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** One published consultation, or the same 404 as an unknown one. */
     async show(id: number): Promise<PublicConsultation> {
-      const row = await consultations().find(id).catch(() => null);
+      const row = await consultations()
+        .find(id)
+        .catch(() => null);
       const facts = row && (await published(row));
       if (!row || !facts) throw notFound(id);
       const today = beijingDate(new Date());
@@ -133,7 +135,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           publicComments: shown.filter((comment) => comment.anchor === anchor).length,
         })),
         draftFile: row.draftFile ? { name: row.draftFile.name, url: row.draftFile.url } : null,
-        announcement: { documentId: row.announcement!.documentId, locale: row.announcement!.locale },
+        announcement: {
+          documentId: row.announcement!.documentId,
+          locale: row.announcement!.locale,
+        },
         comments: shown.map((comment) => ({
           number: comment.number,
           anchor: comment.anchor,
@@ -153,7 +158,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const key = consultations().key();
       const today = beijingDate(now);
       return consultations().locked(id, async () => {
-        const row = await consultations().find(id).catch(() => null);
+        const row = await consultations()
+          .find(id)
+          .catch(() => null);
         const facts = row && (await published(row));
         if (!row || !facts) throw notFound(id);
         const phase = phaseOf(facts, today);

@@ -58,7 +58,10 @@ const announcementParagraphs = (row: ConsultationRow) => [
   `征求意见时间：${row.opensOn}至${row.closesOn}。`,
   '意见提交方式：请通过本网站“调查征集”栏目在线提交，可以针对征求意见稿的具体条款发表意见。提交意见时请留下姓名和联系方式，以便联系；联系方式不予公开。',
   `附件：《${row.title}》`,
-  ...row.units.flatMap((unit) => [...(unit.heading ? [unit.heading] : []), ...unit.text.split('\n')]),
+  ...row.units.flatMap((unit) => [
+    ...(unit.heading ? [unit.heading] : []),
+    ...unit.text.split('\n'),
+  ]),
 ];
 
 /**
@@ -75,7 +78,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let converter: ConsultationArticleConverter | null = null;
 
   const convert = (input: ConsultationArticleInput) => {
-    if (!converter) throw new errors.ApplicationError('No publication of consultations is configured.');
+    if (!converter)
+      throw new errors.ApplicationError('No publication of consultations is configured.');
     return converter(input);
   };
 
@@ -159,9 +163,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.PolicyError('You create consultations of your own division only.');
       }
       const code = viewer.division ?? input.division;
-      if (!code) throw invalid('"division" is required: the division (处室) consulting.', 'division');
+      if (!code)
+        throw invalid('"division" is required: the division (处室) consulting.', 'division');
       const division = await getService(strapi, 'staff').divisionByCode(code);
-      if (!division) throw invalid(`"division" must be the code of a division: no "${code}".`, 'division');
+      if (!division)
+        throw invalid(`"division" must be the code of a division: no "${code}".`, 'division');
       const units = unitsOf(input.draftText);
       const shortenedReason = checkedPeriod(input, viewer);
       const draftFile = await checkedFile(input.draftFile);
@@ -202,7 +208,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             throw new errors.PolicyError('You keep consultations in your own division.');
           }
           if (!(await getService(strapi, 'staff').divisionByCode(changes.division))) {
-            throw invalid(`"division" must be the code of a division: no "${changes.division}".`, 'division');
+            throw invalid(
+              `"division" must be the code of a division: no "${changes.division}".`,
+              'division'
+            );
           }
         }
         const merged = {
@@ -268,7 +277,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * reason: spam, off-topic). Whether a comment counts (rejected or not) is fixed once the
      * summary went to the review; showing or hiding it stays possible.
      */
-    async moderate(id: number, commentId: number, input: ModerationBody, viewer: ConsultationViewer) {
+    async moderate(
+      id: number,
+      commentId: number,
+      input: ModerationBody,
+      viewer: ConsultationViewer
+    ) {
       const actor = actorFromUser(viewer);
       await consultations().step(id, 'moderate', viewer, async (row) => {
         const comment = await consultations().commentOf(id, commentId);
@@ -378,28 +392,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async submitSummary(id: number, viewer: ConsultationViewer, ability: Ability) {
       const actor = actorFromUser(viewer);
-      const ref = await consultations().step(id, 'submit_summary', viewer, async (row, next, all) => {
-        const summary = row.summary!;
-        const counts = all.filter((comment) => comment.moderation !== 'rejected');
-        const article = await convert({
-          kind: 'summary',
-          consultationId: row.id,
-          title: summary.title.slice(0, 255),
-          summary: `《${row.title}》公开征求意见收到意见${all.length}条，采纳${counts.filter((c) => c.adoption === 'adopted').length}条。`,
-          paragraphs: summary.text.split('\n').filter((line) => line.trim()),
-          division: row.division,
-          publisherName: consultations().publisherName(),
-          dateFormed: today(),
-          fileId: null,
-        });
-        await consultations().save(row, { state: next, summary: { ...summary, article } });
-        await consultations().record(row, 'summary_submitted', actor, {
-          toState: next,
-          reason: `${article.contentType} ${article.documentId}`,
-          contentHash: sha256(summary.text),
-        });
-        return article;
-      });
+      const ref = await consultations().step(
+        id,
+        'submit_summary',
+        viewer,
+        async (row, next, all) => {
+          const summary = row.summary!;
+          const counts = all.filter((comment) => comment.moderation !== 'rejected');
+          const article = await convert({
+            kind: 'summary',
+            consultationId: row.id,
+            title: summary.title.slice(0, 255),
+            summary: `《${row.title}》公开征求意见收到意见${all.length}条，采纳${counts.filter((c) => c.adoption === 'adopted').length}条。`,
+            paragraphs: summary.text.split('\n').filter((line) => line.trim()),
+            division: row.division,
+            publisherName: consultations().publisherName(),
+            dateFormed: today(),
+            fileId: null,
+          });
+          await consultations().save(row, { state: next, summary: { ...summary, article } });
+          await consultations().record(row, 'summary_submitted', actor, {
+            toState: next,
+            reason: `${article.contentType} ${article.documentId}`,
+            contentHash: sha256(summary.text),
+          });
+          return article;
+        }
+      );
       await submitForReview(ref, viewer, ability);
     },
   };

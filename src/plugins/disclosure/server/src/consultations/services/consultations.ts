@@ -8,10 +8,7 @@ import { parseKey } from '../../kernel/domain/personal-data';
 import type { Actor, AdminUser } from '../../kernel/services/actor';
 import { serialize } from '../../kernel/services/locks';
 import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
-import type {
-  ConsultationArticle,
-  DraftUnit,
-} from '../../../../shared/consultations/contracts';
+import type { ConsultationArticle, DraftUnit } from '../../../../shared/consultations/contracts';
 import { countsOf, type DecidedComment } from '../../../../shared/consultations/summary';
 import { phaseOf, type PhaseFacts } from '../domain/period';
 import {
@@ -238,7 +235,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * published row itself (not the Document Service, which the website's requests may only ask
      * for published versions).
      */
-    async publication(ref: ArticleRef): Promise<{ published: boolean; publishedOn: string | null }> {
+    async publication(
+      ref: ArticleRef
+    ): Promise<{ published: boolean; publishedOn: string | null }> {
       const where: Record<string, unknown> = {
         documentId: ref.documentId,
         publishedAt: { $notNull: true },
