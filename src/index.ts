@@ -5,6 +5,7 @@ import { closeMediaLibraryApi } from './content-api/media-library';
 import { publishedOnlyForContentApi } from './content-api/published-only';
 import { setUpPublicRole } from './content-api/public-permissions';
 import { replaceFirstPublishedAtBackfill } from './database/first-published-at-backfill';
+import { registerConsultationArticles } from './consultations/consultation-articles';
 import { seedDemo } from './demo';
 import { setUpContentLocales } from './i18n/locales';
 import { registerReplyPublication } from './proposals/reply-article';
@@ -29,6 +30,8 @@ export default {
     registerProactiveConversion(strapi);
     // … and how a reply to a deputy's suggestion or member's proposal becomes a draft item.
     registerReplyPublication(strapi);
+    // … and how a consultation's announcement and feedback summary become draft items (调查征集).
+    registerConsultationArticles(strapi);
     // 1. Content locales: zh-Hans (default) and en.
     await setUpContentLocales(strapi);
     // 2. The disclosure catalogue, seeded once.

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createDemoSuperAdmin } from './demo-admin';
+import { seedDemoConsultations } from './demo-consultations';
 import { seedDemoProposals } from './demo-proposals';
 import { seedDemoRequests } from './demo-requests';
 import { seedDemoServiceCases } from './demo-service-cases';
@@ -29,4 +30,5 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   if (await seedDemoProposals(strapi)) {
     strapi.log.info('[demo] seeded the 2018 suggestions and proposals');
   }
+  if (await seedDemoConsultations(strapi)) strapi.log.info('[demo] seeded the 2018 consultation');
 }

@@ -1,7 +1,62 @@
+import { ACTIONS } from '../kernel/constants';
+import { INTAKE_GUARD } from '../kernel/middlewares/intake-guard';
 import type { RouteDefinition } from '../kernel/module';
+import { allowed } from '../kernel/policies/allowed';
 
-/** Admin routes (mounted under /disclosure). */
-export const adminRoutes: RouteDefinition[] = [];
+type Verb = readonly [RouteDefinition['method'], string, string];
 
-/** Content-API routes (the website's). */
-export const contentApiRoutes: RouteDefinition[] = [];
+/**
+ * Admin routes (mounted under /disclosure): whoever runs consultations (编辑 of a division, the
+ * coordinator). Which consultations a person sees — their division's, or all for staff without
+ * a division — is the service's.
+ */
+export const adminRoutes: RouteDefinition[] = (
+  [
+    ['GET', '/consultations', 'list'],
+    ['POST', '/consultations', 'create'],
+    ['GET', '/consultations/:id', 'show'],
+    ['PUT', '/consultations/:id', 'edit'],
+    ['POST', '/consultations/:id/announce', 'announce'],
+    ['POST', '/consultations/:id/comments/:commentId/moderation', 'moderate'],
+    ['POST', '/consultations/:id/comments/:commentId/adoption', 'recordAdoption'],
+    ['POST', '/consultations/:id/close', 'close'],
+    ['POST', '/consultations/:id/summary', 'draftSummary'],
+    ['POST', '/consultations/:id/summary/submit', 'submitSummary'],
+    ['GET', '/consultation-divisions', 'divisions'],
+  ] as const satisfies readonly Verb[]
+).map(([method, path, action]) => ({
+  method,
+  path,
+  handler: `consultations.${action}`,
+  config: allowed(ACTIONS.manageConsultations),
+}));
+
+/** The content-API path (under /api) of a consultation's comments, as the intake guard knows it. */
+export const commentsPath = (id: number) => `/disclosure/consultations/${id}/comments`;
+
+export const CONSULTATION_INTAKE = 'plugin::disclosure.consultation-intake';
+
+/** The website's: published consultations, and comments on an open one (mounted at /api/disclosure). */
+export const contentApiRoutes: RouteDefinition[] = [
+  {
+    method: 'GET',
+    path: '/consultations',
+    handler: 'consultations.publicList',
+    config: { auth: false },
+  },
+  {
+    method: 'GET',
+    path: '/consultations/:id',
+    handler: 'consultations.publicShow',
+    config: { auth: false },
+  },
+  {
+    method: 'POST',
+    path: '/consultations/:id/comments',
+    handler: 'consultations.comment',
+    // The guard counts every comment against the client's intake budget (429 past it, nothing
+    // stored). It knows intakes by their exact path: consultation-intake puts this one's path
+    // under it first, for a consultation created since this process started.
+    config: { auth: false, middlewares: [CONSULTATION_INTAKE, INTAKE_GUARD] },
+  },
+];

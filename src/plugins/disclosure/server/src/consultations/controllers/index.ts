@@ -1,1 +1,3 @@
-export const controllers = {};
+import consultations from './consultations';
+
+export const controllers = { consultations };
