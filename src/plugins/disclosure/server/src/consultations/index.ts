@@ -1,11 +1,9 @@
 import { getService } from '../get-service';
 import type { DisclosureModule } from '../kernel/module';
 import { registerIntake } from '../kernel/middlewares/intake-guard';
-import { UID } from '../kernel/constants';
 import { contentTypes } from './content-types';
 import { controllers } from './controllers';
-import consultationIntake from './middlewares/consultation-intake';
-import { adminRoutes, commentsPath, contentApiRoutes } from './routes';
+import { COMMENTS_PATH, adminRoutes, contentApiRoutes } from './routes';
 import { services } from './services';
 import { consultationsProvider } from './statistics-provider';
 
@@ -16,15 +14,11 @@ export const consultations: DisclosureModule = {
   services,
   controllers,
   routes: { admin: adminRoutes, contentApi: contentApiRoutes },
-  middlewares: { 'consultation-intake': consultationIntake },
-  async bootstrap(strapi) {
+  register(strapi) {
+    // Every consultation's comments pass the intake guard before their body is read.
+    registerIntake(strapi, { path: COMMENTS_PATH, maxFiles: 0, maxBytes: 0 });
+  },
+  bootstrap(strapi) {
     getService(strapi, 'statistics').register(consultationsProvider());
-    // Each consultation's comments pass the intake guard before their body is read.
-    const stored = (await strapi.db.query(UID.consultation).findMany({ select: ['id'] })) as Array<{
-      id: number;
-    }>;
-    for (const { id } of stored) {
-      registerIntake(strapi, { path: commentsPath(id), maxFiles: 0, maxBytes: 0 });
-    }
   },
 };

@@ -32,9 +32,7 @@ export const adminRoutes: RouteDefinition[] = (
 }));
 
 /** The content-API path (under /api) of a consultation's comments, as the intake guard knows it. */
-export const commentsPath = (id: number) => `/disclosure/consultations/${id}/comments`;
-
-export const CONSULTATION_INTAKE = 'plugin::disclosure.consultation-intake';
+export const COMMENTS_PATH = '/disclosure/consultations/:id/comments';
 
 /** The website's: published consultations, and comments on an open one (mounted at /api/disclosure). */
 export const contentApiRoutes: RouteDefinition[] = [
@@ -55,8 +53,7 @@ export const contentApiRoutes: RouteDefinition[] = [
     path: '/consultations/:id/comments',
     handler: 'consultations.comment',
     // The guard counts every comment against the client's intake budget (429 past it, nothing
-    // stored). It knows intakes by their exact path: consultation-intake puts this one's path
-    // under it first, for a consultation created since this process started.
-    config: { auth: false, middlewares: [CONSULTATION_INTAKE, INTAKE_GUARD] },
+    // stored), whichever consultation it is for.
+    config: { auth: false, middlewares: [INTAKE_GUARD] },
   },
 ];

@@ -3,7 +3,6 @@ import { errors } from '@strapi/utils';
 import { UID } from '../../kernel/constants';
 import { canonicalJson, sha256 } from '../../kernel/domain/canonical';
 import { actorFromUser, type Ability, type AdminUser } from '../../kernel/services/actor';
-import { registerIntake } from '../../kernel/middlewares/intake-guard';
 import { beijingDate } from '../../../../shared/kernel/dates';
 import {
   ADOPTION_LABELS,
@@ -17,7 +16,6 @@ import {
 import { summaryTextOf, summaryTitleOf } from '../../../../shared/consultations/summary';
 import { splitDraft } from '../../../../shared/consultations/units';
 import { daysOf, isShortened, periodProblem } from '../domain/period';
-import { commentsPath } from '../routes';
 import { invalid } from '../validation';
 import {
   decisionsHashOf,
@@ -191,8 +189,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           commentCount: 0,
         },
       });
-      // The website's comments on it go through the intake guard (see middlewares/).
-      registerIntake(strapi, { path: commentsPath(row.id), maxFiles: 0, maxBytes: 0 });
       await consultations().record(row, 'created', actor, {
         reason: `${labelOf(row)}，${division.name}，${input.opensOn}至${input.closesOn}（${daysOf(input.opensOn, input.closesOn)}天）${shortenedReason ? `；缩短征求意见期限的理由：${shortenedReason}` : ''}`,
       });

@@ -1,4 +1,4 @@
-import { clientKey, guardsBeforeBody, INTAKE_GUARD } from './intake-guard';
+import { clientKey, guardsBeforeBody, INTAKE_GUARD, pathPattern } from './intake-guard';
 
 describe('clientKey', () => {
   it('counts an IPv4 client the same on an IPv4 or an IPv6 socket', () => {
@@ -24,5 +24,23 @@ describe('guardsBeforeBody', () => {
     expect(guardsBeforeBody([{ name: INTAKE_GUARD, config: {} }, 'strapi::body'])).toBe(true);
     expect(guardsBeforeBody(['strapi::body', INTAKE_GUARD])).toBe(false);
     expect(guardsBeforeBody(['strapi::errors', 'strapi::body'])).toBe(false);
+  });
+});
+
+describe('an intake path with route parameters', () => {
+  const pattern = pathPattern('/api/disclosure/consultations/:id/comments');
+
+  it('matches the path of any one consultation, and nothing around it', () => {
+    expect(pattern.test('/api/disclosure/consultations/7/comments')).toBe(true);
+    expect(pattern.test('/api/disclosure/consultations/abc/comments')).toBe(true);
+    expect(pattern.test('/api/disclosure/consultations/7/8/comments')).toBe(false);
+    expect(pattern.test('/api/disclosure/consultations//comments')).toBe(false);
+    expect(pattern.test('/api/disclosure/consultations/7/comments/x')).toBe(false);
+    expect(pattern.test('/xapi/disclosure/consultations/7/comments')).toBe(false);
+  });
+
+  it('takes the literal segments literally', () => {
+    expect(pathPattern('/api/disclosure-requests').test('/api/disclosure-requests')).toBe(true);
+    expect(pathPattern('/api/a.b').test('/api/aXb')).toBe(false);
   });
 });

@@ -35,7 +35,10 @@ interface Context {
   body?: unknown;
 }
 
-/** A public intake: its content-API path (no plugin prefix) and the files it takes. */
+/**
+ * A public intake: its content-API path (no API prefix; `:name` segments match any one segment,
+ * as in a route: `/disclosure/consultations/:id/comments`) and the files it takes.
+ */
 export interface Intake {
   path: string;
   maxFiles: number;
@@ -46,13 +49,41 @@ export interface Intake {
 export const maxIntakeBytes = ({ maxFiles, maxBytes }: Pick<Intake, 'maxFiles' | 'maxBytes'>) =>
   maxFiles * maxBytes + 1024 * 1024;
 
-const intakes = new WeakMap<Core.Strapi, Map<string, Intake>>();
+interface RegisteredIntake {
+  intake: Intake;
+  /** The full path's pattern: a route's `:name` segments match one segment each. */
+  matches: RegExp;
+}
+
+const intakes = new WeakMap<Core.Strapi, Map<string, RegisteredIntake>>();
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The pattern of a route path: literal segments as they are, `:name` segments any one segment. */
+export const pathPattern = (path: string): RegExp =>
+  new RegExp(
+    `^${path
+      .split('/')
+      .map((segment) => (segment.startsWith(':') ? '[^/]+' : escapeRegExp(segment)))
+      .join('/')}$`
+  );
 
 /** Puts a module's intake under the guard (in the module's register, before routes mount). */
 export function registerIntake(strapi: Core.Strapi, intake: Intake): void {
-  const registered = intakes.get(strapi) ?? new Map<string, Intake>();
-  registered.set(`${strapi.config.get('api.rest.prefix', '/api')}${intake.path}`, intake);
+  const registered = intakes.get(strapi) ?? new Map<string, RegisteredIntake>();
+  const path = `${strapi.config.get('api.rest.prefix', '/api')}${intake.path}`;
+  registered.set(path, { intake, matches: pathPattern(path) });
   intakes.set(strapi, registered);
+}
+
+/** The intake a POST to `path` is, or undefined when it is none. */
+function intakeAt(strapi: Core.Strapi, path: string): Intake | undefined {
+  const registered = intakes.get(strapi);
+  if (!registered) return undefined;
+  const exact = registered.get(path);
+  if (exact) return exact.intake;
+  for (const { intake, matches } of registered.values()) if (matches.test(path)) return intake;
+  return undefined;
 }
 
 const COUNTED = Symbol('disclosure intake counted');
@@ -155,7 +186,7 @@ function sizeAllowed(ctx: Context, { maxFiles, maxBytes }: Intake): boolean {
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Context, next: () => Promise<void>) => {
-    const intake = ctx.method === 'POST' ? intakes.get(strapi)?.get(ctx.path) : undefined;
+    const intake = ctx.method === 'POST' ? intakeAt(strapi, ctx.path) : undefined;
     if (!intake || ctx.state[COUNTED]) return next();
     ctx.state[COUNTED] = true;
     const limiter = limiters.get(strapi);
