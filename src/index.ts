@@ -7,6 +7,7 @@ import { setUpPublicRole } from './content-api/public-permissions';
 import { replaceFirstPublishedAtBackfill } from './database/first-published-at-backfill';
 import { seedDemo } from './demo';
 import { setUpContentLocales } from './i18n/locales';
+import { registerAnswerPublication } from './inquiries/answer-article';
 import { registerReplyPublication } from './proposals/reply-article';
 import { registerProactiveConversion } from './requests/proactive-article';
 import { registerCatalogueStatistics } from './statistics';
@@ -29,6 +30,8 @@ export default {
     registerProactiveConversion(strapi);
     // … and how a reply to a deputy's suggestion or member's proposal becomes a draft item.
     registerReplyPublication(strapi);
+    // … and how the public Q&A of an answered inquiry becomes a draft item in 监督投诉.
+    registerAnswerPublication(strapi);
     // 1. Content locales: zh-Hans (default) and en.
     await setUpContentLocales(strapi);
     // 2. The disclosure catalogue, seeded once.
