@@ -3,6 +3,9 @@ import { Button, Flex, Modal, Typography } from '@strapi/design-system';
 import { errorMessage } from '../../kernel/api';
 import { useLabel } from '../../kernel/useLabel';
 
+/** The choice of no division (a select's option cannot have an empty value). */
+export const NONE = '-';
+
 /** A small form in a modal: `submit` posts it; the server's 400 sentence is shown in place. */
 export const FormModal = ({
   title,

@@ -6,7 +6,7 @@ import {
   type PhoneLogBody,
 } from '../../../../shared/inquiries/contracts';
 import { useLabel } from '../../kernel/useLabel';
-import { FormModal } from './FormModal';
+import { FormModal, NONE } from './FormModal';
 import { ChoiceField, TextAreaField, TextField, useDivisions } from './ui';
 
 /**
@@ -29,7 +29,7 @@ export const PhoneLogModal = ({
     question: '',
     answer: '',
     callerPhone: '',
-    division: '',
+    division: NONE,
   });
   const set = (name: keyof typeof values) => (value: string) =>
     setValues((current) => ({ ...current, [name]: value }));
@@ -40,7 +40,7 @@ export const PhoneLogModal = ({
       question: values.question,
       ...(values.answer.trim() ? { answer: values.answer } : {}),
       ...(values.callerPhone.trim() ? { callerPhone: values.callerPhone.trim() } : {}),
-      ...(values.division ? { division: values.division } : {}),
+      ...(values.division !== NONE ? { division: values.division } : {}),
     };
     const { data } = await post<{ data: InquiryDetail }>('/disclosure/inquiries/phone', body);
     onDone(data.data.id);
@@ -90,7 +90,7 @@ export const PhoneLogModal = ({
         name="division"
         label={label('inquiries.field.callBackDivision', 'Division that calls back')}
         options={[
-          ['', label('inquiries.none', 'None')],
+          [NONE, label('inquiries.none', 'None')],
           ...divisions.map((d): [string, string] => [d.code, d.name]),
         ]}
         value={values.division}

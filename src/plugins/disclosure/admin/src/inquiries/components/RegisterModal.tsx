@@ -9,7 +9,7 @@ import {
   type RegisterInquiryBody,
 } from '../../../../shared/inquiries/contracts';
 import { useLabel } from '../../kernel/useLabel';
-import { FormModal } from './FormModal';
+import { FormModal, NONE } from './FormModal';
 import { ChoiceField, TextAreaField, TextField, useDivisions } from './ui';
 
 /**
@@ -37,7 +37,7 @@ export const RegisterModal = ({
     transferredBy: 'government_hotline',
     platformDueDate: '',
     receivedOn: '',
-    division: '',
+    division: NONE,
     name: '',
     phone: '',
   });
@@ -54,7 +54,8 @@ export const RegisterModal = ({
       category: values.category,
       subject: values.subject,
       message: values.message,
-      ...given('externalNumber', 'receivedOn', 'division', 'name', 'phone'),
+      ...given('externalNumber', 'receivedOn', 'name', 'phone'),
+      ...(values.division !== NONE ? { division: values.division } : {}),
       ...(values.channel === 'hotline' ? { transferredBy: values.transferredBy } : {}),
       ...(values.channel === 'minxin' ? given('platformDueDate') : {}),
     } as RegisterInquiryBody;
@@ -141,7 +142,7 @@ export const RegisterModal = ({
         name="division"
         label={field('division', 'Assign to division')}
         options={[
-          ['', label('inquiries.none', 'None')],
+          [NONE, label('inquiries.none', 'None')],
           ...divisions.map((d): [string, string] => [d.code, d.name]),
         ]}
         value={values.division}
