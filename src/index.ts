@@ -8,6 +8,7 @@ import { replaceFirstPublishedAtBackfill } from './database/first-published-at-b
 import { registerConsultationArticles } from './consultations/consultation-articles';
 import { seedDemo } from './demo';
 import { setUpContentLocales } from './i18n/locales';
+import { registerAnswerPublication } from './inquiries/answer-article';
 import { registerReplyPublication } from './proposals/reply-article';
 import { registerProactiveConversion } from './requests/proactive-article';
 import { registerCatalogueStatistics } from './statistics';
@@ -32,6 +33,8 @@ export default {
     registerReplyPublication(strapi);
     // … and how a consultation's announcement and feedback summary become draft items (调查征集).
     registerConsultationArticles(strapi);
+    // … and how the public Q&A of an answered inquiry becomes a draft item in 监督投诉.
+    registerAnswerPublication(strapi);
     // 1. Content locales: zh-Hans (default) and en.
     await setUpContentLocales(strapi);
     // 2. The disclosure catalogue, seeded once.

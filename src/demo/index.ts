@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { createDemoSuperAdmin } from './demo-admin';
 import { seedDemoConsultations } from './demo-consultations';
+import { seedDemoInquiries } from './demo-inquiries';
 import { seedDemoProposals } from './demo-proposals';
 import { seedDemoRequests } from './demo-requests';
 import { seedDemoServiceCases } from './demo-service-cases';
@@ -9,7 +10,7 @@ import { seedDemoContent } from './seed-demo';
 /**
  * The development demo, each part seeded once: the super admin of the documented first login,
  * the 2018 content and the bureau's staff, disclosure requests dated from today, the 2018 service
- * items and cases, the 2018 suggestions and proposals.
+ * items and cases, the 2018 suggestions and proposals and public inquiries.
  */
 export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   const email = await createDemoSuperAdmin(strapi, {
@@ -31,4 +32,5 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
     strapi.log.info('[demo] seeded the 2018 suggestions and proposals');
   }
   if (await seedDemoConsultations(strapi)) strapi.log.info('[demo] seeded the 2018 consultation');
+  if (await seedDemoInquiries(strapi)) strapi.log.info('[demo] seeded the 2018 public inquiries');
 }

@@ -296,7 +296,12 @@ describe('drill-down', () => {
 
   it('lists, for every public figure, the same records to an API token with the permission', async () => {
     const data = await statistics(2018);
-    expect(Object.keys(data.sections)).toEqual(['items', 'policies', 'interpretations']);
+    expect(Object.keys(data.sections)).toEqual([
+      'inquiries',
+      'items',
+      'policies',
+      'interpretations',
+    ]);
     for (const entry of figuresIn(data.sections)) {
       const response = await request(app.http)
         .get('/api/disclosure/statistics/records')

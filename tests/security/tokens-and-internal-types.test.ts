@@ -91,7 +91,8 @@ const PROPOSAL_KEYS = [
 ];
 const INTERNAL_PROVIDERS = ['reviews', 'requests', 'serviceCases', 'proposals'];
 const INTERNAL_KEYS = [...REVIEW_KEYS, ...REQUEST_KEYS, ...SERVICE_CASE_KEYS, ...PROPOSAL_KEYS];
-const PUBLIC_PROVIDERS = ['items', 'policies', 'interpretations'];
+// 留言办理's counts are public too (their records de-identified, decision 0026).
+const PUBLIC_PROVIDERS = ['inquiries', 'items', 'policies', 'interpretations'];
 
 const FORBIDDEN = {
   data: null,
@@ -447,7 +448,13 @@ describe('the content-API actions of the plugin', () => {
     >;
     expect(controllers.statistics.sort()).toEqual(['find', 'records']);
     // service-guide: the website's 办事指南 (published service items), public like the catalogue.
-    expect(Object.keys(controllers).sort()).toEqual(['requests', 'service-guide', 'statistics']);
+    // inquiries and requests: the public intakes and status lookups (auth: false, no token scope).
+    expect(Object.keys(controllers).sort()).toEqual([
+      'inquiries',
+      'requests',
+      'service-guide',
+      'statistics',
+    ]);
     const readScope = Object.entries(controllers).flatMap(([controller, actions]) =>
       actions
         .filter((action) => action.endsWith('find') || action.endsWith('findOne'))

@@ -1,1 +1,5 @@
-export const contentTypes = {};
+import inquiry from './inquiry/schema.json';
+
+export const contentTypes = {
+  inquiry: { schema: inquiry },
+};

@@ -1,1 +1,3 @@
-export const controllers = {};
+import inquiries from './inquiries';
+
+export const controllers = { inquiries };
