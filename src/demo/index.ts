@@ -10,7 +10,7 @@ import { seedDemoContent } from './seed-demo';
 /**
  * The development demo, each part seeded once: the super admin of the documented first login,
  * the 2018 content and the bureau's staff, disclosure requests dated from today, the 2018 service
- * items and cases, the 2018 suggestions and proposals and public inquiries.
+ * items and cases, the 2018 suggestions and proposals, consultation and public inquiries.
  */
 export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   const email = await createDemoSuperAdmin(strapi, {

@@ -272,10 +272,12 @@ describe('the development demo', () => {
       .reduce((sum, node) => sum + node.value, 0);
     expect(others + (disclosure.own?.value ?? 0)).toBe(272);
     // The 17 replies to suggestions and proposals are published in 建议提案办理 (demo-proposals.ts):
-    // 272 + 17 = 289 in 政务公开 and 165 + 60 + 289 = 514 in all (the report states 519).
+    // 272 + 17 = 289 in 政务公开. The consultation's announcement and its summary are published in
+    // 调查征集 (demo-consultations.ts): 165 + 60 + 289 + 2 = 516 in all (the report states 519).
     expect(replies.value).toBe(17);
     expect(disclosure.value).toBe(289);
-    expect(items.total.value).toBe(514);
+    expect(column('surveys').value).toBe(2);
+    expect(items.total.value).toBe(516);
   });
 
   it('drafts the 2018 总体情况 from these records, beside the coordinator’s own text', async () => {
@@ -286,12 +288,15 @@ describe('the development demo', () => {
       .expect(409);
     const draft = response.body.error.details.draft as GeneratedOverview;
     expect(response.body.error.details.edited).toContain('2018年，我局深入贯彻');
-    // Every number is the records' (514 and 34, where the bureau's report said 519 and 36).
+    // Every number is the records' (516 and 34, where the bureau's report said 519 and 36).
     expect(draft.text).toBe(
-      '一年来机关网站共公开信息514条，其中政务公开289条，工作动态165条，通知公告60条；' +
+      '一年来机关网站共公开信息516条，其中政务公开289条，工作动态165条，通知公告60条，调查征集2条；' +
         '年内共办结34项行政服务事项，其中工业企业技术改造投资项目备案19件、废旧电力设施器材收购的许可13件、' +
         '民用爆炸物品安全生产许可初审2件，办结率100%；' +
-        '全年办理市人大代表建议、政协委员提案共17件，其中人大代表建议9件，政协提案8件，满意率100%。'
+        '全年办理市人大代表建议、政协委员提案共17件，其中人大代表建议9件，政协提案8件，满意率100%；' +
+        '全年受理群众咨询、投诉和反映问题117件，其中电话咨询103件、民心网反映问题12件、' +
+        '政府公开电话转办问题2件，答复率100%；' +
+        '开展调查征集1期，收到意见8条，公布调查结果1期。'
     );
     expect(draft.figures.slice(0, 4)).toEqual([
       'items.total',
@@ -307,6 +312,48 @@ describe('the development demo', () => {
         'proposals.type:member',
       ])
     );
+  });
+
+  it('computes the 2018 政府网站工作年度报表 from these records, each computed cell drillable', async () => {
+    const auth = await coordinatorAuth();
+    const report = (
+      await request(app.http)
+        .get('/disclosure/website-reports/2018')
+        .set('Authorization', auth)
+        .expect(200)
+    ).body.data as {
+      cells: Record<string, { value: unknown; source: string; figure?: string; records?: string }>;
+    };
+    const computed = Object.fromEntries(
+      Object.entries(report.cells)
+        .filter(([, cell]) => cell.source === 'computed')
+        .map(([key, cell]) => [key, cell.value])
+    );
+    // 互动交流: 103 + 12 + 2 messages, all answered; one consultation with 8 comments and its result.
+    expect(computed).toMatchObject({
+      'interaction.messagesReceived': 117,
+      'interaction.messagesClosed': 117,
+      'interaction.publicAnswers': 0,
+      'interaction.consultations': 1,
+      'interaction.consultationComments': 8,
+      'interaction.resultsPublished': 1,
+      'publishing.total': 516,
+      'publishing.news': 165,
+      'services.cases': 34,
+    });
+    expect(computed['interaction.averageDays']).toEqual(expect.any(Number));
+    // Each computed cell's records are the ones its figure counts.
+    for (const [key, cell] of Object.entries(report.cells)) {
+      if (cell.source !== 'computed' || !cell.records || typeof cell.value !== 'number') continue;
+      const records = await request(app.http)
+        .get('/disclosure/statistics/records')
+        .query({ year: 2018, figure: cell.records, pageSize: 1 })
+        .set('Authorization', auth)
+        .expect(200);
+      if (cell.records === cell.figure) {
+        expect([key, records.body.meta.pagination.total]).toEqual([key, cell.value]);
+      }
+    }
   });
 
   it('translates part of the demo into English', async () => {

@@ -38,6 +38,22 @@ const SOURCE_YEAR: Sections = {
     closed: figure('proposals.closed', '办结', 17),
     satisfactionRate: 100,
   },
+  inquiries: {
+    received: figure('inquiries.received', '收到留言', 117),
+    byChannel: {
+      phone: figure('inquiries.channel:phone', '电话咨询', 103),
+      minxin: figure('inquiries.channel:minxin', '民心网', 12),
+      hotline: figure('inquiries.channel:hotline', '热线转办', 2),
+      website: figure('inquiries.channel:website', '网站监督投诉', 0),
+      enterprise: figure('inquiries.channel:enterprise', '企业服务热线', 0),
+    },
+    replyRate: 100,
+  },
+  consultations: {
+    held: figure('consultations.held', '调查征集期数', 1),
+    comments: figure('consultations.comments', '收到意见数量', 8),
+    resultsPublished: figure('consultations.resultsPublished', '公布调查结果期数', 1),
+  },
 };
 
 describe('the 总体情况 drafted from records', () => {
@@ -46,7 +62,9 @@ describe('the 总体情况 drafted from records', () => {
     expect(draft.text).toBe(
       '一年来机关网站共公开信息514条，其中政务公开289条，工作动态165条，通知公告60条；' +
         '年内共办结34项行政服务事项，其中工业企业技术改造投资项目备案19件、废旧电力设施器材收购许可13件、民用爆炸物品安全生产许可初审2件，办结率100%；' +
-        '全年办理市人大代表建议、政协委员提案共17件，其中人大代表建议9件，政协提案8件，满意率100%。'
+        '全年办理市人大代表建议、政协委员提案共17件，其中人大代表建议9件，政协提案8件，满意率100%；' +
+        '全年受理群众咨询、投诉和反映问题117件，其中电话咨询103件、民心网反映问题12件、政府公开电话转办问题2件，答复率100%；' +
+        '开展调查征集1期，收到意见8条，公布调查结果1期。'
     );
     expect(draft.figures).toEqual([
       'items.total',
@@ -60,6 +78,13 @@ describe('the 总体情况 drafted from records', () => {
       'proposals.received',
       'proposals.type:deputy',
       'proposals.type:member',
+      'inquiries.received',
+      'inquiries.channel:phone',
+      'inquiries.channel:minxin',
+      'inquiries.channel:hotline',
+      'consultations.held',
+      'consultations.comments',
+      'consultations.resultsPublished',
     ]);
   });
 
@@ -74,16 +99,18 @@ describe('the 总体情况 drafted from records', () => {
     ]);
     expect(draft.parts).toContainEqual({ text: '100%', measure: 'serviceCases.completionRate' });
     expect(draft.parts).toContainEqual({ text: '100%', measure: 'proposals.satisfactionRate' });
+    expect(draft.parts).toContainEqual({ text: '100%', measure: 'inquiries.replyRate' });
     // Every digit in the text is inside a quoted part.
     const words = draft.parts.filter((part) => !part.figure && !part.measure);
     for (const part of words) expect(part.text).not.toMatch(/\d/);
   });
 
   it('leaves out the clause of a provider that is absent or has nothing to count', () => {
-    const { serviceCases: _cases, ...withoutCases } = SOURCE_YEAR;
+    const { serviceCases: _cases, consultations: _consultations, ...withoutCases } = SOURCE_YEAR;
     const draft = draftOverview({
       ...withoutCases,
       proposals: { ...SOURCE_YEAR.proposals, received: figure('proposals.received', '收到', 0) },
+      inquiries: { ...SOURCE_YEAR.inquiries, received: figure('inquiries.received', '收到', 0) },
     });
     expect(draft.text).toBe(
       '一年来机关网站共公开信息514条，其中政务公开289条，工作动态165条，通知公告60条。'
@@ -97,8 +124,8 @@ describe('the 总体情况 drafted from records', () => {
     const { items: _items, ...withoutItems } = SOURCE_YEAR;
     const draft = draftOverview(withoutItems);
     expect(draft.text.startsWith('年内共办结34项行政服务事项')).toBe(true);
-    expect(draft.text.split('；')).toHaveLength(2);
-    expect(draft.text.endsWith('满意率100%。')).toBe(true);
+    expect(draft.text.split('；')).toHaveLength(4);
+    expect(draft.text.endsWith('公布调查结果1期。')).toBe(true);
   });
 
   it('leaves out a rate that could not be measured and a type with no proposals', () => {

@@ -1,7 +1,8 @@
 /**
  * The draft of the annual report's 一、总体情况 written from the year's figures, in the register of
  * the bureau's own report: "一年来机关网站共公开信息N条，其中工作动态N条……；年内共办结N项行政服务事项，
- * 其中……，办结率N%；全年办理市人大代表建议、政协委员提案共N件……，满意率N%。" Every count it
+ * 其中……，办结率N%；全年办理市人大代表建议、政协委员提案共N件……，满意率N%；全年受理群众咨询、
+ * 投诉和反映问题N件，其中电话咨询N件……，答复率N%；开展调查征集N期……" Every count it
  * quotes is a figure with its records (its key in `figures`); a clause whose provider is absent or
  * has nothing to count is left out. Pure: the sections come from the statistics service.
  */
@@ -132,12 +133,54 @@ function proposalsClause(draft: Draft, proposals: unknown): boolean {
   return true;
 }
 
+/** How the report names each channel's messages, in its order (the labels of inquiries/contracts). */
+const INQUIRY_CHANNEL_WORDS: ReadonlyArray<[channel: string, words: string]> = [
+  ['phone', '电话咨询'],
+  ['minxin', '民心网反映问题'],
+  ['hotline', '政府公开电话转办问题'],
+  ['website', '网站留言'],
+  ['enterprise', '企业服务热线留言'],
+];
+
+/** 全年受理群众咨询、投诉和反映问题N件，其中电话咨询N件、民心网反映问题N件…，答复率N% */
+function inquiriesClause(draft: Draft, inquiries: unknown): boolean {
+  const received = figureAt(inquiries, 'received');
+  if (!received || received.value === 0) return false;
+  draft.words('全年受理群众咨询、投诉和反映问题').count(received, '件');
+  let listed = 0;
+  for (const [channel, words] of INQUIRY_CHANNEL_WORDS) {
+    const figure = figureAt(inquiries, 'byChannel', channel);
+    if (!figure || figure.value === 0) continue;
+    draft
+      .words(listed++ === 0 ? '，其中' : '、')
+      .words(words)
+      .count(figure, '件');
+  }
+  const rate = rateAt(inquiries, 'replyRate');
+  if (rate !== null) draft.words('，答复率').percent(rate, 'inquiries.replyRate');
+  return true;
+}
+
+/** 开展调查征集N期，收到意见N条，公布调查结果N期 */
+function consultationsClause(draft: Draft, consultations: unknown): boolean {
+  const held = figureAt(consultations, 'held');
+  if (!held || held.value === 0) return false;
+  draft.words('开展调查征集').count(held, '期');
+  const comments = figureAt(consultations, 'comments');
+  if (comments) draft.words('，收到意见').count(comments, '条');
+  const published = figureAt(consultations, 'resultsPublished');
+  if (published) draft.words('，公布调查结果').count(published, '期');
+  return true;
+}
+
 const CLAUSES: ReadonlyArray<
   [provider: string, clause: (draft: Draft, section: unknown) => boolean]
 > = [
   ['items', itemsClause],
   ['serviceCases', serviceCasesClause],
   ['proposals', proposalsClause],
+  ['inquiries', inquiriesClause],
+  ['consultations', consultationsClause],
 ];
 
 /** The statistics providers the draft quotes, in the order of its clauses. */
