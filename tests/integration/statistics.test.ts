@@ -298,6 +298,7 @@ describe('drill-down', () => {
     const data = await statistics(2018);
     expect(Object.keys(data.sections)).toEqual([
       'inquiries',
+      'consultations',
       'items',
       'policies',
       'interpretations',

@@ -73,6 +73,8 @@ const SERVICE_CASE_KEYS = [
   'serviceCases.applicant:natural',
   'serviceCases.applicant:legal',
   'serviceCases.onTime',
+  'serviceCases.items',
+  'serviceCases.onlineItems',
 ];
 /** The suggestions' and proposals' figures a year without any shows. */
 const PROPOSAL_KEYS = [
@@ -91,8 +93,9 @@ const PROPOSAL_KEYS = [
 ];
 const INTERNAL_PROVIDERS = ['reviews', 'requests', 'serviceCases', 'proposals'];
 const INTERNAL_KEYS = [...REVIEW_KEYS, ...REQUEST_KEYS, ...SERVICE_CASE_KEYS, ...PROPOSAL_KEYS];
-// 留言办理's counts are public too (their records de-identified, decision 0026).
-const PUBLIC_PROVIDERS = ['inquiries', 'items', 'policies', 'interpretations'];
+// 留言办理's counts are public too (their records de-identified, decision 0026), and so are the
+// consultations' (their records the published consultations, decision 0027).
+const PUBLIC_PROVIDERS = ['inquiries', 'consultations', 'items', 'policies', 'interpretations'];
 
 const FORBIDDEN = {
   data: null,
@@ -448,8 +451,10 @@ describe('the content-API actions of the plugin', () => {
     >;
     expect(controllers.statistics.sort()).toEqual(['find', 'records']);
     // service-guide: the website's 办事指南 (published service items), public like the catalogue.
-    // inquiries and requests: the public intakes and status lookups (auth: false, no token scope).
+    // consultations, inquiries and requests: the public intakes, reads of published consultations
+    // and status lookups (auth: false, no token scope).
     expect(Object.keys(controllers).sort()).toEqual([
+      'consultations',
       'inquiries',
       'requests',
       'service-guide',
