@@ -146,11 +146,9 @@ describe('the workflow roles of a database created before a content type existed
     );
 
     // The coordinator takes the publish right away from their role: the next start leaves it so.
-    await app.strapi.db
-      .query('admin::permission')
-      .deleteMany({
-        where: { role: await roleId(ROLES.coordinator), subject: REPORT, action: PUBLISH },
-      });
+    await app.strapi.db.query('admin::permission').deleteMany({
+      where: { role: await roleId(ROLES.coordinator), subject: REPORT, action: PUBLISH },
+    });
     await disclosureService(app.strapi, 'roles').ensureWorkflowRoles();
     expect(await rightsOn(ROLES.coordinator, REPORT)).not.toContain(PUBLISH);
   });
