@@ -19,6 +19,7 @@ import { errorMessage } from '../../kernel/api';
 import { TableHead } from '../../kernel/components/TableHead';
 import { useQueryParams } from '../../kernel/hooks/useQueryParams';
 import { PLUGIN_ID } from '../../kernel/plugin-id';
+import { Pager } from '../../kernel/components/Pager';
 import { useLabel } from '../../kernel/useLabel';
 import { ConsultationForm } from './ConsultationForm';
 
@@ -146,24 +147,12 @@ export const ConsultationList = () => {
               </Tbody>
             </Table>
           )}
-          {total > PAGE_SIZE && (
-            <Flex gap={2}>
-              <Button
-                variant="tertiary"
-                disabled={page <= 1}
-                onClick={() => update({ page: String(page - 1) })}
-              >
-                {label('consultations.previous', 'Previous')}
-              </Button>
-              <Button
-                variant="tertiary"
-                disabled={page * PAGE_SIZE >= total}
-                onClick={() => update({ page: String(page + 1) })}
-              >
-                {label('consultations.next', 'Next')}
-              </Button>
-            </Flex>
-          )}
+          <Pager
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={total}
+            onPage={(next) => update({ page: String(next) })}
+          />
         </Flex>
       </Layouts.Content>
       {creating && (

@@ -25,6 +25,7 @@ import { errorMessage } from '../../kernel/api';
 import { TableHead } from '../../kernel/components/TableHead';
 import { useQueryParams } from '../../kernel/hooks/useQueryParams';
 import { PLUGIN_ID } from '../../kernel/plugin-id';
+import { Pager } from '../../kernel/components/Pager';
 import { useLabel } from '../../kernel/useLabel';
 import { PhoneLogModal } from './PhoneLogModal';
 import { RegisterModal } from './RegisterModal';
@@ -229,24 +230,12 @@ export const InquiryList = () => {
               </Tbody>
             </Table>
           )}
-          {total > PAGE_SIZE && (
-            <Flex gap={2}>
-              <Button
-                variant="tertiary"
-                disabled={page <= 1}
-                onClick={() => update({ page: String(page - 1) })}
-              >
-                {label('inquiries.previous', 'Previous')}
-              </Button>
-              <Button
-                variant="tertiary"
-                disabled={page * PAGE_SIZE >= total}
-                onClick={() => update({ page: String(page + 1) })}
-              >
-                {label('inquiries.next', 'Next')}
-              </Button>
-            </Flex>
-          )}
+          <Pager
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={total}
+            onPage={(next) => update({ page: String(next) })}
+          />
         </Flex>
       </Layouts.Content>
       {modal === 'phone' && (

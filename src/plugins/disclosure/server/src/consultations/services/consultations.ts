@@ -17,6 +17,7 @@ import {
   type ConsultationFacts,
   type ConsultationState,
 } from '../domain/transitions';
+import type { CaseStepDetails } from '../../kernel/services/audit';
 import { getService } from '../../get-service';
 
 /** An article a consultation made, as the host's port created it. */
@@ -328,22 +329,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       row: Pick<ConsultationRow, 'id' | 'state'>,
       action: string,
       actor: Actor,
-      extra: { toState?: string; reason?: string | null; contentHash?: string | null } = {}
+      extra: CaseStepDetails = {}
     ) {
-      await getService(strapi, 'audit').append({
-        contentType: UID.consultation,
-        documentId: String(row.id),
-        locale: '-',
+      await getService(strapi, 'audit').caseStep(
+        { contentType: UID.consultation, id: String(row.id), state: row.state },
         action,
-        fromState: row.state,
-        toState: extra.toState ?? row.state,
-        actorId: actor.id,
-        actorName: actor.name,
-        actorRoles: actor.roles,
-        reason: extra.reason ?? null,
-        category: null,
-        contentHash: extra.contentHash ?? null,
-      });
+        actor,
+        extra
+      );
     },
   };
 };

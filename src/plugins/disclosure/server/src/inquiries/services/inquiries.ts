@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { nextOrRefuse } from '../../kernel/refusal';
+import { nextOrRefuse, requirePart } from '../../kernel/refusal';
 import { ACTIONS, PLUGIN_ID, UID } from '../../kernel/constants';
 import { divisionType, type DisclosureConfig } from '../../kernel/config';
 import { parseKey } from '../../kernel/domain/personal-data';
@@ -9,6 +9,7 @@ import { serialize } from '../../kernel/services/locks';
 import type { InquiryChannel } from '../../../../shared/inquiries/contracts';
 import { factsOf, labelOf, type InquiryRow } from '../domain/inquiry';
 import { decide, type InquiryAction, type InquiryState, type Part } from '../domain/transitions';
+import type { CaseStepDetails } from '../../kernel/services/audit';
 import { getService } from '../../get-service';
 
 /** Whoever looks at or acts on inquiries: their rights and their division (a code, null for none). */
@@ -154,11 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<T> {
       return this.locked(id, async () => {
         const { row, parts: held } = await this.findFor(id, viewer);
-        if (!parts.some((part) => held.includes(part))) {
-          throw new errors.PolicyError(
-            `Only ${parts.map((part) => PART_NAMES[part]).join(' or ')} may ${action.replace('_', ' ')} on ${labelOf(row)}.`
-          );
-        }
+        requirePart(held, parts, PART_NAMES, action, labelOf(row));
         return apply(row, nextOrRefuse(decide(factsOf(row), action, Number(viewer.id))));
       });
     },
@@ -173,22 +170,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       row: Pick<InquiryRow, 'id' | 'state'>,
       action: string,
       actor: Actor,
-      extra: { toState?: string; reason?: string | null; contentHash?: string | null } = {}
+      extra: CaseStepDetails = {}
     ) {
-      await getService(strapi, 'audit').append({
-        contentType: UID.inquiry,
-        documentId: String(row.id),
-        locale: '-',
+      await getService(strapi, 'audit').caseStep(
+        { contentType: UID.inquiry, id: String(row.id), state: row.state },
         action,
-        fromState: row.state,
-        toState: extra.toState ?? row.state,
-        actorId: actor.id,
-        actorName: actor.name,
-        actorRoles: actor.roles,
-        reason: extra.reason ?? null,
-        category: null,
-        contentHash: extra.contentHash ?? null,
-      });
+        actor,
+        extra
+      );
     },
   };
 };

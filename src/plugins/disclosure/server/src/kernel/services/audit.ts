@@ -8,9 +8,25 @@ import {
   type ChainVerdict,
   type ChainedAuditRecord,
 } from '../domain/audit-chain';
+import type { Actor } from './actor';
 import { serialize } from './locks';
 
 export type AuditInput = Omit<AuditRecord, 'seq' | 'at' | 'prevHash'> & { at?: Date };
+
+/** A case record of a module (a request, an inquiry, a proposal …): its type, id and state now. */
+export interface CaseRef {
+  contentType: string;
+  /** How the trail names the case: its tracking number, case number or row id. */
+  id: string;
+  state: string | null;
+}
+
+/** What a step changed beside its action: the state it led to (else unchanged), why, what hash. */
+export interface CaseStepDetails {
+  toState?: string;
+  reason?: string | null;
+  contentHash?: string | null;
+}
 
 const FIELDS = [
   'seq',
@@ -58,6 +74,29 @@ const toRecord = (row: Row): ChainedAuditRecord => ({
  * serialised by a database lock; call inside the transaction of the change being recorded.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Appends one step of a case record (no locale: the plugin's own tables) by `actor`. */
+  caseStep(
+    ref: CaseRef,
+    action: string,
+    actor: Actor,
+    { toState, reason = null, contentHash = null }: CaseStepDetails = {}
+  ): Promise<ChainedAuditRecord> {
+    return this.append({
+      contentType: ref.contentType,
+      documentId: ref.id,
+      locale: '-',
+      action,
+      fromState: ref.state,
+      toState: toState ?? ref.state,
+      actorId: actor.id,
+      actorName: actor.name,
+      actorRoles: actor.roles,
+      reason,
+      category: null,
+      contentHash,
+    });
+  },
+
   /** Appends one entry after the last; returns it with its number and hash. */
   async append(input: AuditInput): Promise<ChainedAuditRecord> {
     return serialize(strapi, 'disclosure-audit', async () => {

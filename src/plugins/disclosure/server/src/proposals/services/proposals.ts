@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { nextOrRefuse } from '../../kernel/refusal';
+import { nextOrRefuse, requirePart } from '../../kernel/refusal';
 import { ACTIONS, PLUGIN_ID, UID } from '../../kernel/constants';
 import { divisionType, type DisclosureConfig } from '../../kernel/config';
 import { parseKey } from '../../kernel/domain/personal-data';
@@ -8,6 +8,7 @@ import type { Actor, AdminUser } from '../../kernel/services/actor';
 import { serialize } from '../../kernel/services/locks';
 import { DEFAULT_REPLY_MONTHS, factsOf, labelOf, type ProposalRow } from '../domain/proposal';
 import { decide, type Part, type ProposalAction, type ProposalState } from '../domain/transitions';
+import type { CaseStepDetails } from '../../kernel/services/audit';
 import { getService } from '../../get-service';
 
 /** Whoever looks at or acts on cases: their rights and their division (a code, null for none). */
@@ -164,11 +165,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<T> {
       return this.locked(id, async () => {
         const { row, parts: held } = await this.findFor(id, viewer);
-        if (!parts.some((part) => held.includes(part))) {
-          throw new errors.PolicyError(
-            `Only ${parts.map((part) => PART_NAMES[part]).join(' or ')} may ${action.replace('_', ' ')} on ${labelOf(row)}.`
-          );
-        }
+        requirePart(held, parts, PART_NAMES, action, labelOf(row));
         return apply(row, nextOrRefuse(decide(factsOf(row), action, Number(viewer.id))));
       });
     },
@@ -183,22 +180,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       row: Pick<ProposalRow, 'id' | 'state'>,
       action: string,
       actor: Actor,
-      extra: { toState?: string; reason?: string | null; contentHash?: string | null } = {}
+      extra: CaseStepDetails = {}
     ) {
-      await getService(strapi, 'audit').append({
-        contentType: UID.proposal,
-        documentId: String(row.id),
-        locale: '-',
+      await getService(strapi, 'audit').caseStep(
+        { contentType: UID.proposal, id: String(row.id), state: row.state },
         action,
-        fromState: row.state,
-        toState: extra.toState ?? row.state,
-        actorId: actor.id,
-        actorName: actor.name,
-        actorRoles: actor.roles,
-        reason: extra.reason ?? null,
-        category: null,
-        contentHash: extra.contentHash ?? null,
-      });
+        actor,
+        extra
+      );
     },
   };
 };

@@ -22,6 +22,7 @@ import { serialize } from '../../kernel/services/locks';
 import { factsOf, type RequestRow } from '../domain/request';
 import { decide, type Action, type RequestState } from '../domain/transitions';
 import { invalid } from '../validation';
+import type { CaseStepDetails } from '../../kernel/services/audit';
 import { getService } from '../../get-service';
 
 /** A due date the current calendar moved: the request, its due date before and after. */
@@ -126,22 +127,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       row: Pick<RequestRow, 'trackingNumber' | 'state'>,
       action: string,
       actor: Actor,
-      extra: { toState?: string; reason?: string | null; contentHash?: string | null } = {}
+      extra: CaseStepDetails = {}
     ) {
-      await getService(strapi, 'audit').append({
-        contentType: UID.disclosureRequest,
-        documentId: row.trackingNumber,
-        locale: '-',
+      await getService(strapi, 'audit').caseStep(
+        { contentType: UID.disclosureRequest, id: row.trackingNumber, state: row.state },
         action,
-        fromState: row.state,
-        toState: extra.toState ?? row.state,
-        actorId: actor.id,
-        actorName: actor.name,
-        actorRoles: actor.roles,
-        reason: extra.reason ?? null,
-        category: null,
-        contentHash: extra.contentHash ?? null,
-      });
+        actor,
+        extra
+      );
     },
 
     /** The deadline the events imply on the current calendar (loaded unless given); 400 on a broken rule. */

@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/service-items/catalogue';
 import type { ServiceItemAdminView, Withdrawal } from '../../../../shared/service-items/contracts';
 import { REVIEW_STATES, type ServiceItemReviewView } from '../../../../shared/service-items/review';
+import type { CaseStepDetails } from '../../kernel/services/audit';
 import { getService } from '../../get-service';
 import { divisionType } from '../../kernel/config';
 import { ACTIONS, UID } from '../../kernel/constants';
@@ -159,22 +160,14 @@ export const record = (
   row: Pick<ItemRow, 'documentId' | 'lifecycle'>,
   action: string,
   actor: Actor,
-  extra: { toState?: string; reason?: string | null; contentHash?: string | null } = {}
+  extra: CaseStepDetails = {}
 ) =>
-  getService(strapi, 'audit').append({
-    contentType: UID.serviceItem,
-    documentId: row.documentId,
-    locale: '-',
+  getService(strapi, 'audit').caseStep(
+    { contentType: UID.serviceItem, id: row.documentId, state: row.lifecycle },
     action,
-    fromState: row.lifecycle,
-    toState: extra.toState ?? row.lifecycle,
-    actorId: actor.id,
-    actorName: actor.name,
-    actorRoles: actor.roles,
-    reason: extra.reason ?? null,
-    category: null,
-    contentHash: extra.contentHash ?? null,
-  });
+    actor,
+    extra
+  );
 
 /** Runs `fn` under the item's lock (one change of an item at a time). */
 export const locked = <T>(strapi: Core.Strapi, documentId: string, fn: () => Promise<T>) =>

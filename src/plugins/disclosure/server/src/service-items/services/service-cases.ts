@@ -100,20 +100,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     toState: string,
     reason: string | null = null
   ) =>
-    getService(strapi, 'audit').append({
-      contentType: UID.serviceCase,
-      documentId: row.caseNumber,
-      locale: '-',
+    getService(strapi, 'audit').caseStep(
+      { contentType: UID.serviceCase, id: row.caseNumber, state: row.state },
       action,
-      fromState: row.state,
-      toState,
-      actorId: actor.id,
-      actorName: actor.name,
-      actorRoles: actor.roles,
-      reason,
-      category: null,
-      contentHash: null,
-    });
+      actor,
+      { toState, reason }
+    );
 
   const summaryOf = (
     row: CaseRow,
