@@ -149,7 +149,7 @@ export async function seedDemoConsultations(strapi: Core.Strapi): Promise<boolea
     const date = (instant: Date) =>
       new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
-    const { id } = await steps.create(
+    const { id, documentId } = await steps.create(
       {
         title: '示范市促进中小企业发展若干措施（征求意见稿）',
         purpose:
@@ -166,7 +166,7 @@ export async function seedDemoConsultations(strapi: Core.Strapi): Promise<boolea
     await publishOn(strapi, announcement!.documentId, '2018-04-28', crew);
 
     for (const comment of COMMENTS) {
-      await website.comment(id, {
+      await website.comment(documentId, {
         anchor: comment.anchor,
         text: comment.text,
         name: comment.name,

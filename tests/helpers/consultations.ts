@@ -9,8 +9,12 @@ export const daysAfter = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export const consultationPath = (id: number, rest = '') => `/disclosure/consultations/${id}${rest}`;
+/** The website's path of a consultation: by its public id (a numeric one must be a 404). */
 export const publicPath = (id: number | string, rest = '') =>
   `/api/disclosure/consultations/${id}${rest}`;
+
+/** What a public id looks like: random letters and digits, nothing sequential to count on. */
+export const PUBLIC_ID = /^[a-z][a-z0-9]{23}$/;
 
 /** The draft of the demo's measures: a preamble, two chapters and six articles. */
 export const DRAFT_TEXT = [
@@ -46,6 +50,6 @@ export const commentBody = (over: object = {}) => ({
   ...over,
 });
 
-/** POST a comment to the website's API. */
+/** POST a comment to the website's API (`id`: the public id, or a wrong one). */
 export const postComment = (http: Server, id: number | string, body: object) =>
   request(http).post(publicPath(id, '/comments')).send(body);

@@ -36,9 +36,18 @@ describe('the demo’s consultation of 2018', () => {
         hasSummary: true,
       }),
     ]);
+    // Named by its public id (random), never by the row's id.
+    const [row] = (await app.strapi.db
+      .query('plugin::disclosure.consultation')
+      .findMany({})) as Array<{ id: number; documentId: string }>;
+    expect(list.body.data[0].documentId).toBe(row.documentId);
+    expect(row.documentId).toMatch(/^[a-z][a-z0-9]{23}$/);
+    expect(list.body.data[0]).not.toHaveProperty('id');
+    await request(app.http).get(`/api/disclosure/consultations/${row.id}`).expect(404);
     const shown = await request(app.http)
-      .get(`/api/disclosure/consultations/${list.body.data[0].id}`)
+      .get(`/api/disclosure/consultations/${row.documentId}`)
       .expect(200);
+    expect(shown.body.data).not.toHaveProperty('id');
     expect(shown.body.data.units.map((unit: { anchor: string }) => unit.anchor)).toEqual([
       'preamble',
       'art-1',

@@ -15,6 +15,7 @@ import {
   consultationPath as path,
   daysAfter,
   postComment,
+  PUBLIC_ID,
   publicPath,
 } from '../helpers/consultations';
 import { createDivisions, loginCast, type StaffLogin } from '../helpers/staff';
@@ -34,6 +35,12 @@ const as = (name: string) => asStaff(app.http, cast[name]);
 const consultationCount = () => app.strapi.db.query(UIDS.consultation).count();
 const commentCount = () => app.strapi.db.query(UIDS.comment).count();
 const year = () => Number(beijingToday().slice(0, 4));
+
+/** The website's 404 for a consultation, the id asked for taken out of its message. */
+const notFoundFor = async (response: request.Response, asked: string | number) => {
+  expect(response.status).toBe(404);
+  return JSON.stringify(response.body).replace(`consultation ${asked}.`, 'consultation <asked>.');
+};
 
 /** A review step through the admin API, as one of the cast. */
 const reviewStep = (
@@ -77,7 +84,9 @@ afterAll(async () => {
 });
 
 describe('a consultation from its draft to its published summary', () => {
+  /** The row's id (the admin API's) and the public id (the website's). */
   let id: number;
+  let publicId: string;
   const comments: Record<string, number> = {};
   /** The comments' ids on the page, by number. */
   const commentIds = async () => {
@@ -106,6 +115,8 @@ describe('a consultation from its draft to its published summary', () => {
       .post('/disclosure/consultations', consultation())
       .expect(201);
     id = response.body.data.id;
+    publicId = response.body.data.documentId;
+    expect(publicId).toMatch(PUBLIC_ID);
     expect(response.body.data).toMatchObject({
       state: 'draft',
       phase: 'draft',
@@ -139,12 +150,20 @@ describe('a consultation from its draft to its published summary', () => {
   it('is invisible to the website before its announcement is published: the same 404 as none', async () => {
     const list = await request(app.http).get('/api/disclosure/consultations').expect(200);
     expect(list.body.data).toEqual([]);
-    const unknown = await request(app.http).get(publicPath(999999)).expect(404);
-    const draft = await request(app.http).get(publicPath(id)).expect(404);
-    expect(draft.body.error.message).toBe(unknown.body.error.message.replace('999999', String(id)));
+    const unknownId = 'x'.repeat(24);
+    const unknown = await notFoundFor(
+      await request(app.http).get(publicPath(unknownId)),
+      unknownId
+    );
+    const draft = await request(app.http).get(publicPath(publicId));
+    expect(await notFoundFor(draft, publicId)).toBe(unknown);
+    expect(await notFoundFor(await request(app.http).get(publicPath(id)), id)).toBe(unknown);
     expect(JSON.stringify(draft.body)).not.toContain('中小企业');
     const before = await commentCount();
-    await postComment(app.http, id, commentBody()).expect(404);
+    for (const asked of [publicId, unknownId, id]) {
+      const refused = await postComment(app.http, asked, commentBody());
+      expect(await notFoundFor(refused, asked)).toBe(unknown);
+    }
     expect(await commentCount()).toBe(before);
   });
 
@@ -194,8 +213,8 @@ describe('a consultation from its draft to its published summary', () => {
     // Fixed once announced; still nothing for the website.
     const edit = await as('editorA').put(path(id), { title: '改' }).expect(400);
     expect(edit.body.error.message).toContain('fixed once announced');
-    await request(app.http).get(publicPath(id)).expect(404);
-    await postComment(app.http, id, commentBody()).expect(404);
+    await request(app.http).get(publicPath(publicId)).expect(404);
+    await postComment(app.http, publicId, commentBody()).expect(404);
   });
 
   it('opens once the review publishes its announcement', async () => {
@@ -210,9 +229,18 @@ describe('a consultation from its draft to its published summary', () => {
     });
     const list = await request(app.http).get('/api/disclosure/consultations').expect(200);
     expect(list.body.data).toEqual([
-      expect.objectContaining({ id, status: 'open', commentsReceived: 0, hasSummary: false }),
+      expect.objectContaining({
+        documentId: publicId,
+        status: 'open',
+        commentsReceived: 0,
+        hasSummary: false,
+      }),
     ]);
-    const shown = await request(app.http).get(publicPath(id)).expect(200);
+    // Named by its public id only: no row id anywhere in the answers.
+    expect(list.body.data[0]).not.toHaveProperty('id');
+    const shown = await request(app.http).get(publicPath(publicId)).expect(200);
+    expect(shown.body.data.documentId).toBe(publicId);
+    expect(shown.body.data).not.toHaveProperty('id');
     expect(shown.body.data).toMatchObject({
       title: '示范市促进中小企业发展若干措施（征求意见稿）',
       status: 'open',
@@ -228,6 +256,18 @@ describe('a consultation from its draft to its published summary', () => {
     });
   });
 
+  it('answers a published consultation’s row id with the same 404 as an unknown id', async () => {
+    const unknownId = 'x'.repeat(24);
+    const unknown = await notFoundFor(
+      await request(app.http).get(publicPath(unknownId)),
+      unknownId
+    );
+    expect(await notFoundFor(await request(app.http).get(publicPath(id)), id)).toBe(unknown);
+    const before = await commentCount();
+    expect(await notFoundFor(await postComment(app.http, id, commentBody()), id)).toBe(unknown);
+    expect(await commentCount()).toBe(before);
+  });
+
   it('takes comments anchored to articles, or on the draft as a whole', async () => {
     const sent = [
       commentBody(),
@@ -241,9 +281,9 @@ describe('a consultation from its draft to its published summary', () => {
       commentBody({ anchor: 'art-5', text: '广告：代办各类资质，电话1380000。' }),
     ];
     for (const [index, body] of sent.entries()) {
-      const response = await postComment(app.http, id, body).expect(201);
+      const response = await postComment(app.http, publicId, body).expect(201);
       expect(response.body.data).toEqual({
-        consultationId: id,
+        consultationDocumentId: publicId,
         number: index + 1,
         receivedOn: beijingToday(),
       });
@@ -262,7 +302,7 @@ describe('a consultation from its draft to its published summary', () => {
     'refuses a comment with %s: 400 naming the field, nothing stored',
     async (_what, body, key) => {
       const before = await commentCount();
-      const response = await postComment(app.http, id, body).expect(400);
+      const response = await postComment(app.http, publicId, body).expect(400);
       expect(response.body.error.details.key).toBe(key);
       expect(await commentCount()).toBe(before);
     }
@@ -273,7 +313,7 @@ describe('a consultation from its draft to its published summary', () => {
     expect(list.body.error.details.key).toBe('secret');
     await request(app.http).get('/api/disclosure/consultations?pagination[page]=1').expect(200);
     const one = await request(app.http)
-      .get(`${publicPath(id)}?populate=*`)
+      .get(`${publicPath(publicId)}?populate=*`)
       .expect(400);
     expect(one.body.error.details.key).toBe('populate');
   });
@@ -288,7 +328,7 @@ describe('a consultation from its draft to its published summary', () => {
       expect(stored).not.toContain(secret);
     }
     expect(rows.every((row: { moderation: string }) => row.moderation === 'hidden')).toBe(true);
-    const shown = await request(app.http).get(publicPath(id)).expect(200);
+    const shown = await request(app.http).get(publicPath(publicId)).expect(200);
     expect(shown.body.data.commentsReceived).toBe(5);
     expect(shown.body.data.comments).toEqual([]);
     expect(JSON.stringify(shown.body)).not.toContain('个体工商户');
@@ -335,7 +375,7 @@ describe('a consultation from its draft to its published summary', () => {
     const noReason = await moderate(5, { moderation: 'rejected' }, 400);
     expect(noReason.body.error.details.key).toBe('reason');
     await moderate(5, { moderation: 'rejected', reason: '广告信息' });
-    const shown = await request(app.http).get(publicPath(id)).expect(200);
+    const shown = await request(app.http).get(publicPath(publicId)).expect(200);
     expect(shown.body.data.comments).toEqual([
       {
         number: 1,
@@ -378,10 +418,10 @@ describe('a consultation from its draft to its published summary', () => {
       closedOn: beijingToday(),
       allowedActions: ['moderate', 'record_adoption', 'draft_summary'],
     });
-    const refused = await postComment(app.http, id, commentBody()).expect(403);
+    const refused = await postComment(app.http, publicId, commentBody()).expect(403);
     expect(refused.body.error.message).toContain('closed');
     expect(await commentCount()).toBe(5);
-    const shown = await request(app.http).get(publicPath(id)).expect(200);
+    const shown = await request(app.http).get(publicPath(publicId)).expect(200);
     expect(shown.body.data.status).toBe('closed');
   });
 
@@ -402,7 +442,7 @@ describe('a consultation from its draft to its published summary', () => {
       'draft_summary',
       'submit_summary',
     ]);
-    const shown = await request(app.http).get(publicPath(id)).expect(200);
+    const shown = await request(app.http).get(publicPath(publicId)).expect(200);
     expect(shown.body.data.summary).toBeNull();
   });
 
@@ -422,7 +462,7 @@ describe('a consultation from its draft to its published summary', () => {
       summary: { isStale: false, article: { reviewState: 'submitted', publishedOn: null } },
       allowedActions: ['moderate'],
     });
-    const shown = await request(app.http).get(publicPath(id)).expect(200);
+    const shown = await request(app.http).get(publicPath(publicId)).expect(200);
     expect(shown.body.data.summary).toBeNull();
     expect(shown.body.data.hasSummary).toBe(false);
   });
@@ -449,7 +489,7 @@ describe('a consultation from its draft to its published summary', () => {
       'summary_drafted',
       'summary_submitted',
     ]);
-    const shown = await request(app.http).get(publicPath(id)).expect(200);
+    const shown = await request(app.http).get(publicPath(publicId)).expect(200);
     expect(shown.body.data.hasSummary).toBe(true);
     expect(shown.body.data.summary).toMatchObject({
       title: '关于《示范市促进中小企业发展若干措施（征求意见稿）》公开征求意见采纳情况的说明',
@@ -504,6 +544,49 @@ describe('the period of a major decision', () => {
     await as('editorA')
       .post('/disclosure/consultations', major({ closesOn: daysAfter(beijingToday(), 29) }))
       .expect(201);
+  });
+
+  it('gives each consultation a random public id, unique, that tells nothing of the others', async () => {
+    const list = await as('coordinator').get('/disclosure/consultations').expect(200);
+    const rows = list.body.data as Array<{ id: number; documentId: string }>;
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) {
+      expect(row.documentId).toMatch(PUBLIC_ID);
+      // Not a number: nothing to count up or down from.
+      expect(Number.isNaN(Number(row.documentId))).toBe(true);
+    }
+    expect(new Set(rows.map((row) => row.documentId)).size).toBe(rows.length);
+    // Two consecutive rows: nothing in common to count from.
+    const [a, b] = rows.sort((x, y) => x.id - y.id).slice(-2);
+    expect(b.id).toBe(a.id + 1);
+    expect(a.documentId.slice(0, 8)).not.toBe(b.documentId.slice(0, 8));
+    // The column is unique: a second row with one of the ids is refused, nothing stored.
+    const before = await consultationCount();
+    const { id: _id, ...copy } = await app.strapi.db
+      .query(UIDS.consultation)
+      .findOne({ where: { id: a.id } });
+    await expect(
+      app.strapi.db.query(UIDS.consultation).create({ data: { ...copy, documentId: a.documentId } })
+    ).rejects.toThrow(/unique|duplicate/i);
+    expect(await consultationCount()).toBe(before);
+  });
+
+  it('the bootstrap’s backfill gives a public id to a row written without one', async () => {
+    const { id, documentId } = (
+      await as('coordinator').get('/disclosure/consultations').expect(200)
+    ).body.data[0] as { id: number; documentId: string };
+    await app.strapi.db
+      .connection('disclosure_consultations')
+      .where({ id })
+      .update({ document_id: null });
+    const assigned = await app.strapi
+      .plugin('disclosure')
+      .service('consultations')
+      .assignDocumentIds();
+    expect(assigned).toBe(1);
+    const row = await app.strapi.db.query(UIDS.consultation).findOne({ where: { id } });
+    expect(row.documentId).toMatch(PUBLIC_ID);
+    expect(row.documentId).not.toBe(documentId);
   });
 });
 
@@ -570,10 +653,16 @@ describe('the yearly figures', () => {
       .get(`/disclosure/statistics/records?year=${year()}&figure=consultations.comments`)
       .expect(200);
     expect(records.body.data).toHaveLength(5);
+    const consulted = await app.strapi.db
+      .query(UIDS.consultation)
+      .findOne({ where: { title: '示范市促进中小企业发展若干措施（征求意见稿）' } });
     expect(records.body.data[0]).toMatchObject({
       uid: 'plugin::disclosure.consultation',
+      // The public id, as the website's; never the row's.
+      documentId: consulted.documentId,
       title: '《示范市促进中小企业发展若干措施（征求意见稿）》意见1',
     });
+    expect(consulted.documentId).toMatch(PUBLIC_ID);
     const text = JSON.stringify(records.body);
     for (const secret of [PHONE, NAME, '个体工商户', '工业园区管理办法']) {
       expect(text).not.toContain(secret);

@@ -12,19 +12,25 @@ import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 const COMMENTS = 'plugin::disclosure.consultation-comment';
-const commentsOn = (consultationId: number) =>
-  app.strapi.db.query(COMMENTS).count({ where: { consultationId } });
+const commentsOn = ({ id }: Opened) =>
+  app.strapi.db.query(COMMENTS).count({ where: { consultationId: id } });
+
+/** A consultation: its row id (staff's) and its public id (the website's). */
+interface Opened {
+  id: number;
+  documentId: string;
+}
 
 /**
  * A consultation announced by the coordinator and published through the whole review; created
  * through the service, or (`elsewhere`) written straight to the table, as another app node would
  * have created it: then this process never registered its comments' path.
  */
-async function openConsultation(title: string, elsewhere = false): Promise<number> {
+async function openConsultation(title: string, elsewhere = false): Promise<Opened> {
   const service = (name: string) => app.strapi.plugin('disclosure').service(name);
   const coordinator = { id: 1, firstname: 'coordinator', division: null };
   const steps = service('consultation-steps');
-  const { id } = elsewhere
+  const { id, documentId } = elsewhere
     ? await app.strapi.db.query('plugin::disclosure.consultation').create({
         data: {
           ...consultation({ title }),
@@ -39,7 +45,7 @@ async function openConsultation(title: string, elsewhere = false): Promise<numbe
   await steps.announce(id, coordinator, { can: () => false });
   const { announcement } = await service('consultations').find(id);
   await reviewAndPublish(app.strapi, announcement.contentType, announcement.documentId);
-  return id;
+  return { id, documentId };
 }
 
 beforeAll(async () => {
@@ -57,17 +63,19 @@ afterAll(async () => {
 it('answers 429 past the limit, keeping the comments accepted, also on a consultation another node created', async () => {
   const guarded = await openConsultation('示范市工业园区管理办法（征求意见稿）');
   const other = await openConsultation('示范市工业设计中心认定办法（征求意见稿）', true);
-  await postComment(app.http, guarded, commentBody()).expect(201);
-  await postComment(app.http, other, commentBody({ anchor: 'art-1' })).expect(201);
-  for (const id of [other, guarded]) {
-    const refused = await postComment(app.http, id, commentBody({ text: '第三次提交' })).expect(
-      429
-    );
+  await postComment(app.http, guarded.documentId, commentBody()).expect(201);
+  await postComment(app.http, other.documentId, commentBody({ anchor: 'art-1' })).expect(201);
+  for (const { documentId } of [other, guarded]) {
+    const refused = await postComment(
+      app.http,
+      documentId,
+      commentBody({ text: '第三次提交' })
+    ).expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.body.error.message).toContain('Requests already accepted are kept');
   }
   expect(await commentsOn(guarded)).toBe(1);
   expect(await commentsOn(other)).toBe(1);
-  const shown = await request(app.http).get(publicPath(guarded)).expect(200);
+  const shown = await request(app.http).get(publicPath(guarded.documentId)).expect(200);
   expect(shown.body.data.commentsReceived).toBe(1);
 });

@@ -117,7 +117,7 @@ export interface SummaryBody {
   text?: string | null;
 }
 
-/** POST /api/disclosure/consultations/:id/comments (the website). */
+/** POST /api/disclosure/consultations/:documentId/comments (the website). */
 export interface CommentBody {
   /** The unit commented on (one of the consultation's anchors); none for the draft as a whole. */
   anchor?: string | null;
@@ -131,7 +131,8 @@ export interface CommentBody {
 
 /** What the website learns of an accepted comment: its number, never the contacts. */
 export interface CommentReceipt {
-  consultationId: number;
+  /** The consultation's public id (the one in the path). */
+  consultationDocumentId: string;
   number: number;
   receivedOn: string;
 }
@@ -184,7 +185,10 @@ export interface ConsultationArticle {
 }
 
 export interface ConsultationListRow {
+  /** The row's id: the admin API's. */
   id: number;
+  /** The public id: the website's routes name the consultation by it (never by `id`). */
+  documentId: string;
   title: string;
   division: string;
   divisionName: string;
@@ -230,9 +234,12 @@ export interface ConsultationDetail extends ConsultationListRow {
   timeline: Array<{ at: string; action: string; actorName: string | null; text: string }>;
 }
 
-/** GET /api/disclosure/consultations: the consultations whose announcement is published. */
+/**
+ * GET /api/disclosure/consultations: the consultations whose announcement is published, each
+ * named by its public id (random: it tells nothing of the consultations not published).
+ */
 export interface PublicConsultationRow {
-  id: number;
+  documentId: string;
   title: string;
   publisher: string;
   divisionName: string;
@@ -243,7 +250,7 @@ export interface PublicConsultationRow {
   hasSummary: boolean;
 }
 
-/** GET /api/disclosure/consultations/:id. */
+/** GET /api/disclosure/consultations/:documentId. */
 export interface PublicConsultation extends PublicConsultationRow {
   purpose: string;
   units: Array<DraftUnit & { publicComments: number }>;

@@ -18,7 +18,9 @@ export const consultations: DisclosureModule = {
     // Every consultation's comments pass the intake guard before their body is read.
     registerIntake(strapi, { path: COMMENTS_PATH, maxFiles: 0, maxBytes: 0 });
   },
-  bootstrap(strapi) {
+  async bootstrap(strapi) {
     getService(strapi, 'statistics').register(consultationsProvider());
+    // The website names consultations by their public id: give one to any row without.
+    await getService(strapi, 'consultations').assignDocumentIds();
   },
 };

@@ -59,6 +59,7 @@ async function allFacts(context: StatisticsContext): Promise<ConsultationFigureF
     .from(consultations.table)
     .select({
       id: consultations.column('id'),
+      documentId: consultations.column('documentId'),
       title: consultations.column('title'),
       opensOn: consultations.column('opensOn'),
       announcement: consultations.column('announcement'),
@@ -78,6 +79,7 @@ async function allFacts(context: StatisticsContext): Promise<ConsultationFigureF
     const id = Number(row.id);
     facts.push({
       id,
+      documentId: String(row.documentId),
       title: String(row.title),
       opensOn: toDateOnly(row.opensOn) ?? '',
       announcementPublishedOn: await publishedOn(context, json<ArticleRef>(row.announcement)),
@@ -113,7 +115,8 @@ export function consultationsProvider(): StatisticsProvider {
         total: entries.length,
         results: entries.slice(from, from + page.pageSize).map(({ facts, date, number }) => ({
           uid: UID.consultation,
-          documentId: String(facts.id),
+          // The public id, as the website's: never the row's sequential one.
+          documentId: facts.documentId,
           locale: null,
           title: number ? `《${facts.title}》意见${number}` : `《${facts.title}》`,
           date,

@@ -134,6 +134,12 @@ export const ConsultationView = () => {
               facts={[
                 [label('consultations.field.division', 'Division'), consultation.divisionName],
                 [
+                  label('consultations.field.publicId', "Public id (the website's address)"),
+                  <code key="publicId" data-testid="consultation-public-id">
+                    {`/api/disclosure/consultations/${consultation.documentId}`}
+                  </code>,
+                ],
+                [
                   label('consultations.field.period', 'Period'),
                   label('consultations.period', '{opensOn} to {closesOn} ({days} days)', {
                     opensOn: consultation.opensOn,

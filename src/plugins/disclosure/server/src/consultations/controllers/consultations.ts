@@ -59,16 +59,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async publicList(ctx: Context) {
       return website().list(validatePublicListQuery(ctx.query));
     },
-    /** GET /api/disclosure/consultations/:id → one, 404 unless its announcement is published. */
+    /**
+     * GET /api/disclosure/consultations/:id (its public id, never the row's) → one, 404 unless
+     * its announcement is published.
+     */
     async publicShow(ctx: Context) {
       validateNoQuery(ctx.query);
-      return { data: await website().show(idOf(ctx.params.id)) };
+      return { data: await website().show(ctx.params.id ?? '') };
     },
-    /** POST /api/disclosure/consultations/:id/comments → 201 { data: { number, receivedOn } }. */
+    /**
+     * POST /api/disclosure/consultations/:id/comments (its public id) → 201
+     * { data: { consultationDocumentId, number, receivedOn } }.
+     */
     async comment(ctx: Context) {
       validateNoQuery(ctx.query);
-      const id = idOf(ctx.params.id);
-      const data = await website().comment(id, validateComment(ctx.request.body));
+      const input = validateComment(ctx.request.body);
+      const data = await website().comment(ctx.params.id ?? '', input);
       ctx.status = 201;
       return { data };
     },

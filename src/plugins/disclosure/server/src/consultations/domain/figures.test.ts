@@ -3,6 +3,7 @@ import { consultationFigures, entriesOf, type ConsultationFigureFacts } from './
 const FACTS: ConsultationFigureFacts[] = [
   {
     id: 1,
+    documentId: 'doc1',
     title: '示范措施',
     opensOn: '2018-05-02',
     announcementPublishedOn: '2018-04-28',
@@ -11,6 +12,7 @@ const FACTS: ConsultationFigureFacts[] = [
   },
   {
     id: 2,
+    documentId: 'doc2',
     title: '跨年征集',
     opensOn: '2018-12-20',
     announcementPublishedOn: '2018-12-18',
@@ -19,6 +21,7 @@ const FACTS: ConsultationFigureFacts[] = [
   },
   {
     id: 3,
+    documentId: 'doc3',
     title: '未公布的征集',
     opensOn: '2018-07-01',
     announcementPublishedOn: null,

@@ -9,6 +9,8 @@
 
 export interface ConsultationFigureFacts {
   id: number;
+  /** The public id: the records name the consultation by it. */
+  documentId: string;
   title: string;
   opensOn: string;
   /** The announcement's first publication, null while it is not published. */

@@ -15,8 +15,11 @@ import { invalid } from '../validation';
 import type { ConsultationRow } from './consultations';
 import { getService } from '../../get-service';
 
-/** The same answer for an unknown consultation and one not yet published. */
-const notFound = (id: number) => new errors.NotFoundError(`No consultation ${id}.`);
+/**
+ * The same answer for an unknown public id, a row's numeric id and a consultation not yet
+ * published: it names only what was asked.
+ */
+const notFound = (documentId: string) => new errors.NotFoundError(`No consultation ${documentId}.`);
 
 type Blocks = Array<{ type?: string; children?: Array<{ text?: string; children?: unknown[] }> }>;
 
@@ -65,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     names: Map<string, string>,
     today: string
   ): Promise<PublicConsultationRow> => ({
-    id: row.id,
+    documentId: row.documentId,
     title: row.title,
     publisher: consultations().publisherName(),
     divisionName: names.get(row.division) ?? row.division,
@@ -94,15 +97,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** One published consultation, or the same 404 as an unknown one. */
-    async show(id: number): Promise<PublicConsultation> {
-      const row = await consultations()
-        .find(id)
-        .catch(() => null);
+    /** One published consultation by its public id, or the same 404 as an unknown one. */
+    async show(documentId: string): Promise<PublicConsultation> {
+      const row = await consultations().findByDocumentId(documentId);
       const facts = row && (await published(row));
-      if (!row || !facts) throw notFound(id);
+      if (!row || !facts) throw notFound(documentId);
       const today = beijingDate(new Date());
-      const shown = (await consultations().commentsOf(id)).filter(
+      const shown = (await consultations().commentsOf(row.id)).filter(
         (comment) => comment.moderation === 'public'
       );
       const article = row.summary?.article;
@@ -150,19 +151,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * A comment from the website, received now: 404 for an unknown or unpublished consultation
-     * (the same), 403 outside its period or once closed, 400 for an anchor that is none of its
+     * A comment from the website on the consultation of that public id, received now: 404 for an
+     * unknown or unpublished consultation (the same), 403 outside its period or once closed, 400 for an anchor that is none of its
      * units. The name and contacts are encrypted; the comment is hidden until moderated.
      */
-    async comment(id: number, input: CommentBody, now = new Date()): Promise<CommentReceipt> {
+    async comment(
+      documentId: string,
+      input: CommentBody,
+      now = new Date()
+    ): Promise<CommentReceipt> {
       const key = consultations().key();
       const today = beijingDate(now);
+      const found = await consultations().findByDocumentId(documentId);
+      if (!found) throw notFound(documentId);
+      const id = found.id;
       return consultations().locked(id, async () => {
-        const row = await consultations()
-          .find(id)
-          .catch(() => null);
-        const facts = row && (await published(row));
-        if (!row || !facts) throw notFound(id);
+        const row = await consultations().find(id);
+        const facts = await published(row);
+        if (!facts) throw notFound(documentId);
         const phase = phaseOf(facts, today);
         if (phase !== 'open') {
           // A PolicyError keeps its message (Strapi answers a ForbiddenError with a bare "Forbidden").
@@ -204,7 +210,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await consultations().record(row, 'comment_received', currentActor(strapi), {
           reason: `意见${number}${anchor ? `（${row.units.find((unit) => unit.anchor === anchor)!.label}）` : ''}`,
         });
-        return { consultationId: id, number, receivedOn: today };
+        return { consultationDocumentId: row.documentId, number, receivedOn: today };
       });
     },
   };

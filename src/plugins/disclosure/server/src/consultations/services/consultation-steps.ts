@@ -155,7 +155,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * ending before it starts, or a major decision's period under the minimum without the
      * coordinator's reason.
      */
-    async create(input: ConsultationBody, viewer: ConsultationViewer): Promise<{ id: number }> {
+    async create(
+      input: ConsultationBody,
+      viewer: ConsultationViewer
+    ): Promise<{ id: number; documentId: string }> {
       const actor = actorFromUser(viewer);
       if (viewer.division && input.division && input.division !== viewer.division) {
         throw new errors.PolicyError('You create consultations of your own division only.');
@@ -192,7 +195,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await consultations().record(row, 'created', actor, {
         reason: `${labelOf(row)}，${division.name}，${input.opensOn}至${input.closesOn}（${daysOf(input.opensOn, input.closesOn)}天）${shortenedReason ? `；缩短征求意见期限的理由：${shortenedReason}` : ''}`,
       });
-      return { id: row.id };
+      return { id: row.id, documentId: row.documentId };
     },
 
     /** Changes a draft consultation (its text, file, period); the same checks as creating it. */

@@ -73,6 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     today: string
   ): Promise<ConsultationListRow> => ({
     id: row.id,
+    documentId: row.documentId,
     title: row.title,
     division: row.division,
     divisionName: names.get(row.division) ?? row.division,

@@ -4,6 +4,7 @@ import { nextOrRefuse } from '../../kernel/refusal';
 import { ACTIONS, PLUGIN_ID, UID } from '../../kernel/constants';
 import { divisionType, type DisclosureConfig } from '../../kernel/config';
 import { canonicalJson, sha256 } from '../../kernel/domain/canonical';
+import { randomInt } from 'crypto';
 import { parseKey } from '../../kernel/domain/personal-data';
 import type { Actor, AdminUser } from '../../kernel/services/actor';
 import { serialize } from '../../kernel/services/locks';
@@ -38,7 +39,13 @@ export interface StoredSummary {
 }
 
 export interface ConsultationRow {
+  /** The row's id: staff's (admin routes, audit trail, comments); never in a public answer. */
   id: number;
+  /**
+   * The public id: the website's routes and answers name a consultation by it. Random (Strapi's
+   * documentId, assigned when the row is created, unique), so it tells nothing of the others.
+   */
+  documentId: string;
   title: string;
   division: string;
   purpose: string;
@@ -97,6 +104,14 @@ export const decisionsHashOf = (comments: readonly CommentRow[]) =>
       }))
     )
   );
+
+/** A new public id, as Strapi's (24 lowercase letters and digits, a letter first). */
+export const newDocumentId = () => {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  let id = alphabet[randomInt(26)];
+  while (id.length < 24) id += alphabet[randomInt(alphabet.length)];
+  return id;
+};
 
 /** A stored date column as YYYY-MM-DD (PostgreSQL hands back Date objects). */
 const day = (value: unknown) => toDateOnly(value) ?? String(value);
@@ -188,6 +203,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (!row) throw new errors.NotFoundError(`No consultation ${id}.`);
       return normalised(row);
+    },
+
+    /**
+     * The consultation the website names by its public id, or null: the caller answers the same
+     * 404 for none and for one not published. A numeric id is no public id.
+     */
+    async findByDocumentId(documentId: string): Promise<ConsultationRow | null> {
+      if (!/^[0-9a-z]{1,64}$/.test(documentId)) return null;
+      const found: { id: number } | null = await rows().findOne({
+        where: { documentId },
+        select: ['id'],
+      });
+      return found ? this.find(found.id) : null;
+    },
+
+    /**
+     * Gives a public id to every consultation without one (rows written before Strapi assigned
+     * one, or straight to the table): run at bootstrap, a no-op once all have one.
+     */
+    async assignDocumentIds(): Promise<number> {
+      const missing: Array<{ id: number }> = await rows().findMany({
+        where: { $or: [{ documentId: null }, { documentId: '' }] },
+        select: ['id'],
+      });
+      for (const { id } of missing) {
+        await rows().update({ where: { id }, data: { documentId: newDocumentId() } as never });
+      }
+      return missing.length;
     },
 
     /** Every consultation, oldest first (a bureau holds a handful a year). */
