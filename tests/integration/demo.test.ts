@@ -52,8 +52,9 @@ beforeAll(async () => {
       DISCLOSURE_EMAIL_NOTIFICATIONS: 'true',
     },
   });
-  // Seeding the source year (~520 items through the whole review) on a loaded CI machine.
-}, 300_000);
+  // Seeding the source year (~520 items through the whole review, 117 inquiries, 34 cases, 17
+  // proposals, a consultation) on a loaded CI machine, beside the other database's suite.
+}, 600_000);
 afterAll(async () => {
   if (app) await stopApp(app);
   await mailbox?.close();
