@@ -143,11 +143,18 @@ function casesBehind(
  */
 async function itemsInForce(context: StatisticsContext, online: boolean) {
   const start = `${context.year}-01-01`;
+  // firstPublishedAt exists where the host enables Strapi's feature for it (this app does); a
+  // host without it dates an item by its current publication.
+  const attributes = context.strapi.contentType(UID.serviceItem).attributes as Record<
+    string,
+    unknown
+  >;
+  const published = 'firstPublishedAt' in attributes ? 'firstPublishedAt' : 'publishedAt';
   const rows = (await context.strapi.db.query(UID.serviceItem).findMany({
     where: {
       publishedAt: { $notNull: true },
       $and: [
-        { $or: [{ firstPublishedAt: null }, { firstPublishedAt: { $lt: context.to } }] },
+        { $or: [{ [published]: null }, { [published]: { $lt: context.to } }] },
         {
           $or: [
             { lifecycle: { $ne: 'withdrawn' } },
@@ -158,10 +165,10 @@ async function itemsInForce(context: StatisticsContext, online: boolean) {
       ],
       ...(online ? { onlineDepth: 'full' } : {}),
     },
-    select: ['documentId', 'name', 'firstPublishedAt'],
+    select: ['documentId', 'name', published],
     orderBy: [{ name: 'asc' }, { documentId: 'asc' }],
-  })) as Array<{ documentId: string; name: string | null; firstPublishedAt: unknown }>;
-  return rows;
+  })) as Array<{ documentId: string; name: string | null } & Record<string, unknown>>;
+  return rows.map((row) => ({ ...row, firstPublishedAt: row[published] }));
 }
 
 const percent = (part: number, whole: number) =>
