@@ -23,6 +23,7 @@ import {
 import { labelOf, type InquiryRow, type StoredReply } from '../domain/inquiry';
 import { inquiryMail } from '../mail';
 import { invalid } from '../validation';
+import { checkReviewed, clearedReply, returnedReply } from '../../kernel/reply-clearance';
 import type { InquiryViewer } from './inquiries';
 import { replyHashOf } from './inquiry-intake';
 import { getService } from '../../get-service';
@@ -68,16 +69,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const replyOf = (row: InquiryRow): StoredReply => {
     if (!row.reply) throw new errors.ValidationError(`${labelOf(row)} has no reply.`);
     return row.reply;
-  };
-
-  /** The reviewer names the version they read; a reply redrafted since is not cleared unseen. */
-  const checkReviewed = (reply: StoredReply, hash: string) => {
-    if (hash !== reply.hash) {
-      throw invalid(
-        'The reply changed since you opened it: reload it and review it again.',
-        'hash'
-      );
-    }
   };
 
   /** A date of a step: given (not before `after`) or today. */
@@ -179,15 +170,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await inquiries().step(id, 'clear_reply', viewer, ['reviewer'], async (row) => {
         const reply = replyOf(row);
         checkReviewed(reply, hash);
-        await inquiries().save(row, {
-          reply: {
-            ...reply,
-            state: 'cleared',
-            clearedBy: { id: actor.id, name: actor.name },
-            clearedAt: new Date().toISOString(),
-            clearedHash: reply.hash,
-          },
-        });
+        await inquiries().save(row, { reply: clearedReply(reply, actor) });
         await inquiries().record(row, 'reply_cleared', actor, { contentHash: reply.hash });
       });
       await inquiryMail(strapi).replyStep('cleared', await inquiries().find(id));
@@ -203,9 +186,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await inquiries().step(id, 'return_reply', viewer, ['reviewer'], async (row) => {
         const reply = replyOf(row);
         checkReviewed(reply, hash);
-        await inquiries().save(row, {
-          reply: { ...reply, state: 'returned', returnedReason: reason },
-        });
+        await inquiries().save(row, { reply: returnedReply(reply, reason) });
         await inquiries().record(row, 'reply_returned', actor, { reason });
       });
       await inquiryMail(strapi).replyStep('returned', await inquiries().find(id), reason);

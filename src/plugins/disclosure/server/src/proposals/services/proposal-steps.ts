@@ -37,6 +37,7 @@ import {
 import { afterFeedback } from '../domain/transitions';
 import { proposalMail } from '../mail';
 import { invalid } from '../validation';
+import { checkReviewed, clearedReply, returnedReply } from '../../kernel/reply-clearance';
 import { replyMonthsOf, type ProposalViewer } from './proposals';
 import { getService } from '../../get-service';
 
@@ -91,16 +92,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const replyOf = (row: ProposalRow): StoredReply => {
     if (!row.reply) throw new errors.ValidationError(`${labelOf(row)} has no reply.`);
     return row.reply;
-  };
-
-  /** The reviewer names the version they read; a reply redrafted since is not cleared unseen. */
-  const checkReviewed = (reply: StoredReply, hash: string) => {
-    if (hash !== reply.hash) {
-      throw invalid(
-        'The reply changed since you opened it: reload it and review it again.',
-        'hash'
-      );
-    }
   };
 
   /** The co-handler divisions, checked: each a division, none the lead, each once. */
@@ -318,15 +309,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await proposals().step(id, 'clear_reply', viewer, ['reviewer'], async (row) => {
         const reply = replyOf(row);
         checkReviewed(reply, hash);
-        await proposals().save(row, {
-          reply: {
-            ...reply,
-            state: 'cleared',
-            clearedBy: { id: actor.id, name: actor.name },
-            clearedAt: new Date().toISOString(),
-            clearedHash: reply.hash,
-          },
-        });
+        await proposals().save(row, { reply: clearedReply(reply, actor) });
         await proposals().record(row, 'reply_cleared', actor, { contentHash: reply.hash });
       });
       await proposalMail(strapi).replyStep('cleared', await proposals().find(id));
@@ -342,9 +325,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await proposals().step(id, 'return_reply', viewer, ['reviewer'], async (row) => {
         const reply = replyOf(row);
         checkReviewed(reply, hash);
-        await proposals().save(row, {
-          reply: { ...reply, state: 'returned', returnedReason: reason },
-        });
+        await proposals().save(row, { reply: returnedReply(reply, reason) });
         await proposals().record(row, 'reply_returned', actor, { reason });
       });
       await proposalMail(strapi).replyStep('returned', await proposals().find(id), reason);
