@@ -230,13 +230,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const { id } of missing) {
         await rows().update({ where: { id }, data: { documentId: newDocumentId() } as never });
       }
-      // The schema declares the unique index, but Strapi 5.54's schema sync leaves it out on
-      // SQLite (PostgreSQL has it): make sure it exists on both (a no-op where it does).
-      const { tableName } = strapi.db.metadata.get(UID.consultation);
-      await strapi.db.connection.raw(
-        'CREATE UNIQUE INDEX IF NOT EXISTS disclosure_consultations_document_id_unique ON ?? (document_id)',
-        [tableName]
-      );
       return missing.length;
     },
 
