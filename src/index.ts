@@ -5,6 +5,7 @@ import { closeMediaLibraryApi } from './content-api/media-library';
 import { publishedOnlyForContentApi } from './content-api/published-only';
 import { setUpPublicRole } from './content-api/public-permissions';
 import { replaceFirstPublishedAtBackfill } from './database/first-published-at-backfill';
+import { tuneSqlite } from './database/sqlite-pragmas';
 import { registerConsultationArticles } from './consultations/consultation-articles';
 import { seedDemo } from './demo';
 import { setUpContentLocales } from './i18n/locales';
@@ -25,6 +26,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // SQLite: write-ahead log, synced at checkpoints (before the seeds below write).
+    await tuneSqlite(strapi);
     // 0. The catalogue's figures for the yearly statistics (items, policy documents, interpretations).
     registerCatalogueStatistics(strapi);
     // … and how information released on request becomes a draft proactive item (Art. 44).
