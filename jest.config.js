@@ -10,6 +10,8 @@ const transform = {
 };
 
 module.exports = {
+  // The demo's seeding test first: the other demo files start from its copy.
+  testSequencer: '<rootDir>/tests/sequencer.js',
   projects: [
     {
       displayName: 'unit',

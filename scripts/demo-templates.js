@@ -1,5 +1,5 @@
 /**
- * The seeded demos test runs share (demoTemplate in tests/helpers/database.ts): SQLite files under
+ * The saved first boots test runs share (bootTemplate in tests/helpers/database.ts): SQLite files under
  * .tmp/ and PostgreSQL template databases. `npm test` removes them before and after its run; a
  * jest run on its own removes them at its end (tests/global-teardown.js).
  */
@@ -7,7 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const TEMPLATE_PREFIX = 'disclosure_demo_template_';
+const TEMPLATE_PREFIX = 'disclosure_template_';
 const tmp = path.join(__dirname, '..', '.tmp');
 
 /** Removes every demo template; PostgreSQL's too when `postgresEnv` (PGHOST…) is given. */

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm test`: the whole suite. Unit tests, the integration and security suites and the package test (the
- * plugin packed and installed into a bare Strapi app) on SQLite, the browser tests of the admin panel
- * (Debian's Chromium), then the integration, security and package tests again on PostgreSQL. Every test
- * file creates its own database and drops it.
+ * plugin packed and installed into a bare Strapi app) on SQLite, then the browser tests of the admin
+ * panel (Debian's Chromium); beside them, the integration, security and package tests again on
+ * PostgreSQL. Every test file creates its own database and drops it.
  * Where no PostgreSQL answers, a throwaway server is started from the Debian binaries (as the
  * postgres user); where there are none, the output says plainly that the PostgreSQL suite did
  * not run. Ends with one line of totals: "N passed, N failed, N skipped".
@@ -72,32 +72,59 @@ function runJest(label, projects, env, prefix = '') {
 }
 
 /**
- * Builds the plugin and compiles the app once, before any suite: the suites then run side by side
- * without two compilations writing dist/ at the same time (the global setups skip theirs).
+ * Builds the plugin and the app once, before any suite: the suites then run side by side without
+ * two builds writing dist/ at the same time (their global setups skip theirs). With a browser,
+ * the admin panel too (`strapi build`), for the browser suite that starts while PostgreSQL's runs.
  */
-async function compileOnce() {
+async function buildOnce(withAdmin) {
   const { buildPlugin } = require('./build-plugin');
-  const { compileStrapi } = require('@strapi/strapi');
   buildPlugin();
-  await compileStrapi({ appDir: root, ignoreDiagnostics: false });
-  process.env.DISCLOSURE_TEST_COMPILED = 'true';
+  if (withAdmin) {
+    const { execFileSync } = require('child_process');
+    execFileSync(path.join(root, 'node_modules', '.bin', 'strapi'), ['build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'test' },
+    });
+  } else {
+    const { compileStrapi } = require('@strapi/strapi');
+    await compileStrapi({ appDir: root, ignoreDiagnostics: false });
+  }
+  process.env.DISCLOSURE_TEST_COMPILED = withAdmin ? 'with-admin' : 'true';
 }
 
 async function main() {
   process.env.DISCLOSURE_TEST_RUN = `${Date.now()}-${process.pid}`;
-  await compileOnce();
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const hasBrowser = fs.existsSync(chromium);
+  await buildOnce(hasBrowser);
   // SQLite and PostgreSQL side by side: each file has its own database, and one suite waits on
-  // the database server while the other computes (2 cores). The browser suite comes after.
+  // the database server while the other computes (2 cores). The browser suite follows SQLite's,
+  // while PostgreSQL's (the longer) goes on.
   const postgres = await ensurePostgres();
   await removeDemoTemplates(postgres.ok ? postgres.env : null);
-  const suites = [
-    runJest(
-      'unit + integration + security + package on SQLite',
-      ['unit', 'integration', 'security', 'package'],
-      { TEST_DATABASE: 'sqlite' },
-      '[sqlite]'
-    ),
-  ];
+  const sqliteThenBrowser = (async () => {
+    const done = [
+      await runJest(
+        'unit + integration + security + package on SQLite',
+        ['unit', 'integration', 'security', 'package'],
+        { TEST_DATABASE: 'sqlite' },
+        '[sqlite]'
+      ),
+    ];
+    if (hasBrowser) {
+      done.push(
+        await runJest(
+          'browser (admin panel) on SQLite',
+          ['e2e'],
+          { TEST_DATABASE: 'sqlite', CHROMIUM_PATH: chromium },
+          '[browser]'
+        )
+      );
+    }
+    return done;
+  })();
+  const suites = [sqliteThenBrowser];
   if (postgres.ok) {
     suites.push(
       runJest(
@@ -105,21 +132,10 @@ async function main() {
         ['integration', 'security', 'package'],
         { TEST_DATABASE: 'postgres', ...postgres.env },
         '[postgres]'
-      )
+      ).then((result) => [result])
     );
   }
-  const results = await Promise.all(suites);
-
-  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  const hasBrowser = fs.existsSync(chromium);
-  if (hasBrowser) {
-    results.push(
-      await runJest('browser (admin panel) on SQLite', ['e2e'], {
-        TEST_DATABASE: 'sqlite',
-        CHROMIUM_PATH: chromium,
-      })
-    );
-  }
+  const results = (await Promise.all(suites)).flat();
   await removeDemoTemplates(postgres.ok ? postgres.env : null);
   await postgres.stop();
 

@@ -13,8 +13,8 @@ module.exports = async () => {
     process.env.DISCLOSURE_TEST_RUN = `${Date.now()}-${process.pid}`;
     process.env.DISCLOSURE_TEST_RUN_OWNER = String(process.pid);
   }
-  // npm test compiled once already, for suites that run side by side.
-  if (process.env.DISCLOSURE_TEST_COMPILED === 'true') return;
+  // npm test built once already, for suites that run side by side.
+  if (process.env.DISCLOSURE_TEST_COMPILED) return;
   buildPlugin();
   await compileStrapi({ appDir: process.cwd(), ignoreDiagnostics: false });
 };

@@ -14,6 +14,8 @@ const Database = require('better-sqlite3') as SqliteDatabase;
 export const TEST_DATABASE = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
 
 export interface TestDatabase {
+  /** The database's name (a file's base name on SQLite). */
+  name: string;
   /** Environment variables that point Strapi's config/database.ts at this database. */
   env: Record<string, string>;
   drop(): Promise<void>;
@@ -38,17 +40,18 @@ async function withAdminClient<T>(run: (client: Client) => Promise<T>): Promise<
 
 /**
  * A fresh database for one test file: a SQLite file, or a new PostgreSQL database; empty, or a
- * copy of a saved demo `template` (see demoTemplate), or named `name` (to become one).
+ * copy of a saved boot `template` (see bootTemplate).
  */
 export async function createTestDatabase(
-  options: { template?: DemoTemplate; name?: string } = {}
+  options: { template?: BootTemplate } = {}
 ): Promise<TestDatabase> {
-  const name = options.name ?? `disclosure_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `disclosure_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   if (TEST_DATABASE === 'sqlite') {
     const file = path.join(process.cwd(), '.tmp', `${name}.db`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     if (options.template) fs.copyFileSync(sqliteTemplateFile(options.template), file);
     return {
+      name,
       env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file },
       drop: async () => {
         for (const suffix of ['', '-wal', '-shm', '-journal'])
@@ -66,6 +69,7 @@ export async function createTestDatabase(
   const { host, port, user, password } = pgSettings();
   const credentials = password ? `${user}:${encodeURIComponent(password)}` : user;
   return {
+    name,
     // DATABASE_URL, as production sets it, so the suite also proves config/database.ts reads it.
     env: {
       DATABASE_CLIENT: 'postgres',
@@ -80,36 +84,56 @@ export async function createTestDatabase(
 }
 
 /**
- * A run's seeded demo. Seeding the demo's source year takes most of a boot, so a run seeds it
- * once and later boots with the same demo start from a copy (the demo seeds are idempotent and
- * find themselves done): on SQLite the file, copied by `VACUUM INTO` right after the first demo
- * boot; on PostgreSQL a template database (`CREATE DATABASE … TEMPLATE`), seeded by a boot of
- * its own since a template takes no connections. Keyed by the run (`DISCLOSURE_TEST_RUN`, set by
- * `npm test` for all its suites and by the global setup otherwise) and the demo's credentials.
+ * A run's first boot, saved. A boot on an empty database creates the schema and seeds the
+ * catalogue, roles and permissions (and, with the demo, the source year): most of a boot's time.
+ * So a run saves the database right after the first boot of each kind and later boots of that
+ * kind start from a copy (every seed is idempotent and finds itself done): on SQLite a file
+ * copied by `VACUUM INTO`, on PostgreSQL a template database (`CREATE DATABASE … TEMPLATE`).
+ * Keyed by the run (`DISCLOSURE_TEST_RUN`, set by `npm test` for all its suites and by the global
+ * setup otherwise) and by the settings that change what a first boot writes: the defaults
+ * (TEST_ENV) give one template, the demo's settings another; a setting not known to leave the
+ * database alone gives its own.
  */
-export interface DemoTemplate {
+export interface BootTemplate {
   name: string;
 }
 
-/** The demo template `env` would seed, or null when it seeds none. */
-export function demoTemplate(env: Record<string, string | undefined>): DemoTemplate | null {
-  if (env.DEMO_SEED !== 'true' || env.NODE_ENV === 'production') return null;
+/** Settings a boot reads that never change what its first boot writes into the database. */
+const RUNTIME_ONLY = new Set([
+  'SMTP_HOST',
+  'SMTP_PORT',
+  'DISCLOSURE_EMAIL_NOTIFICATIONS',
+  'DISCLOSURE_INTAKE_LIMIT',
+  'DISCLOSURE_INTAKE_KEY_PREFIX',
+  'REDIS_URL',
+  'CORS_ADMIN_ORIGINS',
+  'CORS_API_ORIGINS',
+  'HOST',
+  'PORT',
+]);
+
+/** The template a boot with `env` starts from (or saves), or null for production settings. */
+export function bootTemplate(env: Record<string, string | undefined>): BootTemplate | null {
+  if (env.NODE_ENV === 'production') return null;
   const run = process.env.DISCLOSURE_TEST_RUN ?? String(process.pid);
+  const seeding = Object.entries(env)
+    .filter(([key]) => !RUNTIME_ONLY.has(key))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   const key = createHash('sha256')
-    .update(JSON.stringify([run, env.DEMO_ADMIN_EMAIL ?? '', env.DEMO_ADMIN_PASSWORD ?? '']))
+    .update(JSON.stringify([run, seeding]))
     .digest('hex')
     .slice(0, 16);
   return { name: `${TEMPLATE_PREFIX}${key}` };
 }
 
-/** Names every demo template starts with (for the clean-up at the end of a run). */
-export const TEMPLATE_PREFIX = 'disclosure_demo_template_';
+/** Names every boot template starts with (for the clean-up at the end of a run). */
+export const TEMPLATE_PREFIX = 'disclosure_template_';
 
-const sqliteTemplateFile = (template: DemoTemplate) =>
+const sqliteTemplateFile = (template: BootTemplate) =>
   path.join(process.cwd(), '.tmp', `${template.name}.db`);
 
 /** True when the run has saved `template`. */
-export async function templateSaved(template: DemoTemplate): Promise<boolean> {
+export async function templateSaved(template: BootTemplate): Promise<boolean> {
   if (TEST_DATABASE === 'sqlite') return fs.existsSync(sqliteTemplateFile(template));
   return withAdminClient(async (client) => {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
@@ -119,8 +143,37 @@ export async function templateSaved(template: DemoTemplate): Promise<boolean> {
   });
 }
 
-/** SQLite: saves a running demo `database` as `template` (a consistent copy). */
-export function saveSqliteTemplate(database: TestDatabase, template: DemoTemplate): void {
+/** The part of knex a PostgreSQL save needs: its pool, closed and opened again. */
+interface Pool {
+  destroy(): Promise<void>;
+  initialize(): void;
+}
+
+/**
+ * Saves a booted `database` as `template`. PostgreSQL copies only a database nobody is connected
+ * to, so the app's pool (`connection`, knex) is closed for the copy and opened again.
+ */
+export async function saveTemplate(
+  database: TestDatabase,
+  template: BootTemplate,
+  connection: Pool
+): Promise<void> {
+  if (TEST_DATABASE === 'sqlite') {
+    saveSqliteTemplate(database, template);
+    return;
+  }
+  await connection.destroy();
+  try {
+    await withAdminClient((client) =>
+      client.query(`CREATE DATABASE ${template.name} TEMPLATE ${database.name}`)
+    );
+  } finally {
+    connection.initialize();
+  }
+}
+
+/** SQLite: saves a running `database` as `template` (a consistent copy). */
+export function saveSqliteTemplate(database: TestDatabase, template: BootTemplate): void {
   const file = database.env.DATABASE_FILENAME;
   const target = sqliteTemplateFile(template);
   if (!file || fs.existsSync(target)) return;

@@ -4,7 +4,7 @@ import path from 'path';
 import { TEST_ENV } from './strapi';
 import {
   createTestDatabase,
-  demoTemplate,
+  bootTemplate,
   saveSqliteTemplate,
   TEST_DATABASE,
   templateSaved,
@@ -31,11 +31,11 @@ const freePort = () =>
 
 /**
  * Runs `strapi start` (the built admin included) as a separate process on a fresh database (a
- * copy of the run's seeded demo when `env` asks for the demo and the run has one).
+ * copy of the run's first start with the same settings when there is one: bootTemplate).
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  // The browser suite runs on SQLite, where a running demo is saved as it is (bootApp).
-  const template = TEST_DATABASE === 'sqlite' ? demoTemplate({ ...TEST_ENV, ...env }) : null;
+  // The browser suite runs on SQLite, where a running app's database is saved as it is.
+  const template = TEST_DATABASE === 'sqlite' ? bootTemplate({ ...TEST_ENV, ...env }) : null;
   const saved = template !== null && (await templateSaved(template));
   const database: TestDatabase = await createTestDatabase(saved ? { template: template! } : {});
   const port = await freePort();

@@ -2,10 +2,9 @@ import type { Server } from 'http';
 import path from 'path';
 import { createStrapi, type Core } from '@strapi/strapi';
 import {
+  bootTemplate,
   createTestDatabase,
-  demoTemplate,
-  saveSqliteTemplate,
-  TEST_DATABASE,
+  saveTemplate,
   templateSaved,
   type TestDatabase,
 } from './database';
@@ -44,8 +43,9 @@ export interface TestApp {
 
 /**
  * Boots the compiled app (dist/) on a fresh database, or on `database` to test a restart.
- * Call once per test file: a boot takes seconds. A boot with the demo starts from the run's
- * seeded demo when there is one (demoTemplate in ./database).
+ * Call once per test file: a boot takes seconds. A fresh database is a copy of the run's first
+ * boot with the same settings when there is one (bootTemplate in ./database); the first boot
+ * saves it.
  */
 export async function bootApp(
   options: {
@@ -53,26 +53,20 @@ export async function bootApp(
     env?: Record<string, string>;
     /** Seed the demo in this boot even when the run has it (the test of the seeding itself). */
     freshDemo?: boolean;
+    /** Boot on an empty database even when the run has a saved first boot (tests of a first boot). */
+    freshDatabase?: boolean;
   } = {}
 ): Promise<TestApp> {
-  const template = options.database ? null : demoTemplate({ ...TEST_ENV, ...options.env });
-  if (
-    template &&
-    !options.freshDemo &&
-    TEST_DATABASE === 'postgres' &&
-    !(await templateSaved(template))
-  ) {
-    // A template database takes no connections: it is seeded by a boot of its own.
-    const seeding = await load(await createTestDatabase({ name: template.name }), options.env);
-    await stopApp(seeding, { keepDatabase: true });
-  }
+  const template = options.database ? null : bootTemplate({ ...TEST_ENV, ...options.env });
   const saved = template !== null && (await templateSaved(template));
-  const copy = saved && !options.freshDemo;
+  const copy = saved && !options.freshDemo && !options.freshDatabase;
   const database =
     options.database ?? (await createTestDatabase(copy ? { template: template! } : {}));
   try {
     const app = await load(database, options.env);
-    if (template && !saved && TEST_DATABASE === 'sqlite') saveSqliteTemplate(database, template);
+    if (template && !saved) {
+      await saveTemplate(database, template, app.strapi.db.connection as never);
+    }
     return app;
   } catch (error) {
     if (!options.database) await database.drop();

@@ -126,7 +126,7 @@ describe('the seeded disclosure catalogue', () => {
 
 describe('seeding the catalogue across restarts', () => {
   it('never duplicates a column and keeps the coordinator’s edits and deletions', async () => {
-    const first = await bootApp();
+    const first = await bootApp({ freshDatabase: true });
     let keepDatabase = true;
     try {
       expect(await countColumns(first, 'zh-Hans')).toBe(21);
