@@ -24,6 +24,7 @@ import {
 import { errorMessage } from '../../kernel/api';
 import { Section } from '../../kernel/components/Section';
 import { TableHead } from '../../kernel/components/TableHead';
+import { useQueryParams } from '../../kernel/hooks/useQueryParams';
 import { useLabel } from '../../kernel/useLabel';
 import { HeatMap } from '../components/HeatMap';
 
@@ -103,7 +104,11 @@ const Verdict = ({ verdict }: { verdict: SiteVerdict }) => {
 const MonitorPage = () => {
   const label = useLabel();
   const { get } = useFetchClient();
-  const [year, setYear] = useState(() => new Date(Date.now() + 8 * 3600_000).getUTCFullYear());
+  const [params, update] = useQueryParams();
+  const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  const asked = Number(params.get('year'));
+  const year = Number.isInteger(asked) && asked >= 2008 && asked <= thisYear ? asked : thisYear;
+  const setYear = (next: number) => update({ year: String(next) });
   const [columns, setColumns] = useState<MonitorColumnsResponse['data'] | null>(null);
   const [heatMap, setHeatMap] = useState<HeatMapResponse['data'] | null>(null);
   const [figures, setFigures] = useState<MonitorYearResponse['data'] | null>(null);
@@ -130,7 +135,6 @@ const MonitorPage = () => {
   }, [get, year]);
 
   const title = label('monitor.title', 'Timeliness monitor');
-  const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
@@ -207,7 +211,12 @@ const MonitorPage = () => {
             testId="monitor-heat-map"
           >
             <Flex gap={2}>
-              <Button variant="tertiary" size="S" onClick={() => setYear(year - 1)}>
+              <Button
+                variant="tertiary"
+                size="S"
+                disabled={year <= 2008}
+                onClick={() => setYear(year - 1)}
+              >
                 {label('monitor.previousYear', 'Previous year')}
               </Button>
               <Button
