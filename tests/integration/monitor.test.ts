@@ -5,7 +5,11 @@
  * runs race), the site verdict flipping at the fifth stale and the fifth blank column, the year's
  * days stale with the annual report's draft sentence, the heat map, RBAC and bad input.
  */
+import { spawn } from 'child_process';
+import path from 'path';
+import readline from 'readline';
 import { columnId, createPublished } from '../helpers/content';
+import { TEST_DATABASE } from '../helpers/database';
 import { asStaff } from '../helpers/proposals';
 import { recipients, startMailbox, type Mailbox } from '../helpers/smtp';
 import { createDivisions, loginCast, type StaffLogin } from '../helpers/staff';
@@ -43,6 +47,29 @@ const digestMails = (marker: string, to: string) =>
       (mail.text ?? '').includes(marker) &&
       recipients(mail).includes(to)
   );
+
+/**
+ * Runs the digest for `today` twice at once: in this process twice on SQLite, and on PostgreSQL
+ * here and in a second app process (two nodes on one database).
+ */
+async function runOnTwoNodes(today: string) {
+  if (TEST_DATABASE !== 'postgres') return Promise.all([digest().run(today), digest().run(today)]);
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, '..', 'helpers', 'second-process.js'), 'digest', today],
+    { env: { ...process.env }, stdio: ['pipe', 'pipe', 'inherit'] }
+  );
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const lines = readline.createInterface({ input: child.stdout! });
+  const nextLine = () => new Promise<string>((resolve) => lines.once('line', resolve));
+  expect(await nextLine()).toBe('READY');
+  const theirs = nextLine();
+  child.stdin!.end('GO\n');
+  const ours = await digest().run(today);
+  const result = [ours, JSON.parse(await theirs) as typeof ours];
+  await exited;
+  return result;
+}
 
 beforeAll(async () => {
   mailbox = await startMailbox();
@@ -158,8 +185,8 @@ describe('the daily digest', () => {
     ]);
     expect((await digest().run('2025-03-12')).notices).toEqual([]);
 
-    // Two app processes' jobs at once: one of them sends.
-    const [a, b] = await Promise.all([digest().run('2025-03-13'), digest().run('2025-03-13')]);
+    // Two nodes' jobs at once: one of them sends.
+    const [a, b] = await runOnTwoNodes('2025-03-13');
     expect([...a.notices, ...b.notices]).toEqual([
       { code: 'work-news', threshold: 'due_soon', staleOn: '2025-03-16' },
     ]);
