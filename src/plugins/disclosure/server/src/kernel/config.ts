@@ -9,7 +9,7 @@ import {
 } from './constants';
 import { DEFAULT_INDEX_PATTERN, patternProblem } from './domain/index-number';
 import type { MonitorThresholds } from '../../../shared/monitor/contracts';
-import { DEFAULT_THRESHOLDS } from '../monitor/domain/timeliness';
+import { DEFAULT_THRESHOLDS, thresholdsProblem } from '../monitor/domain/timeliness';
 
 /** A content type's UID (api::article.article), as the settings name the types under review. */
 export type ContentTypeUid = UID.ContentType;
@@ -114,6 +114,8 @@ export const config = {
         'disclosure.personalDataKey must be 32 bytes in base64 (e.g. openssl rand -base64 32)'
       );
     }
+    const monitorProblem = thresholdsProblem(candidate.monitor);
+    if (monitorProblem) throw new Error(`disclosure.monitor: ${monitorProblem}`);
     const problem = patternProblem(candidate.indexPattern);
     if (problem) throw new Error(`disclosure.indexPattern: ${problem}`);
   },

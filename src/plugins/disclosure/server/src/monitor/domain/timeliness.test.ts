@@ -6,6 +6,7 @@ import {
   digestNotices,
   siteVerdict,
   staleDaysIn,
+  thresholdsProblem,
   type AssessedColumn,
 } from './timeliness';
 
@@ -149,5 +150,21 @@ describe('days spent stale in a year', () => {
     expect(staleDaysIn(['2026-01-10'], 14, '2026-01-01', '2026-01-31')).toBe(7);
     expect(staleDaysIn(['2026-01-10', '2026-01-20'], 14, '2026-01-01', '2026-01-31')).toBe(0);
     expect(daysBetween('2026-01-01', '2026-12-31')).toBe(364);
+  });
+});
+
+describe('configured thresholds', () => {
+  it('take whole days and counts, and name what is wrong', () => {
+    expect(thresholdsProblem(T)).toBeNull();
+    expect(thresholdsProblem(undefined)).toBeNull();
+    expect(thresholdsProblem({ newsDays: 0 })).toBe(
+      'newsDays must be a whole number of days from 1'
+    );
+    expect(thresholdsProblem({ dueSoonDays: 1.5 })).toBe(
+      'dueSoonDays must be a whole number of days from 0'
+    );
+    expect(thresholdsProblem({ failAt: { blank: '5' } })).toBe(
+      'failAt.blank must be a whole number from 1'
+    );
   });
 });

@@ -64,12 +64,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.config.get<DisclosureConfig>(`plugin::${PLUGIN_ID}`);
   const knex = () => strapi.db.connection as unknown as Knex;
 
+  /** The defaults under what the host configured (a partial `failAt` keeps the other counts). */
   const thresholds = (): MonitorThresholds => {
-    const { typeColumns: _ignored, ...configured } = settings().monitor ?? {
+    const { typeColumns: _ignored, ...configured } = settings().monitor ?? { typeColumns: {} };
+    return {
       ...DEFAULT_THRESHOLDS,
-      typeColumns: {},
+      ...configured,
+      failAt: { ...DEFAULT_THRESHOLDS.failAt, ...configured.failAt },
     };
-    return { ...DEFAULT_THRESHOLDS, ...configured };
   };
 
   /** The types under review whose items name their column, and the column type they name. */
