@@ -57,6 +57,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         'api::annual-report.annual-report',
         'api::website-report.website-report',
       ],
+      // The timeliness monitor: the leaders (no column relation of their own) fill 领导之窗; the
+      // inspection's thresholds are the plugin's defaults (docs/decisions/0031).
+      monitor: { typeColumns: { 'api::leader.leader': 'leaders' } },
       // The publisher's 9-character organisation code or 18-character unified social credit code.
       orgCode: env('DISCLOSURE_ORG_CODE', '000000000'),
       indexPattern: env('DISCLOSURE_INDEX_PATTERN', '{orgCode}/{YYYY}-{NNNNN}'),

@@ -3,7 +3,7 @@ const { disclosureService } = require('strapi-plugin-gov-disclosure/sdk');
  * A second app process for the concurrency tests: boots the compiled app on the database named by
  * the environment, says READY, waits for GO on stdin, runs one task, prints its result as JSON and
  * exits. Tasks: `allocate <uid> <year> <documentId>…` (索引号), `remind <YYYY-MM-DD>` (the daily
- * request reminders).
+ * request reminders), `digest <YYYY-MM-DD>` (the timeliness monitor's daily digest).
  */
 const path = require('path');
 const readline = require('readline');
@@ -17,6 +17,9 @@ const TASKS = {
   },
   remind(strapi, [today]) {
     return disclosureService(strapi, 'request-reminders').run(today);
+  },
+  digest(strapi, [today]) {
+    return disclosureService(strapi, 'monitor-digest').run(today);
   },
 };
 

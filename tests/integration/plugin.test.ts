@@ -70,6 +70,7 @@ describe('the workflow roles of a database created before an action existed', ()
     ACTIONS.handleInquiries,
     ACTIONS.assignInquiries,
     ACTIONS.manageConsultations,
+    ACTIONS.readMonitor,
   ];
   const store = () => app.strapi.store({ type: 'plugin', name: 'disclosure' });
   const actionsOf = async (code: string): Promise<string[]> => {

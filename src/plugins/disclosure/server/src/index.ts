@@ -4,6 +4,7 @@ import { consultations } from './consultations';
 import { inquiries } from './inquiries';
 import { kernel } from './kernel';
 import { media } from './media';
+import { monitor } from './monitor';
 import { proposals } from './proposals';
 import { reporting } from './reporting';
 import { requests } from './requests';
@@ -12,7 +13,18 @@ import { serviceItems } from './service-items';
 
 /** The plugin: its modules, the kernel first. A new module is a folder and one line here. */
 export default assembleModules(
-  [kernel, reporting, review, requests, serviceItems, proposals, inquiries, consultations, media],
+  [
+    kernel,
+    reporting,
+    review,
+    requests,
+    serviceItems,
+    proposals,
+    inquiries,
+    consultations,
+    monitor,
+    media,
+  ],
   config
 );
 

@@ -119,6 +119,11 @@ export const ACTION_DEFINITIONS = {
     displayName: 'Run public consultations (调查征集)',
     allows: 'run public consultations (调查征集)',
   },
+  readMonitor: {
+    uid: 'monitor.read',
+    displayName: 'Read the timeliness monitor (栏目更新监测)',
+    allows: 'read the timeliness monitor (栏目更新监测)',
+  },
 } as const satisfies Record<string, ActionDefinition>;
 
 type ActionKey = keyof typeof ACTION_DEFINITIONS;

@@ -8,6 +8,8 @@ import {
   PLUGIN_ID,
 } from './constants';
 import { DEFAULT_INDEX_PATTERN, patternProblem } from './domain/index-number';
+import type { MonitorThresholds } from '../../../shared/monitor/contracts';
+import { DEFAULT_THRESHOLDS, thresholdsProblem } from '../monitor/domain/timeliness';
 
 /** A content type's UID (api::article.article), as the settings name the types under review. */
 export type ContentTypeUid = UID.ContentType;
@@ -55,6 +57,11 @@ export interface DisclosureConfig {
   };
   /** Consultations (调查征集): the shortest period for a major decision, in days. */
   consultations: { minimumDaysForMajorDecisions: number };
+  /**
+   * The timeliness monitor (栏目更新监测): the inspection's thresholds, and the types under review
+   * without a `column` relation whose items all sit in one column (by type UID: column code).
+   */
+  monitor: MonitorThresholds & { typeColumns: Record<string, string> };
   /** 32 bytes, base64: encrypts applicants' personal data at rest. */
   personalDataKey?: string;
   /** Request intake per client address: `points` submissions per `durationSeconds`; shared via Redis when set. */
@@ -84,6 +91,7 @@ export const config = {
       warnAfterMonths: 2,
     },
     consultations: { minimumDaysForMajorDecisions: 30 },
+    monitor: { ...DEFAULT_THRESHOLDS, failAt: { ...DEFAULT_THRESHOLDS.failAt }, typeColumns: {} },
     intakeRateLimit: { points: 10, durationSeconds: 600 },
   }),
   validator(candidate: DisclosureConfig) {
@@ -106,6 +114,8 @@ export const config = {
         'disclosure.personalDataKey must be 32 bytes in base64 (e.g. openssl rand -base64 32)'
       );
     }
+    const monitorProblem = thresholdsProblem(candidate.monitor);
+    if (monitorProblem) throw new Error(`disclosure.monitor: ${monitorProblem}`);
     const problem = patternProblem(candidate.indexPattern);
     if (problem) throw new Error(`disclosure.indexPattern: ${problem}`);
   },

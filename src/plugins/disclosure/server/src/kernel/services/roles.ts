@@ -101,6 +101,8 @@ export const WORKFLOW_ROLES = [
       ACTIONS.handleInquiries,
       ACTIONS.assignInquiries,
       ACTIONS.manageConsultations,
+      // … watches the columns' timeliness (栏目更新监测).
+      ACTIONS.readMonitor,
       ...UPLOAD_READ,
       ...UPLOAD_WRITE,
     ],
@@ -125,6 +127,7 @@ const LATER_ACTIONS: readonly string[] = [
   ACTIONS.handleInquiries,
   ACTIONS.assignInquiries,
   ACTIONS.manageConsultations,
+  ACTIONS.readMonitor,
 ];
 
 /** The content types whose Content Manager rights the workflow roles are given: the app's. */

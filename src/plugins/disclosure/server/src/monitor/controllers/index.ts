@@ -1,0 +1,3 @@
+import monitor from './monitor';
+
+export const controllers = { monitor };

@@ -1,0 +1,7 @@
+import monitor from './monitor';
+import monitorDigest from './monitor-digest';
+
+export const services = {
+  monitor,
+  'monitor-digest': monitorDigest,
+};
