@@ -3,6 +3,7 @@ import { assembleModules } from './kernel/module';
 import { consultations } from './consultations';
 import { inquiries } from './inquiries';
 import { kernel } from './kernel';
+import { prescreen } from './prescreen';
 import { proposals } from './proposals';
 import { reporting } from './reporting';
 import { requests } from './requests';
@@ -11,7 +12,17 @@ import { serviceItems } from './service-items';
 
 /** The plugin: its modules, the kernel first. A new module is a folder and one line here. */
 export default assembleModules(
-  [kernel, reporting, review, requests, serviceItems, proposals, inquiries, consultations],
+  [
+    kernel,
+    reporting,
+    review,
+    requests,
+    serviceItems,
+    proposals,
+    inquiries,
+    consultations,
+    prescreen,
+  ],
   config
 );
 

@@ -21,6 +21,8 @@ export const UID = {
   inquiry: 'plugin::disclosure.inquiry',
   consultation: 'plugin::disclosure.consultation',
   consultationComment: 'plugin::disclosure.consultation-comment',
+  prescreenScan: 'plugin::disclosure.prescreen-scan',
+  prescreenFinding: 'plugin::disclosure.prescreen-finding',
 } as const;
 
 export interface ActionDefinition {
@@ -118,6 +120,11 @@ export const ACTION_DEFINITIONS = {
     uid: 'consultations.manage',
     displayName: 'Run public consultations (调查征集)',
     allows: 'run public consultations (调查征集)',
+  },
+  managePrescreen: {
+    uid: 'prescreen.manage',
+    displayName: 'Edit the confidentiality pre-screen word list (保密预审敏感词)',
+    allows: 'edit the confidentiality pre-screen word list (保密预审敏感词)',
   },
 } as const satisfies Record<string, ActionDefinition>;
 

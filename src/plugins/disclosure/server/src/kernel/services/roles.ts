@@ -101,6 +101,8 @@ export const WORKFLOW_ROLES = [
       ACTIONS.handleInquiries,
       ACTIONS.assignInquiries,
       ACTIONS.manageConsultations,
+      // … keeps the pre-screen's sensitive words.
+      ACTIONS.managePrescreen,
       ...UPLOAD_READ,
       ...UPLOAD_WRITE,
     ],
@@ -125,6 +127,7 @@ const LATER_ACTIONS: readonly string[] = [
   ACTIONS.handleInquiries,
   ACTIONS.assignInquiries,
   ACTIONS.manageConsultations,
+  ACTIONS.managePrescreen,
 ];
 
 /** The content types whose Content Manager rights the workflow roles are given: the app's. */

@@ -148,7 +148,8 @@ const RULES: Rule[] = [
   {
     // A local number without area code only when labelled as one (amounts look the same).
     kind: 'landline',
-    pattern: /(?:电话|座机|传真|热线|Tel|TEL|tel|Fax|FAX)[.:\s]*((?:0\d{2,3})?[2-9]\d{6,7})(?![\d-])/g,
+    pattern:
+      /(?:电话|座机|传真|热线|Tel|TEL|tel|Fax|FAX)[.:\s]*((?:0\d{2,3})?[2-9]\d{6,7})(?![\d-])/g,
     group: 1,
     accept: (match) => digitsOf(match),
   },
