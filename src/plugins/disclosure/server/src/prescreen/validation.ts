@@ -31,7 +31,11 @@ export const validateSensitiveWords = validateKeyed(
       )
       .required('words is required: the full list of sensitive words')
       .max(MAX_WORDS, `words: at most ${MAX_WORDS} words`)
-      .test('unique', 'words: each word once', (words = []) => new Set(words).size === words.length),
+      .test(
+        'unique',
+        'words: each word once',
+        (words = []) => new Set(words).size === words.length
+      ),
   })
 );
 
