@@ -9,7 +9,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFHexString, StandardFonts } from 'pdf-lib';
 import * as piexif from 'piexifjs';
 
 /** A PDF with one text per page. */
@@ -23,6 +23,32 @@ export async function pdfWith(pages: string[]): Promise<Buffer> {
     });
   }
   return Buffer.from(await document.save());
+}
+
+/**
+ * A PDF encrypted with a user password (the standard security handler's dictionary; no reader
+ * opens it without the password, which nobody has).
+ */
+export async function encryptedPdf(): Promise<Buffer> {
+  const document = await PDFDocument.create();
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  document.addPage([400, 300]).drawText('Tel 024-22345678', { x: 30, y: 250, size: 12, font });
+  const context = document.context;
+  context.trailerInfo.Encrypt = context.register(
+    context.obj({
+      Filter: 'Standard',
+      V: 1,
+      R: 2,
+      O: PDFHexString.of('11'.repeat(32)),
+      U: PDFHexString.of('22'.repeat(32)),
+      P: -4,
+    })
+  );
+  context.trailerInfo.ID = context.obj([
+    PDFHexString.of('ab'.repeat(16)),
+    PDFHexString.of('ab'.repeat(16)),
+  ]);
+  return Buffer.from(await document.save({ useObjectStreams: false }));
 }
 
 /** A DOCX with one paragraph per text. */

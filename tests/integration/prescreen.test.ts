@@ -6,7 +6,14 @@
  */
 import request from 'supertest';
 import { columnId, createApiToken, createDraft } from '../helpers/content';
-import { docxWith, jpegWithGps, pdfWith, storedFile, xlsxWith } from '../helpers/prescreen-files';
+import {
+  docxWith,
+  encryptedPdf,
+  jpegWithGps,
+  pdfWith,
+  storedFile,
+  xlsxWith,
+} from '../helpers/prescreen-files';
 import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
 import { beijingDate } from '../../src/plugins/disclosure/shared/kernel/dates';
@@ -350,5 +357,33 @@ describe('the sensitive words (保密预审敏感词)', () => {
     await step('submit', staff.editor, documentId).expect(200);
     const { findings } = (await findingsOf(staff.editor, documentId).expect(200)).body.data;
     expect(findings.map(placeOf)).toEqual([{ kind: 'sensitiveWord', field: 'title' }]);
+  });
+});
+
+describe('files that cannot be read', () => {
+  it('are findings, each with its reason: encrypted, no text layer, not what the type claims, an unsupported type', async () => {
+    const encrypted = await upload('secret.pdf', 'application/pdf', await encryptedPdf());
+    const scanned = await upload('scan.pdf', 'application/pdf', await pdfWith(['']));
+    const fake = await storedFile(app.strapi, 'fake.pdf', 'application/pdf', Buffer.from('hello'));
+    const legacy = await storedFile(
+      app.strapi,
+      'old.doc',
+      'application/msword',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+    );
+    const documentId = await draft({
+      title: '附件测试',
+      attachments: [encrypted, scanned, fake, legacy],
+    });
+    await step('submit', staff.editor, documentId).expect(200);
+    const { findings } = (await findingsOf(staff.secrecy, documentId).expect(200)).body.data;
+    expect(
+      findings.map((finding: Finding) => [finding.kind, finding.location.file, finding.excerpt])
+    ).toEqual([
+      ['unreadable', 'secret.pdf', 'PDF 已加密，无法读取'],
+      ['unreadable', 'scan.pdf', 'PDF 没有文字层（可能是扫描件），请人工检查'],
+      ['unreadable', 'fake.pdf', '文件内容与其类型（PDF）不符，无法读取'],
+      ['unreadable', 'old.doc', '不支持读取此类文件（application/msword），请人工检查'],
+    ]);
   });
 });
