@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ACTIONS } from '../../kernel/constants';
 import type { ContentTypeUid } from '../../kernel/config';
-import type { AdminUser } from '../../kernel/services/actor';
-import type { AdminContext } from '../../review/controllers/reviews';
+import type { Ability, AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 import type { PrescreenResponse } from '../../../../shared/prescreen/contracts';
 import {
@@ -12,6 +11,14 @@ import {
   validateFindingsQuery,
   validateSensitiveWords,
 } from '../validation';
+
+/** An admin request as the controller reads it. */
+export interface AdminContext {
+  request: { body?: unknown };
+  query: Record<string, unknown>;
+  params: Record<string, string>;
+  state: { user: AdminUser; userAbility: Ability };
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The item when the user may see it (another division's: the 404 of an unknown item). */

@@ -11,7 +11,7 @@ import { sha256 } from '../../kernel/domain/canonical';
 import { actorFromUser, type Actor, type AdminUser } from '../../kernel/services/actor';
 import { getService } from '../../get-service';
 import type { ContentTypeUid } from '../../kernel/config';
-import type { StepContext } from '../../review/services/reviews';
+import type { StepContext } from '../../review/sdk';
 import {
   FINDING_KIND_LABELS,
   FINDING_KINDS,

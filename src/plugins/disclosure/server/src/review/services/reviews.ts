@@ -8,7 +8,6 @@ import {
   WITHHOLD_REASONS,
   decide,
   modeRefusal,
-  type Action,
   type Capability,
   type State,
   type TransitionResult,
@@ -16,11 +15,10 @@ import {
 import { workflowContext } from '../workflow-context';
 import type { ContentTypeUid } from '../../kernel/config';
 import type { Document, ReviewRow } from './review-state';
+import type { Step, StepHook } from '../sdk';
 
 export type { ReviewRow } from './review-state';
-
-/** A step a user takes (`edit` happens by saving the draft). */
-export type Step = Exclude<Action, 'edit'>;
+export type { Step, StepContext, StepHook } from '../sdk';
 
 /** The steps in the order of the workflow, as the review panel offers them. */
 const STEP_ORDER: readonly Step[] = [
@@ -51,26 +49,6 @@ type GatedInput = TransitionInput & { uid: ContentTypeUid };
 export type SubmissionGuard = (
   draft: Document,
   locale: string
-) => Promise<{ message: string; details: Record<string, unknown> } | null>;
-
-/** What a step hook is told: the item, the draft the step is taken on and its hash, who takes it. */
-export interface StepContext {
-  uid: ContentTypeUid;
-  documentId: string;
-  locale: string;
-  action: Step;
-  state: State;
-  draft: Document;
-  hash: string;
-  user: AdminUser;
-}
-
-/**
- * Work a step does on its draft before it is recorded (the pre-screen scans at submit), or a
- * reason it is refused, with details for the client (the pre-screen's open findings at clear).
- */
-export type StepHook = (
-  context: StepContext
 ) => Promise<{ message: string; details: Record<string, unknown> } | null>;
 
 /** An item as a step finds it: its draft, its review row and state, what the user may do. */
