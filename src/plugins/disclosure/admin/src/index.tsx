@@ -9,6 +9,7 @@ import {
   type AdminModule,
 } from './kernel/module';
 import { PLUGIN_ID } from './kernel/plugin-id';
+import { prescreen } from './prescreen';
 import { proposals } from './proposals';
 import { reporting } from './reporting';
 import { requests } from './requests';
@@ -24,6 +25,7 @@ const MODULES: readonly AdminModule[] = [
   proposals,
   inquiries,
   consultations,
+  prescreen,
   kernel,
 ];
 

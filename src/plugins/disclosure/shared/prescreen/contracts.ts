@@ -97,3 +97,8 @@ const FIELD_LABELS: Record<string, string> = {
   summary: '内容概述',
   body: '正文',
 };
+
+/** GET and PUT /disclosure/prescreen/sensitive-words (PUT takes `{ words }`). */
+export interface SensitiveWordsResponse {
+  data: { words: string[] };
+}
