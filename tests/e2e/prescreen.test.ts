@@ -83,4 +83,32 @@ describe('the pre-screen in the publishing review panel', () => {
     await secrecy.getByTestId('review-step-clear').click();
     await stateBadge(secrecy, '可发布');
   });
+
+  it('lets the coordinator add a sensitive word under Settings, which the next submission finds', async () => {
+    const coordinator = await signIn('coordinator@demo.gov.cn');
+    await coordinator.goto(`${server.url}/admin/settings/disclosure/prescreen-words`, {
+      waitUntil: 'networkidle',
+    });
+    const words = coordinator.getByLabel('敏感词（每行一个）');
+    // The list arrives after the page: wait until the default words are in the field.
+    await coordinator.waitForFunction(
+      `document.querySelector('textarea[name="sensitive-words"]')?.value.includes('涉密')`
+    );
+    await words.fill(`${await words.inputValue()}\n节能座谈`);
+    await coordinator.getByRole('button', { name: '保存' }).click();
+    await coordinator.getByText('已保存').first().waitFor({ timeout: 20_000 });
+    await coordinator.screenshot({ path: path.join(SHOTS, 'prescreen-words.png') });
+
+    const editor = await signIn('editor.bgs@demo.gov.cn');
+    await editor.goto(
+      `${server.url}/admin/content-manager/collection-types/api::article.article/create?plugins[i18n][locale]=zh-Hans`,
+      { waitUntil: 'networkidle' }
+    );
+    await editor.getByLabel('标题').fill('关于召开第二次节能座谈会的通知');
+    await editor.getByRole('button', { name: '保存' }).click();
+    await editor.waitForURL(/api::article\.article\/(?!create)[a-z0-9]+/);
+    await editor.getByTestId('review-step-submit').click();
+    await stateBadge(editor, '待审核');
+    await editor.getByTestId('prescreen-findings').getByText('敏感词 · 标题').waitFor();
+  });
 });
