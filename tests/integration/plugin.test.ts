@@ -71,6 +71,7 @@ describe('the workflow roles of a database created before an action existed', ()
     ACTIONS.assignInquiries,
     ACTIONS.manageConsultations,
     ACTIONS.readMonitor,
+    ACTIONS.managePrescreen,
   ];
   const store = () => app.strapi.store({ type: 'plugin', name: 'disclosure' });
   const actionsOf = async (code: string): Promise<string[]> => {

@@ -16,6 +16,7 @@ import {
   APPLICANT_COLUMNS,
 } from '../../src/plugins/disclosure/shared/reporting/annual-report/format-2021';
 import { WITHHOLD_REASONS } from '../../src/plugins/disclosure/shared/review/workflow';
+import { FINDING_KINDS } from '../../src/plugins/disclosure/shared/prescreen/contracts';
 import { columnId, createApiToken, createDraft, createPublished } from '../helpers/content';
 import { superAdminCrew } from '../helpers/review';
 import { createDivisions, staffLogin, type StaffLogin } from '../helpers/staff';
@@ -91,8 +92,22 @@ const PROPOSAL_KEYS = [
   'proposals.feedback:dissatisfied',
   'proposals.published',
 ];
-const INTERNAL_PROVIDERS = ['reviews', 'requests', 'serviceCases', 'proposals'];
-const INTERNAL_KEYS = [...REVIEW_KEYS, ...REQUEST_KEYS, ...SERVICE_CASE_KEYS, ...PROPOSAL_KEYS];
+/** The confidentiality pre-screen's figures (decision 0030): totals, and per kind. */
+const PRESCREEN_OUTCOMES = ['found', 'confirmed', 'fixed', 'open'];
+const PRESCREEN_KEYS = [
+  ...PRESCREEN_OUTCOMES.map((outcome) => `prescreen.${outcome}`),
+  ...FINDING_KINDS.flatMap((kind) =>
+    PRESCREEN_OUTCOMES.map((outcome) => `prescreen.${outcome}:${kind}`)
+  ),
+];
+const INTERNAL_PROVIDERS = ['reviews', 'requests', 'serviceCases', 'proposals', 'prescreen'];
+const INTERNAL_KEYS = [
+  ...REVIEW_KEYS,
+  ...REQUEST_KEYS,
+  ...SERVICE_CASE_KEYS,
+  ...PROPOSAL_KEYS,
+  ...PRESCREEN_KEYS,
+];
 // 留言办理's counts are public too (their records de-identified, decision 0026), and so are the
 // consultations' (their records the published consultations, decision 0027).
 const PUBLIC_PROVIDERS = ['inquiries', 'consultations', 'items', 'policies', 'interpretations'];

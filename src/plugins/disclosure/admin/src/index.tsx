@@ -10,6 +10,7 @@ import {
 } from './kernel/module';
 import { PLUGIN_ID } from './kernel/plugin-id';
 import { monitor } from './monitor';
+import { prescreen } from './prescreen';
 import { proposals } from './proposals';
 import { reporting } from './reporting';
 import { requests } from './requests';
@@ -26,6 +27,7 @@ const MODULES: readonly AdminModule[] = [
   inquiries,
   consultations,
   monitor,
+  prescreen,
   kernel,
 ];
 

@@ -4,6 +4,7 @@ import type { services as consultations } from './consultations/services';
 import type { services as inquiries } from './inquiries/services';
 import type { services as kernel } from './kernel/services';
 import type { services as monitor } from './monitor/services';
+import type { services as prescreen } from './prescreen/services';
 import type { services as proposals } from './proposals/services';
 import type { services as reporting } from './reporting/services';
 import type { services as requests } from './requests/services';
@@ -18,7 +19,8 @@ type Factories = typeof kernel &
   typeof proposals &
   typeof inquiries &
   typeof consultations &
-  typeof monitor;
+  typeof monitor &
+  typeof prescreen;
 
 /** Every service of the plugin by name, as its factory builds it. */
 export type Services = { [Name in keyof Factories]: ReturnType<Factories[Name]> };

@@ -5,6 +5,7 @@ import { inquiries } from './inquiries';
 import { kernel } from './kernel';
 import { media } from './media';
 import { monitor } from './monitor';
+import { prescreen } from './prescreen';
 import { proposals } from './proposals';
 import { reporting } from './reporting';
 import { requests } from './requests';
@@ -24,6 +25,7 @@ export default assembleModules(
     consultations,
     monitor,
     media,
+    prescreen,
   ],
   config
 );

@@ -21,6 +21,8 @@ export const UID = {
   inquiry: 'plugin::disclosure.inquiry',
   consultation: 'plugin::disclosure.consultation',
   consultationComment: 'plugin::disclosure.consultation-comment',
+  prescreenScan: 'plugin::disclosure.prescreen-scan',
+  prescreenFinding: 'plugin::disclosure.prescreen-finding',
 } as const;
 
 export interface ActionDefinition {
@@ -123,6 +125,11 @@ export const ACTION_DEFINITIONS = {
     uid: 'monitor.read',
     displayName: 'Read the timeliness monitor (栏目更新监测)',
     allows: 'read the timeliness monitor (栏目更新监测)',
+  },
+  managePrescreen: {
+    uid: 'prescreen.manage',
+    displayName: 'Edit the confidentiality pre-screen word list (保密预审敏感词)',
+    allows: 'edit the confidentiality pre-screen word list (保密预审敏感词)',
   },
 } as const satisfies Record<string, ActionDefinition>;
 

@@ -16,6 +16,7 @@ import { WITHHOLD_REASONS } from '../../../../shared/review/workflow';
 import { useGatedContentTypes } from '../hooks/useGatedContentTypes';
 import { t } from '../../kernel/plugin-id';
 import { useLabel } from '../../kernel/useLabel';
+import { PrescreenFindings } from './PrescreenFindings';
 import { NEEDS_REASON, recentHistory, stepVariant } from './review-step';
 import { type ReviewRecordState, useReviewRecord } from './useReviewRecord';
 
@@ -55,6 +56,13 @@ const ReviewPanelContent = ({ model, documentId, document }: PanelComponentProps
       )}
       {wantsReason && <ReasonField review={review} />}
       {record.allowedActions.includes('withhold') && <CategoryField review={review} />}
+      <PrescreenFindings
+        model={model}
+        documentId={documentId}
+        locale={locale}
+        version={record}
+        onConfirmed={() => void review.reload()}
+      />
       <StepButtons record={record} review={review} />
       <ReviewHistory record={record} locale={locale} />
     </Flex>

@@ -64,7 +64,7 @@ export const useReviewRecord = ({ model, documentId, locale }: Item, updatedAt: 
     }
   };
 
-  return { record, reason, setReason, category, setCategory, busy, take };
+  return { record, reason, setReason, category, setCategory, busy, take, reload: load };
 };
 
 export type ReviewRecordState = ReturnType<typeof useReviewRecord>;

@@ -103,6 +103,8 @@ export const WORKFLOW_ROLES = [
       ACTIONS.manageConsultations,
       // … watches the columns' timeliness (栏目更新监测).
       ACTIONS.readMonitor,
+      // … keeps the pre-screen's sensitive words.
+      ACTIONS.managePrescreen,
       ...UPLOAD_READ,
       ...UPLOAD_WRITE,
     ],
@@ -128,6 +130,7 @@ const LATER_ACTIONS: readonly string[] = [
   ACTIONS.assignInquiries,
   ACTIONS.manageConsultations,
   ACTIONS.readMonitor,
+  ACTIONS.managePrescreen,
 ];
 
 /** The content types whose Content Manager rights the workflow roles are given: the app's. */

@@ -8,7 +8,6 @@ import {
   WITHHOLD_REASONS,
   decide,
   modeRefusal,
-  type Action,
   type Capability,
   type State,
   type TransitionResult,
@@ -16,11 +15,10 @@ import {
 import { workflowContext } from '../workflow-context';
 import type { ContentTypeUid } from '../../kernel/config';
 import type { Document, ReviewRow } from './review-state';
+import type { Step, StepHook } from '../sdk';
 
 export type { ReviewRow } from './review-state';
-
-/** A step a user takes (`edit` happens by saving the draft). */
-export type Step = Exclude<Action, 'edit'>;
+export type { Step, StepContext, StepHook } from '../sdk';
 
 /** The steps in the order of the workflow, as the review panel offers them. */
 const STEP_ORDER: readonly Step[] = [
@@ -113,6 +111,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Checks a content type's draft must pass before it can be submitted (the annual report's 勾稽). */
   const submissionGuards = new Map<string, SubmissionGuard>();
+  /** Hooks of other modules per step, in the order they were added (a declared port). */
+  const stepHooks = new Map<Step, StepHook[]>();
+
+  /** Runs the step's hooks on the draft; the first refusal stops the step (400). */
+  const runStepHooks = async (input: GatedInput, { draft, state }: Situation) => {
+    const hooks = stepHooks.get(input.action) ?? [];
+    if (hooks.length === 0) return;
+    const hash = reviewState().hashOfVersion(input.uid, draft);
+    const { uid, documentId, locale, action, user } = input;
+    for (const hook of hooks) {
+      const problem = await hook({ uid, documentId, locale, action, state, draft, hash, user });
+      if (problem) throw new errors.ValidationError(problem.message, problem.details);
+    }
+  };
 
   /**
    * What the user may do to this item: RBAC actions, scoped to the user's division for editors
@@ -244,6 +256,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * Adds work or a check to a step, run after the transition table allowed it and before it is
+     * recorded (the pre-screen: scan at submit, open findings refuse clear).
+     */
+    addStepHook(action: Step, hook: StepHook): void {
+      stepHooks.set(action, [...(stepHooks.get(action) ?? []), hook]);
+    },
+
+    /**
      * The steps this user may take on the item now, in the order of the workflow: what the review
      * panel offers as buttons ([] for a type not under review or a locale without a version).
      * Reasons are asked for when a step is taken.
@@ -281,6 +301,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const verdict = decideFor(found, action, user, step);
       if (!verdict.ok) throw refusalError(verdict);
       await refuseContent(step, found.draft);
+      await runStepHooks(step, found);
       if (action === 'publish' || action === 'unpublish') await throughGate(step);
       else await recordStep(step, found, verdict.to);
       return (await reviewState().find(uid, documentId, locale))!;

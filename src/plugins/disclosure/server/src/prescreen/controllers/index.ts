@@ -1,0 +1,3 @@
+import prescreen from './prescreen';
+
+export const controllers = { prescreen };
