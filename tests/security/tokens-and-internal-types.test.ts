@@ -91,8 +91,37 @@ const PROPOSAL_KEYS = [
   'proposals.feedback:dissatisfied',
   'proposals.published',
 ];
-const INTERNAL_PROVIDERS = ['reviews', 'requests', 'serviceCases', 'proposals'];
-const INTERNAL_KEYS = [...REVIEW_KEYS, ...REQUEST_KEYS, ...SERVICE_CASE_KEYS, ...PROPOSAL_KEYS];
+/** The monitor's figures: the year's stale days and blank columns of the 14 timed columns. */
+const TIMED_COLUMNS = [
+  'disclosure-rules',
+  'leaders',
+  'department-documents',
+  'policy-interpretations',
+  'plans',
+  'budgets',
+  'law-enforcement',
+  'suggestions-proposals',
+  'annual-reports',
+  'work-news',
+  'notices',
+  'administrative-power',
+  'policies',
+  'meetings',
+];
+const MONITOR_KEYS = [
+  'monitor.staleColumns',
+  'monitor.staleDays',
+  'monitor.blankColumns',
+  ...TIMED_COLUMNS.flatMap((code) => [`monitor.staleDays:${code}`, `monitor.blank:${code}`]),
+];
+const INTERNAL_PROVIDERS = ['reviews', 'requests', 'serviceCases', 'proposals', 'monitor'];
+const INTERNAL_KEYS = [
+  ...REVIEW_KEYS,
+  ...REQUEST_KEYS,
+  ...SERVICE_CASE_KEYS,
+  ...PROPOSAL_KEYS,
+  ...MONITOR_KEYS,
+];
 // 留言办理's counts are public too (their records de-identified, decision 0026), and so are the
 // consultations' (their records the published consultations, decision 0027).
 const PUBLIC_PROVIDERS = ['inquiries', 'consultations', 'items', 'policies', 'interpretations'];
@@ -498,6 +527,7 @@ describe('GET /api/disclosure/statistics: the public figures', () => {
       ['requests', 'requests'],
       ['items,reviews', 'reviews'],
       ['policies,requests,items', 'requests'],
+      ['items,monitor', 'monitor'],
     ].map(([providers, refused]) => [principal, providers, refused] as const)
   );
   it.each(asked)(
