@@ -92,6 +92,37 @@ const PROPOSAL_KEYS = [
   'proposals.feedback:dissatisfied',
   'proposals.published',
 ];
+/** The monitor's figures: the year's stale days and blank columns of the 14 timed columns. */
+const TIMED_COLUMNS = [
+  'disclosure-rules',
+  'leaders',
+  'department-documents',
+  'policy-interpretations',
+  'plans',
+  'budgets',
+  'law-enforcement',
+  'suggestions-proposals',
+  'annual-reports',
+  'work-news',
+  'notices',
+  'administrative-power',
+  'policies',
+  'meetings',
+];
+const MONITOR_KEYS = [
+  'monitor.staleColumns',
+  'monitor.staleDays',
+  'monitor.blankColumns',
+  ...TIMED_COLUMNS.flatMap((code) => [`monitor.staleDays:${code}`, `monitor.blank:${code}`]),
+];
+const INTERNAL_PROVIDERS = [
+  'reviews',
+  'requests',
+  'serviceCases',
+  'proposals',
+  'monitor',
+  'prescreen',
+];
 /** The confidentiality pre-screen's figures (decision 0030): totals, and per kind. */
 const PRESCREEN_OUTCOMES = ['found', 'confirmed', 'fixed', 'open'];
 const PRESCREEN_KEYS = [
@@ -100,12 +131,12 @@ const PRESCREEN_KEYS = [
     PRESCREEN_OUTCOMES.map((outcome) => `prescreen.${outcome}:${kind}`)
   ),
 ];
-const INTERNAL_PROVIDERS = ['reviews', 'requests', 'serviceCases', 'proposals', 'prescreen'];
 const INTERNAL_KEYS = [
   ...REVIEW_KEYS,
   ...REQUEST_KEYS,
   ...SERVICE_CASE_KEYS,
   ...PROPOSAL_KEYS,
+  ...MONITOR_KEYS,
   ...PRESCREEN_KEYS,
 ];
 // 留言办理's counts are public too (their records de-identified, decision 0026), and so are the
@@ -513,6 +544,7 @@ describe('GET /api/disclosure/statistics: the public figures', () => {
       ['requests', 'requests'],
       ['items,reviews', 'reviews'],
       ['policies,requests,items', 'requests'],
+      ['items,monitor', 'monitor'],
     ].map(([providers, refused]) => [principal, providers, refused] as const)
   );
   it.each(asked)(

@@ -104,6 +104,7 @@ export interface RecordsResponse {
 //   POST   …/:year/overview-draft  DraftOverviewRequest → DraftOverviewResponse (the draft of
 //                                        一、总体情况 from records), or 409 OverviewConflictResponse
 //                                        when the coordinator edited the last draft (send replace)
+//   POST   …/:year/problems-draft  the same for 五、存在的主要问题及改进情况 (the monitor's figures)
 
 export interface ReportCell {
   value: number | null;
@@ -162,6 +163,10 @@ export interface AnnualReportDto extends AnnualReport {
   overviewDraft: GeneratedOverview | null;
   /** True when `overview` is no longer the last draft as generated: the coordinator edited it. */
   overviewEdited: boolean;
+  /** The last 存在的主要问题及改进情况 drafted from records, or null when never drafted. */
+  problemsDraft: GeneratedOverview | null;
+  /** True when `problems` is no longer the last draft as generated. */
+  problemsEdited: boolean;
 }
 
 export interface AnnualReportResponse {

@@ -3,6 +3,7 @@ import type { DisclosureModule } from '../kernel/module';
 import { controllers } from './controllers';
 import { adminRoutes } from './routes';
 import { services } from './services';
+import { monitorProvider } from './statistics-provider';
 
 /** The timeliness monitor (栏目更新监测): columns against the website inspection's rules. */
 export const monitor: DisclosureModule = {
@@ -11,6 +12,8 @@ export const monitor: DisclosureModule = {
   controllers,
   routes: { admin: adminRoutes },
   bootstrap(strapi) {
+    // The year's stale days and blank columns, drafted into the annual report's 存在的主要问题.
+    getService(strapi, 'statistics').register(monitorProvider());
     // Every morning, before the day's work: the columns about to go stale, and those that went.
     strapi.cron.add({
       disclosureMonitorDigest: {

@@ -42,6 +42,12 @@ export const adminRoutes: RouteDefinition[] = [
     config: allowed(ACTIONS.manageReports),
   },
   {
+    method: 'POST',
+    path: '/annual-reports/:year/problems-draft',
+    handler: 'annual-reports.draftProblems',
+    config: allowed(ACTIONS.manageReports),
+  },
+  {
     method: 'GET',
     path: '/annual-reports/:year/export',
     handler: 'annual-reports.export',

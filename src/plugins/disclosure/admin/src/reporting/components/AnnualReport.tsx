@@ -21,7 +21,7 @@ import { FORMAT_VERSIONS } from '../../../../shared/reporting/annual-report/form
 import { FORMATS } from '../../../../shared/reporting/annual-report/formats';
 import type { ReportForm, ReportTextField } from './annual-report-form';
 import { FailureList } from './FailureList';
-import { OverviewSection } from './OverviewSection';
+import { DraftedTextSection } from './DraftedTextSection';
 import { PrintPreview } from './PrintPreview';
 import { ReportTableView } from './ReportTableView';
 import { ReportToolbar } from './ReportToolbar';
@@ -79,13 +79,21 @@ export const AnnualReport = ({ year }: { year: number }) => {
       )}
 
       <TitleAndFormat report={loaded} />
-      <OverviewSection year={year} report={loaded} commands={commands} />
+      <DraftedTextSection
+        year={year}
+        section="overview"
+        heading={label('report.overview', 'I. Overview')}
+        report={loaded}
+        commands={commands}
+      />
       {annual.tables.length > 0 && <ReportChecks report={annual} />}
       <ReportSections year={year} report={annual} />
-      <ReportText
-        report={loaded}
-        field="problems"
+      <DraftedTextSection
+        year={year}
+        section="problems"
         heading={label('report.problems', 'V. Main problems and improvements')}
+        report={loaded}
+        commands={commands}
       />
       <ReportText
         report={loaded}

@@ -15,12 +15,16 @@ import { useLabel } from '../../kernel/useLabel';
 import { failuresOf } from './rule-failures';
 import type { AnnualReportState } from './useAnnualReport';
 
+/** The text sections drafted from records: 一、总体情况 and 五、存在的主要问题及改进情况. */
+export type DraftedSection = 'overview' | 'problems';
+
 /**
  * What the coordinator does with the report: save, submit for review (saving first when changed;
  * a refusal lists the failing rules), print preview, JSON / CSV exports. `busy` names the command
- * running; a failure is shown as a notification. Drafting 一、总体情况 from records saves unsaved
- * changes first; when the server refuses to overwrite an edited text (409), the new draft is kept
- * in `overviewConflict` until the coordinator replaces the text or keeps theirs.
+ * running; a failure is shown as a notification. Drafting a text section from records (一、总体情况,
+ * 五、存在的主要问题及改进情况) saves unsaved changes first; when the server refuses to overwrite an
+ * edited text (409), the new draft is kept in `conflicts[section]` until the coordinator replaces
+ * the text or keeps theirs.
  */
 export const useReportCommands = (
   year: number,
@@ -32,10 +36,13 @@ export const useReportCommands = (
   const [busy, setBusy] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<RuleFailure[] | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
-  const [overviewConflict, setOverviewConflict] = useState<{
-    draft: GeneratedOverview;
-    edited: string;
-  } | null>(null);
+  const [conflicts, setConflicts] = useState<
+    Partial<Record<DraftedSection, { draft: GeneratedOverview; edited: string }>>
+  >({});
+  const setConflict = (
+    section: DraftedSection,
+    conflict: { draft: GeneratedOverview; edited: string } | null
+  ) => setConflicts((current) => ({ ...current, [section]: conflict ?? undefined }));
 
   const run = async (name: string, task: () => Promise<void>) => {
     setBusy(name);
@@ -95,16 +102,16 @@ export const useReportCommands = (
       setPreview(data);
     });
 
-  const draftOverview = (replace: boolean) =>
-    run('draft', async () => {
+  const draftSection = (section: DraftedSection, replace: boolean) =>
+    run(`draft-${section}`, async () => {
       if (isDirty) await save();
       try {
         const { data } = await post<DraftOverviewResponse, DraftOverviewRequest>(
-          `${base}/overview-draft`,
+          `${base}/${section}-draft`,
           { replace }
         );
         show(data.data);
-        setOverviewConflict(null);
+        setConflict(section, null);
         toggleNotification({
           type: data.meta.replaced ? 'success' : 'info',
           message: data.meta.replaced
@@ -118,7 +125,7 @@ export const useReportCommands = (
         if (statusOf(error) === 409 && isFetchError(error)) {
           const body = error.response?.data as unknown as OverviewConflictResponse | undefined;
           if (body?.error?.details) {
-            setOverviewConflict(body.error.details);
+            setConflict(section, body.error.details);
             return;
           }
         }
@@ -128,9 +135,9 @@ export const useReportCommands = (
 
   return {
     busy,
-    overviewConflict,
-    draftOverview,
-    keepOverview: () => setOverviewConflict(null),
+    conflicts,
+    draftSection,
+    keep: (section: DraftedSection) => setConflict(section, null),
     refusal,
     preview,
     closePreview: () => setPreview(null),

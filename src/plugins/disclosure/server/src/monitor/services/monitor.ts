@@ -21,6 +21,7 @@ import {
   staleDaysIn,
 } from '../domain/timeliness';
 import { problemsDraft } from '../domain/problems-draft';
+import type { ColumnYearDetail, YearColumns } from '../domain/year-figures';
 
 /** A catalogue column as the monitor reads it (the published version, default locale). */
 interface ColumnRow {
@@ -226,6 +227,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /**
+   * The year's facts of each timed column (to today in the current year): its published
+   * column's document, its first-publication dates up to the last day counted and its limit,
+   * the days it spent stale and whether it was blank. For `year` and the statistics provider.
+   */
+  const yearColumns = async (
+    year: number,
+    today = beijingDate(new Date())
+  ): Promise<Omit<YearColumns, 'columns'> & { columns: Array<ColumnYear & ColumnYearDetail> }> => {
+    const locale = await defaultLocale(strapi);
+    const limits = thresholds();
+    const yearEnd = `${year}-12-31`;
+    const to = today < yearEnd ? today : yearEnd;
+    const [y, m, d] = to.split('-').map(Number);
+    const days = await publicationDays(locale, { until: beijingMidnight(y, m, d + 1) });
+    const columns: Array<ColumnYear & ColumnYearDetail> = [];
+    for (const row of await loadColumns(locale)) {
+      const updateClass = updateClassOf(row);
+      const limit = (row.children ?? []).length ? null : limitOf(updateClass, limits);
+      if (limit === null) continue;
+      const dates = [
+        ...new Set(days.filter((day) => day.code === row.code).map((day) => day.date)),
+      ].sort();
+      columns.push({
+        code: row.code,
+        name: row.name,
+        updateClass,
+        staleDays: to < `${year}-01-01` ? 0 : staleDaysIn(dates, limit, `${year}-01-01`, to),
+        blank: dates.length === 0,
+        documentId: row.documentId,
+        locale,
+        dates,
+        limitDays: limit,
+      });
+    }
+    return { year, to, columnType: catalogue().columnType as string | null, columns };
+  };
+
   return {
     /** The inspection's thresholds in force (config `monitor` over the defaults). */
     thresholds,
@@ -262,32 +301,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { year, columns };
     },
 
+    /** Each timed column's year with its dates and document (the statistics provider's facts). */
+    yearColumns,
+
     /**
      * The year's figures of each timed column (to today in the current year): days it spent
      * stale, and whether it was blank at the year's end; the draft sentence for the annual
      * report's 存在的主要问题及改进情况.
      */
     async year(year: number, today = beijingDate(new Date())) {
-      const locale = await defaultLocale(strapi);
-      const limits = thresholds();
-      const yearEnd = `${year}-12-31`;
-      const to = today < yearEnd ? today : yearEnd;
-      const [y, m, d] = to.split('-').map(Number);
-      const days = await publicationDays(locale, { until: beijingMidnight(y, m, d + 1) });
-      const columns: ColumnYear[] = [];
-      for (const row of await loadColumns(locale)) {
-        const updateClass = updateClassOf(row);
-        const limit = (row.children ?? []).length ? null : limitOf(updateClass, limits);
-        if (limit === null) continue;
-        const dates = days.filter((day) => day.code === row.code).map((day) => day.date);
-        columns.push({
-          code: row.code,
-          name: row.name,
-          updateClass,
-          staleDays: to < `${year}-01-01` ? 0 : staleDaysIn(dates, limit, `${year}-01-01`, to),
-          blank: dates.length === 0,
-        });
-      }
+      const facts = await yearColumns(year, today);
+      const columns: ColumnYear[] = facts.columns.map((column) => ({
+        code: column.code,
+        name: column.name,
+        updateClass: column.updateClass,
+        staleDays: column.staleDays,
+        blank: column.blank,
+      }));
       const figures = {
         staleColumns: columns.filter((column) => column.staleDays > 0).length,
         staleDays: columns.reduce((sum, column) => sum + column.staleDays, 0),

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
 import type { OverviewConflictResponse } from '../../../../shared/reporting/contracts';
 import { getService } from '../../get-service';
+import type { DraftedSection } from '../services/annual-reports';
 import {
   validateDraftOverviewRequest,
   validateExportQuery,
@@ -20,10 +21,43 @@ export interface Context {
   body: unknown;
 }
 
+const SECTION_NAMES: Record<DraftedSection, string> = {
+  overview: '总体情况',
+  problems: '存在的主要问题及改进情况',
+};
+
 /** The annual report editor's API (admin): validate, call service('annual-reports'), answer. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'annual-reports');
   const yearOf = (ctx: Context) => validateReportYear(ctx.params).year;
+
+  /** POST …/overview-draft and …/problems-draft: draft the section, or 409 when it was edited. */
+  const draftSection = async (ctx: Context, section: DraftedSection) => {
+    const year = yearOf(ctx);
+    const { replace } = validateDraftOverviewRequest(ctx.request.body);
+    const outcome = await service().draftSection(section, year, { replace });
+    if (outcome.status === 'conflict') {
+      // Answered, not thrown: @strapi/utils has no ConflictError, and a thrown HTTP error of
+      // another http-errors copy would be logged as a server error.
+      const conflict: OverviewConflictResponse = {
+        data: null,
+        error: {
+          status: 409,
+          name: 'ConflictError',
+          message: `The ${SECTION_NAMES[section]} of ${year} was edited since it was last drafted from records: compare the new draft with the edited text, then send "replace": true to overwrite it.`,
+          details: { draft: outcome.draft, edited: outcome.edited },
+        },
+      };
+      ctx.status = 409;
+      ctx.body = conflict;
+      return undefined;
+    }
+    return {
+      data: outcome.view,
+      meta: { draft: outcome.draft, replaced: outcome.status === 'replaced' },
+    };
+  };
+
   return {
     async show(ctx: Context) {
       return { data: await service().view(yearOf(ctx)) };
@@ -38,31 +72,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
     /** 200 with the drafted report, or 409 with the draft beside the coordinator's edited text. */
-    async draftOverview(ctx: Context) {
-      const year = yearOf(ctx);
-      const { replace } = validateDraftOverviewRequest(ctx.request.body);
-      const outcome = await service().draftOverview(year, { replace });
-      if (outcome.status === 'conflict') {
-        // Answered, not thrown: @strapi/utils has no ConflictError, and a thrown HTTP error of
-        // another http-errors copy would be logged as a server error.
-        const conflict: OverviewConflictResponse = {
-          data: null,
-          error: {
-            status: 409,
-            name: 'ConflictError',
-            message: `The 总体情况 of ${year} was edited since it was last drafted from records: compare the new draft with the edited text, then send "replace": true to overwrite it.`,
-            details: { draft: outcome.draft, edited: outcome.edited },
-          },
-        };
-        ctx.status = 409;
-        ctx.body = conflict;
-        return undefined;
-      }
-      return {
-        data: outcome.view,
-        meta: { draft: outcome.draft, replaced: outcome.status === 'replaced' },
-      };
-    },
+    draftOverview: (ctx: Context) => draftSection(ctx, 'overview'),
+    /** The same for 五、存在的主要问题及改进情况. */
+    draftProblems: (ctx: Context) => draftSection(ctx, 'problems'),
     async export(ctx: Context) {
       const year = yearOf(ctx);
       const { format } = validateExportQuery(ctx.query);

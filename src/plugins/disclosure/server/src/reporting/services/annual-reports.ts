@@ -15,7 +15,9 @@ import type { CellValue } from '../domain/annual-report/report';
 import {
   OVERVIEW_PROVIDERS,
   draftOverview as writeOverviewDraft,
+  type Sections,
 } from '../domain/annual-report/overview-draft';
+import { PROBLEMS_PROVIDERS, draftProblems } from '../domain/annual-report/problems-draft';
 import type { AnnualReportDto, GeneratedOverview } from '../../../../shared/reporting/contracts';
 import type { ExportFormat } from '../validation';
 import type { Ability, AdminUser } from '../../kernel/services/actor';
@@ -39,9 +41,24 @@ export interface ReportChanges {
 
 type TextField = 'title' | 'overview' | 'problems' | 'otherMatters';
 
-/** What drafting 一、总体情况 from records did. */
+/** The text sections drafted from records: 一、总体情况 and 五、存在的主要问题及改进情况. */
+export type DraftedSection = 'overview' | 'problems';
+
+/** Each drafted section: the providers its draft quotes and the pure writer. */
+const DRAFTERS: Record<
+  DraftedSection,
+  {
+    providers: readonly string[];
+    write: (sections: Sections) => Omit<GeneratedOverview, 'generatedAt'>;
+  }
+> = {
+  overview: { providers: OVERVIEW_PROVIDERS, write: writeOverviewDraft },
+  problems: { providers: PROBLEMS_PROVIDERS, write: draftProblems },
+};
+
+/** What drafting a section from records did. */
 export type OverviewDraftOutcome =
-  /** `replaced`: the draft is the report's 总体情况 now; `empty`: nothing to report, nothing changed. */
+  /** `replaced`: the draft is the section's text now; `empty`: nothing to report, nothing changed. */
   | { status: 'replaced' | 'empty'; view: ReportView; draft: GeneratedOverview }
   /** The coordinator had edited the last draft: nothing changed; `edited` is their text. */
   | { status: 'conflict'; draft: GeneratedOverview; edited: string };
@@ -62,12 +79,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const statistics = () => getService(strapi, 'statistics');
   const reviewState = () => getService(strapi, 'review-state');
 
-  // The last generated 总体情况 per report, in the plugin's store: the report's content type is
-  // the host app's, so it cannot be relied on to have a field for it.
+  // The last generated draft of a section per report, in the plugin's store: the report's content
+  // type is the host app's, so it cannot be relied on to have a field for it.
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
-  const draftKey = (year: number, locale: string) => `annual-report-overview:${year}:${locale}`;
-  const lastOverviewDraft = async (year: number, locale: string) =>
-    ((await store().get({ key: draftKey(year, locale) })) as GeneratedOverview | null) ?? null;
+  const draftKey = (section: DraftedSection, year: number, locale: string) =>
+    `annual-report-${section}:${year}:${locale}`;
+  const lastDraft = async (section: DraftedSection, year: number, locale: string) =>
+    ((await store().get({ key: draftKey(section, year, locale) })) as GeneratedOverview | null) ??
+    null;
 
   const findDraft = async (year: number, locale: string) =>
     (await documents().findFirst({
@@ -120,8 +139,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
     const text = (field: TextField, fallback: string) =>
       changes[field] ?? (draft?.[field] as string | null | undefined) ?? fallback;
-    const overviewDraft = await lastOverviewDraft(year, locale);
+    const overviewDraft = await lastDraft('overview', year, locale);
+    const problemsDraft = await lastDraft('problems', year, locale);
     const overview = text('overview', '');
+    const problems = text('problems', '');
     return {
       year,
       documentId: draft?.documentId ?? null,
@@ -129,13 +150,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       formatLabel: format.label,
       title: text('title', `${year}年政府信息公开工作年度报告`),
       overview,
-      problems: text('problems', ''),
+      problems,
       otherMatters: text('otherMatters', ''),
       tables: format.tables,
       cells,
       failures: reportFailures(format, cells),
       overviewDraft,
       overviewEdited: overviewDraft !== null && overview !== overviewDraft.text,
+      problemsDraft,
+      problemsEdited: problemsDraft !== null && problems !== problemsDraft.text,
       review: draft
         ? {
             state: await reviewState().stateOf(settings().contentType, draft.documentId, locale),
@@ -241,38 +264,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Drafts 一、总体情况 from the year's figures and makes it the report's (saving the report,
-     * the first time too) unless the coordinator has edited the text since it was last drafted:
-     * then nothing changes and the new draft comes back beside the edited text, until `replace`.
-     * An empty text is never an edit; a draft with nothing to report leaves the report as it is.
+     * Drafts a text section from the year's figures — 一、总体情况 (`overview`) or 五、存在的主要问题
+     * 及改进情况 (`problems`) — and makes it the report's (saving the report, the first time too)
+     * unless the coordinator has edited the section since it was last drafted: then nothing
+     * changes and the new draft comes back beside the edited text, until `replace`. An empty text
+     * is never an edit; a draft with nothing to report leaves the report as it is.
      */
-    async draftOverview(
+    async draftSection(
+      section: DraftedSection,
       year: number,
       { replace = false }: { replace?: boolean } = {}
     ): Promise<OverviewDraftOutcome> {
       const locale = await defaultLocale(strapi);
-      const quoted = OVERVIEW_PROVIDERS.filter((name) => statistics().has(name));
+      const drafter = DRAFTERS[section];
+      const quoted = drafter.providers.filter((name) => statistics().has(name));
       const yearly = await statistics().yearly(year, locale, quoted);
       const draft: GeneratedOverview = {
-        ...writeOverviewDraft(yearly.sections),
+        ...drafter.write(yearly.sections),
         generatedAt: yearly.generatedAt,
       };
       const report = await findDraft(year, locale);
-      const current = (report?.overview as string | null | undefined) ?? '';
-      const last = await lastOverviewDraft(year, locale);
+      const current = (report?.[section] as string | null | undefined) ?? '';
+      const last = await lastDraft(section, year, locale);
       const isEdited = current.trim() !== '' && current !== last?.text;
       if (isEdited && !replace) return { status: 'conflict', draft, edited: current };
       if (draft.text === '') {
         return { status: 'empty', view: await build(year, locale, report), draft };
       }
-      const view = await build(year, locale, report, { overview: draft.text });
+      const view = await build(year, locale, report, { [section]: draft.text });
       const documentId = await write(year, locale, report, view);
       // After the report: a draft stored for a report not written would read as an edit.
-      await store().set({ key: draftKey(year, locale), value: draft });
+      await store().set({ key: draftKey(section, year, locale), value: draft });
       return {
         status: 'replaced',
         view: await withReviewState(
-          { ...view, overviewDraft: draft, overviewEdited: false },
+          { ...view, [`${section}Draft`]: draft, [`${section}Edited`]: false },
           documentId,
           locale
         ),

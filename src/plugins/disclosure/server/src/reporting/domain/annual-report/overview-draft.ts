@@ -16,11 +16,11 @@ import type {
 /** The statistics sections by provider name, as GET /statistics answers them. */
 export type Sections = Readonly<Record<string, StatisticsSection | undefined>>;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The value as a figure, or null when it is not one (a provider of another version). */
-const asFigure = (value: unknown): Figure | null =>
+export const asFigure = (value: unknown): Figure | null =>
   isRecord(value) &&
   typeof value.key === 'string' &&
   typeof value.label === 'string' &&
@@ -30,7 +30,7 @@ const asFigure = (value: unknown): Figure | null =>
     ? { key: value.key, label: value.label, value: value.value }
     : null;
 
-const figureAt = (section: unknown, ...path: string[]): Figure | null => {
+export const figureAt = (section: unknown, ...path: string[]): Figure | null => {
   let value: unknown = section;
   for (const name of path) value = isRecord(value) ? value[name] : undefined;
   return asFigure(value);
@@ -60,7 +60,7 @@ export const formatPercent = (value: number): string => {
 };
 
 /** Builds a text from words and quoted figures. */
-class Draft {
+export class Draft {
   readonly parts: DraftPart[] = [];
 
   words(text: string): this {

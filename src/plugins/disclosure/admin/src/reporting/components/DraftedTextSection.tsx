@@ -1,6 +1,7 @@
 /**
- * 一、总体情况 with its draft from records: the coordinator's text, the button that drafts it from
- * the year's figures, and the draft with every number linked to its records. Drafting never
+ * A text section drafted from records — 一、总体情况 from the year's figures, 五、存在的主要问题及改进
+ * 情况 from the monitor's (stale days, blank columns): the coordinator's text, the button that
+ * drafts it, and the draft with every number linked to its records. Drafting never
  * overwrites an edited text silently: the server answers 409 with the new draft, shown here beside
  * the edited text, and only "Replace" overwrites it.
  */
@@ -12,68 +13,81 @@ import { useDrillDown } from './DrillDown';
 import { REPORT_LOCALE } from './ReportTableView';
 import type { ReportForm } from './annual-report-form';
 import type { AnnualReportState } from './useAnnualReport';
-import type { ReportCommands } from './useReportCommands';
+import type { DraftedSection, ReportCommands } from './useReportCommands';
 
 type Loaded = AnnualReportState & { form: ReportForm };
 
-export const OverviewSection = ({
+export const DraftedTextSection = ({
   year,
+  section,
+  heading,
   report,
   commands,
 }: {
   year: number;
+  section: DraftedSection;
+  heading: string;
   report: Loaded;
   commands: ReportCommands;
 }) => {
   const label = useLabel();
   const { form, readOnly, change } = report;
-  const last = report.report?.overviewDraft ?? null;
-  const conflict = commands.overviewConflict;
+  const last = report.report?.[`${section}Draft`] ?? null;
+  const conflict = commands.conflicts[section];
   return (
-    <Flex direction="column" alignItems="stretch" gap={3} data-testid="report-overview">
+    <Flex direction="column" alignItems="stretch" gap={3} data-testid={`report-${section}`}>
       <Flex justifyContent="space-between" gap={3} wrap="wrap">
         <Typography variant="delta" tag="h3">
-          {label('report.overview', 'I. Overview')}
+          {heading}
         </Typography>
         <Button
           variant="secondary"
           size="S"
-          loading={commands.busy === 'draft'}
+          loading={commands.busy === `draft-${section}`}
           // Unsaved changes are saved first: not while they cannot be.
           disabled={readOnly || (report.isDirty && report.cannotSave)}
-          onClick={() => commands.draftOverview(false)}
-          data-testid="report-draft-overview"
+          onClick={() => commands.draftSection(section, false)}
+          data-testid={`report-draft-${section}`}
         >
           {label('report.overview.draft', 'Draft from records')}
         </Button>
       </Flex>
-      <Field.Root name="overview">
+      <Field.Root name={section}>
         <Field.Label>{label('report.overview.text', 'Text of the report')}</Field.Label>
         <Textarea
-          name="overview"
-          value={form.overview}
+          name={section}
+          value={form[section]}
           disabled={readOnly}
           onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
-            change({ overview: event.target.value })
+            change({ [section]: event.target.value })
           }
         />
       </Field.Root>
 
-      {conflict && <OverviewConflict year={year} draft={conflict.draft} commands={commands} />}
+      {conflict && (
+        <DraftConflict year={year} section={section} draft={conflict.draft} commands={commands} />
+      )}
       {last && !conflict && (
-        <LastDraft year={year} draft={last} isEdited={report.report?.overviewEdited === true} />
+        <LastDraft
+          year={year}
+          section={section}
+          draft={last}
+          isEdited={report.report?.[`${section}Edited`] === true}
+        />
       )}
     </Flex>
   );
 };
 
 /** The new draft beside the coordinator's edited text (the server's 409): replace or keep. */
-const OverviewConflict = ({
+const DraftConflict = ({
   year,
+  section,
   draft,
   commands,
 }: {
   year: number;
+  section: DraftedSection;
   draft: GeneratedOverview;
   commands: ReportCommands;
 }) => {
@@ -84,7 +98,7 @@ const OverviewConflict = ({
       background="warning100"
       borderColor="warning200"
       hasRadius
-      data-testid="report-overview-conflict"
+      data-testid={`report-${section}-conflict`}
     >
       <Flex direction="column" alignItems="stretch" gap={3}>
         <Typography variant="omega" fontWeight="bold">
@@ -93,18 +107,18 @@ const OverviewConflict = ({
             'The text was edited since it was last drafted from records. The new draft is below; your text is kept unless you replace it.'
           )}
         </Typography>
-        <LinkedDraft year={year} draft={draft} testId="report-overview-new-draft" />
+        <LinkedDraft year={year} draft={draft} testId={`report-${section}-new-draft`} />
         <Flex gap={2}>
           <Button
             variant="danger-light"
             size="S"
-            loading={commands.busy === 'draft'}
-            onClick={() => commands.draftOverview(true)}
-            data-testid="report-overview-replace"
+            loading={commands.busy === `draft-${section}`}
+            onClick={() => commands.draftSection(section, true)}
+            data-testid={`report-${section}-replace`}
           >
             {label('report.overview.replace', 'Replace my text with this draft')}
           </Button>
-          <Button variant="tertiary" size="S" onClick={commands.keepOverview}>
+          <Button variant="tertiary" size="S" onClick={() => commands.keep(section)}>
             {label('report.overview.keep', 'Keep my text')}
           </Button>
         </Flex>
@@ -116,28 +130,30 @@ const OverviewConflict = ({
 /** The last draft put into the report, its numbers linked; marked when the text was edited since. */
 const LastDraft = ({
   year,
+  section,
   draft,
   isEdited,
 }: {
   year: number;
+  section: DraftedSection;
   draft: GeneratedOverview;
   isEdited: boolean;
 }) => {
   const label = useLabel();
   return (
-    <Box padding={3} background="neutral100" hasRadius data-testid="report-overview-last-draft">
+    <Box padding={3} background="neutral100" hasRadius data-testid={`report-${section}-last-draft`}>
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Flex gap={2}>
           <Typography variant="sigma" textColor="neutral600">
             {label('report.overview.lastDraft', 'Last draft from records')}
           </Typography>
           {isEdited && (
-            <Badge size="S" data-testid="report-overview-edited">
+            <Badge size="S" data-testid={`report-${section}-edited`}>
               {label('report.overview.edited', 'edited since')}
             </Badge>
           )}
         </Flex>
-        <LinkedDraft year={year} draft={draft} testId="report-overview-draft-text" />
+        <LinkedDraft year={year} draft={draft} testId={`report-${section}-draft-text`} />
         <Typography variant="pi" textColor="neutral600">
           {label(
             'report.overview.linkHint',
