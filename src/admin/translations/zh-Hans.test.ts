@@ -24,6 +24,16 @@ const NOT_OURS = [
   /^tours\./,
   /^app\.components\.GuidedTour\./,
   /^components\.Blocks\.popover\.link\.(rel|target)\.placeholder$/,
+  // Paid-plan and cloud features this app does not have (releases, review workflows, transfer
+  // tokens, seats, AI usage, deployment, the trial's end), an example field of Strapi's own docs
+  // and an example address.
+  /^(releases|review-workflows|content-releases)\./,
+  /^Settings\.(transferTokens|application\.(ai-usage|admin-seats))/,
+  /^widget\.deploy-now\./,
+  /^app\.components\.UpsellBanner\.\w+\.ended$/,
+  /^mycustomfields\./,
+  /^https?:/,
+  /^app$/,
 ];
 
 /**
@@ -37,6 +47,9 @@ const ALLOWED = new Set([
   'URL',
   'JSON',
   'CSV',
+  'PDF',
+  'XLS',
+  'ZIP',
   'SMTP',
   'TLS',
   'DKIM',
@@ -72,8 +85,29 @@ const load = (pkg: string, dir: string, locale: string): Record<string, string> 
   return mod.default ?? (mod as Record<string, string>);
 };
 
+/** The admin code's files of a package (its compiled ES modules). */
+const codeFiles = (dir: string): string[] =>
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? codeFiles(path.join(dir, entry.name))
+        : entry.name.endsWith('.mjs')
+          ? [path.join(dir, entry.name)]
+          : []
+    );
+
+/**
+ * Messages the code asks for with an English default but no key in en.json: `id: '…'`, the
+ * plugin's `getTranslation('…')` / `getTrad('…')` (prefixed with the plugin's id) or
+ * `` `${pluginId}.…` ``, followed by `defaultMessage: '…'`.
+ */
+const MESSAGE =
+  /id:\s*(?:'([^']+)'|"([^"]+)"|`\$\{[\w.]+\}\.([^`$]+)`|`([^`$]+)`|(?:getTranslation|getTrad|getTranslationKey)\(\s*['`]([^'`$]+)['`]\s*\))\s*,\s*defaultMessage:\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`([^`$]*)`)/g;
+
 const OURS = ours as Record<string, string>;
 
+/** Every message of the staff's packages: its English and what a zh-Hans user sees. */
 const shown = new Map<string, { en: string; zh: string }>();
 for (const [pkg, dir, prefix] of PACKAGES) {
   const en = load(pkg, dir, 'en');
@@ -81,6 +115,14 @@ for (const [pkg, dir, prefix] of PACKAGES) {
   for (const [key, english] of Object.entries(en)) {
     const id = prefix + key;
     shown.set(id, { en: english, zh: OURS[id] ?? zh[key] ?? english });
+  }
+  const root = path.dirname(require.resolve(`${pkg}/package.json`));
+  for (const file of codeFiles(path.join(root, 'dist', 'admin'))) {
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(MESSAGE)) {
+      const id = m[1] ?? m[2] ?? m[4] ?? prefix + (m[3] ?? m[5]);
+      const english = (m[6] ?? m[7] ?? m[8]).replace(/\\(.)/g, '$1');
+      if (!shown.has(id)) shown.set(id, { en: english, zh: OURS[id] ?? english });
+    }
   }
 }
 
@@ -193,6 +235,9 @@ describe("the admin's zh-Hans translations", () => {
         Object.values(schema.attributes).flatMap((attribute) => attribute.enum ?? [])
       ),
       'User', // users-permissions' user type, in the super admin's Content Manager
+      // The paid-plan features' entries in every user's settings menu.
+      'content-releases.plugin.name',
+      'review-workflows.plugin.name',
     ];
     expect(ids.filter((id) => !OURS[id] || latinWords(OURS[id]).length > 0)).toEqual([]);
     // Nothing else: every other key of ours is one of Strapi's.
