@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import fs from 'fs';
 import path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -11,31 +12,56 @@ const ZH = 'plugins[i18n][locale]=zh-Hans';
 const ARTICLES = '/admin/content-manager/collection-types/api::article.article';
 
 /**
- * Latin-letter words that may stay in a Chinese admin: proper names and codes, not sentences.
- * Strapi is the product's name (the login page's "欢迎使用Strapi"); API, ID, JSON, SMTP, CSV and
- * the like are written in Latin letters in Chinese too, as are the keys of a shortcut (Ctrl, Cmd,
- * Shift, Enter). "Pagination" is the design system's own label of the pager (an aria-label
- * without a translation key: docs/decisions/0032-admin-in-chinese.md).
+ * Latin-letter words that may stay in a Chinese admin: proper names and codes, not sentences
+ * (compared without case: the admin writes some headings in capitals). Strapi is the product's
+ * name (the login page's "欢迎使用Strapi", "Strapi 版本"); nodemailer is the mail provider's name;
+ * API, ID, JSON, SMTP, CSV, Webhook and the like are written in Latin letters in Chinese too, as
+ * are the keys of a shortcut (Ctrl, Cmd, Shift, Enter).
  */
-const ALLOWED = new Set([
-  'Strapi',
-  'API',
-  'ID',
-  'URL',
-  'JSON',
-  'CSV',
-  'PDF',
-  'SMTP',
-  'TLS',
-  'Ctrl',
-  'Cmd',
-  'Shift',
-  'Enter',
-  'Command',
-  'Control',
-  'Esc',
-  'Pagination',
-]);
+const ALLOWED = new Set(
+  [
+    'Strapi',
+    'nodemailer',
+    'English', // the content locale English (en), named in its own language as 简体中文 is
+    'API',
+    'ID',
+    'URL',
+    'JSON',
+    'CSV',
+    'PDF',
+    'SMTP',
+    'TLS',
+    'EXIF',
+    'GIF',
+    'KB',
+    'MB',
+    'Webhook',
+    'Ctrl',
+    'Cmd',
+    'Shift',
+    'Enter',
+    'Command',
+    'Control',
+    'Esc',
+  ].map((word) => word.toLowerCase())
+);
+
+/**
+ * English that Strapi 5.54 writes without a message id, so no translation reaches it (listed in
+ * docs/decisions/0032-admin-in-chinese.md). The test prints what it saw of them; it fails on
+ * anything else.
+ */
+const UPSTREAM_ENGLISH: Array<[what: string, pattern: RegExp]> = [
+  ["the pager's aria-label (design system default)", /^Pagination$/],
+  ["a status badge's aria-label (the raw status)", /^(draft|published|modified)$/],
+  ['"(default)" after the default locale (i18n LocaleListCell)', /\(default\)/],
+  ["the edition's name on the settings overview", /^Community$/],
+  ["the users list's state cell", /^(Active|Inactive)$/],
+  ["the locales table's hidden column header (i18n LocaleTable)", /^Actions$/],
+  ["the website roles' screen-reader notice", /^The roles have loaded successfully$/],
+  ["the localized-field icon's title (a message object, an upstream bug)", /\[object Object\]/],
+];
+const upstreamSeen = new Map<string, Set<string>>();
 
 /**
  * Content, not interface: the demo's items in English (the en locale), which the home page's
@@ -79,7 +105,10 @@ afterAll(async () => {
   );
   console.log(
     `admin in Chinese: ${screens.length} screens visited\n` +
-      (words.length ? `Latin-letter words found:\n${words.join('\n')}` : 'no Latin-letter word')
+      (words.length ? `Latin-letter words found:\n${words.join('\n')}` : 'no Latin-letter word') +
+      `\nupstream English without a message id:\n${[...upstreamSeen.entries()]
+        .map(([what, seen]) => `${what}: ${[...seen].join(' | ')}`)
+        .join('\n')}`
   );
 });
 
@@ -109,14 +138,24 @@ async function visibleText(page: Page): Promise<string> {
 function latinWords(text: string): Array<[word: string, line: string]> {
   const words = new Map<string, string>();
   for (const line of text.split('\n')) {
-    let stripped = line
+    let stripped = line.trim();
+    for (const [what, pattern] of UPSTREAM_ENGLISH) {
+      if (!pattern.test(stripped)) continue;
+      if (!upstreamSeen.has(what)) upstreamSeen.set(what, new Set());
+      upstreamSeen.get(what)!.add(stripped.slice(0, 60));
+      stripped = stripped.replace(pattern, ' ');
+    }
+    stripped = stripped
       .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ')
       .replace(/https?:\/\/\S+/g, ' ')
-      .replace(/zh-Hans/g, ' ')
-      .replace(/[\w/-]*\d[\w/-]*/g, ' ');
+      .replace(/zh-Hans|\(en\)/g, ' ')
+      .replace(/[\w/-]*\d[\w/-]*/g, ' ')
+      .replace(/[\w./-]+\.(png|jpe?g|svg|gif|pdf|js|ts)\b/g, ' ');
     for (const content of ENGLISH_CONTENT) stripped = stripped.split(content).join(' ');
     for (const word of stripped.match(/[A-Za-z]+(?:['’][A-Za-z]+)*/g) ?? []) {
-      if (!ALLOWED.has(word) && !words.has(word)) words.set(word, line.trim().slice(0, 120));
+      if (!ALLOWED.has(word.toLowerCase()) && !words.has(word)) {
+        words.set(word, line.trim().slice(0, 120));
+      }
     }
   }
   return [...words.entries()];
@@ -125,6 +164,10 @@ function latinWords(text: string): Array<[word: string, line: string]> {
 /** Waits for the screen to settle, then records it and any English on it. */
 async function check(page: Page, who: string, screen: string): Promise<void> {
   await page.waitForLoadState('networkidle');
+  // Strapi's loaders say "Loading content." (hard-coded) until the screen is there.
+  await page
+    .waitForFunction(() => !/\bLoading\b/.test(document.body.innerText), null, { timeout: 30_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(500);
   const name = `${who}: ${screen}`;
   screens.push(name);
@@ -191,11 +234,19 @@ async function visitAs(who: string, email: string): Promise<void> {
   await open(page, `${ARTICLES}/create?${ZH}`);
   if (await shown(page.getByRole('textbox', { name: /^标题/ }), 10_000)) {
     await check(page, who, '新建信息');
-    // Saving with the required 标题 left empty.
-    await page.getByRole('textbox', { name: /^内容概述/ }).fill('未填标题');
-    await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
-    await page.waitForTimeout(1_000);
-    await check(page, who, '新建信息：必填项错误');
+    // Publishing with the required 标题 left empty (a draft may be saved without it), for those
+    // who may create and publish items.
+    const summary = page.getByRole('textbox', { name: /^内容概述/ });
+    const publish = page.getByRole('button', { name: /^(发布|Publish)$/ }).first();
+    if (await summary.isEditable()) await summary.fill('未填标题');
+    if ((await summary.isEditable()) && (await publish.isEnabled())) {
+      await publish.click();
+      await page
+        .getByText(/必填|required/i)
+        .first()
+        .waitFor({ timeout: 10_000 });
+      await check(page, who, '新建信息：必填项错误');
+    }
   }
 
   await open(page, '/admin/plugins/upload');
