@@ -80,7 +80,6 @@ const load = (pkg: string, dir: string, locale: string): Record<string, string> 
   const root = path.dirname(require.resolve(`${pkg}/package.json`));
   const file = path.join(root, dir, `${locale}.json.js`);
   if (!fs.existsSync(file)) return {};
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(file) as { default?: Record<string, string> };
   return mod.default ?? (mod as Record<string, string>);
 };
