@@ -8,6 +8,7 @@ import { replaceFirstPublishedAtBackfill } from './database/first-published-at-b
 import { tuneSqlite } from './database/sqlite-pragmas';
 import { registerConsultationArticles } from './consultations/consultation-articles';
 import { seedDemo } from './demo';
+import { nameStrapiRolesInChinese, staffWorkInChinese } from './i18n/admin-language';
 import { setUpContentLocales } from './i18n/locales';
 import { registerAnswerPublication } from './inquiries/answer-article';
 import { registerReplyPublication } from './proposals/reply-article';
@@ -23,6 +24,8 @@ export default {
     strapi.documents.use(publishedOnlyForContentApi(strapi));
     // … and the media library, which lists drafts' files and entries, is not public either.
     closeMediaLibraryApi(strapi);
+    // Staff added later work in 简体中文 from their first login.
+    staffWorkInChinese(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -47,8 +50,9 @@ export default {
     await setUpPublicRole(strapi);
     // 4. The admin roles of the publishing workflow (编辑, 处室审核人, 保密审查员, 政务公开协调员).
     await disclosureService(strapi, 'roles').ensureWorkflowRoles();
-    // 5. The Content Manager labels fields in Chinese.
+    // 5. The Content Manager labels fields in Chinese; Strapi's roles and tokens get Chinese names.
     await labelFieldsInChinese(strapi);
+    await nameStrapiRolesInChinese(strapi);
     // 6. Development demo: the source year from records and a documented first login, seeded
     //    without mailing the staff for each of its hundreds of past steps.
     if (process.env.NODE_ENV !== 'production' && process.env.DEMO_SEED === 'true') {

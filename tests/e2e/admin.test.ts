@@ -44,13 +44,9 @@ describe('the admin panel, first visit', () => {
     await page.goto(`${server.url}/admin/content-manager/collection-types/api::column.column`, {
       waitUntil: 'networkidle',
     });
-    for (const type of [
-      '栏目 Column',
-      '信息 Article',
-      '政策文件 Policy document',
-      '处室 Department',
-    ]) {
-      await expectVisibleText(page, type);
+    // The content types by their Chinese names (docs/decisions/0032-admin-in-chinese.md).
+    for (const type of ['栏目', '信息', '政策文件', '处室']) {
+      await page.getByRole('link', { name: type, exact: true }).first().waitFor();
     }
     await expectVisibleText(page, '政务公开');
   });

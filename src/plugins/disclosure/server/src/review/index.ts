@@ -90,7 +90,7 @@ async function makeIndexNumberReadOnly(strapi: Core.Strapi): Promise<void> {
         edit: {
           ...field.edit,
           editable: false,
-          description: '首次发布时由系统自动生成 / assigned at first publication',
+          description: '首次发布时由系统自动生成',
         },
       },
     },

@@ -1,4 +1,5 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
+import { beijingTime as when } from '../beijing-time';
 import { Section } from './Section';
 
 /** One step of a case's handling record. */
@@ -8,22 +9,6 @@ export interface CaseTimelineEntry {
   actorName: string | null;
   text: string;
 }
-
-const BEIJING = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-/** A date as given, an instant as Beijing time (YYYY-MM-DD HH:mm). */
-const when = (at: string) => {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return at;
-  const instant = new Date(at);
-  return Number.isNaN(instant.getTime()) ? at : BEIJING.format(instant);
-};
 
 /** 办理记录: what happened to a case, oldest first, with who did it (requests, proposals). */
 export const CaseTimeline = ({

@@ -14,6 +14,7 @@ import { useIntl } from 'react-intl';
 import type { ReviewRecordResponse } from '../../../../shared/review/contracts';
 import { WITHHOLD_REASONS } from '../../../../shared/review/workflow';
 import { useGatedContentTypes } from '../hooks/useGatedContentTypes';
+import { beijingTime } from '../../kernel/beijing-time';
 import { t } from '../../kernel/plugin-id';
 import { useLabel } from '../../kernel/useLabel';
 import { PrescreenFindings } from './PrescreenFindings';
@@ -148,7 +149,8 @@ const ReviewHistory = ({ record, locale }: { record: ReviewRecord; locale: strin
           {recentHistory(record.history, locale).map((entry) => (
             <li key={entry.seq}>
               <Typography variant="pi">
-                {new Date(entry.at).toLocaleString()} · {entry.actorName} ·{' '}
+                {beijingTime(entry.at)} ·{' '}
+                {entry.actorName === 'system' ? label('actor.system', 'system') : entry.actorName} ·{' '}
                 {label(`action.${entry.action}`, entry.action)}
                 {entry.reason ? `：${entry.reason}` : ''}
               </Typography>

@@ -19,6 +19,7 @@ import { Link } from 'react-router-dom';
 import type { QueueResponse, ReviewState } from '../../../../shared/review/contracts';
 import { TableHead } from '../../kernel/components/TableHead';
 import { editViewPath } from '../../kernel/paths';
+import { beijingTime } from '../../kernel/beijing-time';
 import { useLabel } from '../../kernel/useLabel';
 import type { QueueFilters } from './queue-query';
 import { useReviewQueue } from './useReviewQueue';
@@ -185,9 +186,7 @@ const QueueTable = ({ queue }: { queue: QueueResponse | null }) => {
               <Typography>{row.locale}</Typography>
             </Td>
             <Td>
-              <Typography>
-                {row.submittedAt ? new Date(row.submittedAt).toLocaleString() : '—'}
-              </Typography>
+              <Typography>{row.submittedAt ? beijingTime(row.submittedAt) : '—'}</Typography>
             </Td>
           </Tr>
         ))}

@@ -27,7 +27,7 @@ export const WORKFLOW_ROLES = [
     code: ROLES.editor,
     name: '编辑',
     divisionScoped: true,
-    description: 'Editor (编辑): drafts items of their own division and submits them for review.',
+    description: '起草本处室的信息，提交审核。',
     content: {
       gated: [CM.read, CM.create, CM.update, CM.delete, CM.publish],
       catalogue: [CM.read],
@@ -50,8 +50,7 @@ export const WORKFLOW_ROLES = [
     code: ROLES.divisionReviewer,
     name: '处室审核人',
     divisionScoped: true,
-    description:
-      'Division reviewer (处室审核人): approves or returns the items of their division (发布审核).',
+    description: '审核本处室的信息：审核通过或退回修改（发布审核）。',
     content: { gated: [CM.read], catalogue: [CM.read] },
     plugin: [
       ACTIONS.approveDivision,
@@ -67,8 +66,7 @@ export const WORKFLOW_ROLES = [
     code: ROLES.confidentialityReviewer,
     name: '保密审查员',
     divisionScoped: false,
-    description:
-      'Confidentiality reviewer (保密审查员): clears, withholds or returns any item before publication (保密审查).',
+    description: '任何信息发布前进行保密审查：通过、不予公开或退回修改（保密审查）。',
     content: { gated: [CM.read], catalogue: [CM.read] },
     plugin: [ACTIONS.approveConfidentiality, ACTIONS.readQueue, ACTIONS.readAudit, ...UPLOAD_READ],
   },
@@ -77,7 +75,7 @@ export const WORKFLOW_ROLES = [
     name: '政务公开协调员',
     divisionScoped: false,
     description:
-      'Coordinator (政务公开协调员): sees everything, manages the catalogue, unpublishes with a reason, reads the audit trail, pulls the statistics and prepares the annual report.',
+      '查看全部信息，管理公开目录，说明理由后撤稿，查阅审计记录，统计数据并编制年度报告。',
     content: {
       gated: [CM.read, CM.create, CM.update, CM.delete, CM.publish],
       catalogue: [CM.read, CM.create, CM.update, CM.delete, CM.publish],
