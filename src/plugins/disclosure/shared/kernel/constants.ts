@@ -21,6 +21,7 @@ export const UID = {
   inquiry: 'plugin::disclosure.inquiry',
   consultation: 'plugin::disclosure.consultation',
   consultationComment: 'plugin::disclosure.consultation-comment',
+  linkCheck: 'plugin::disclosure.link-check',
 } as const;
 
 export interface ActionDefinition {
