@@ -290,6 +290,10 @@ describe("the coordinator's list", () => {
     expect(mine(second.body)).toHaveLength(7);
     expect(new Set(mine(second.body)).size).toBe(7);
     expect(second.body.data.lastRun).toMatchObject({ broken: expect.any(Number) });
+    expect(second.body.data.divisions).toEqual([
+      { documentId: divisions.office, name: '办公室', count: 6 },
+      { documentId: divisions.other, name: '投资处', count: 1 },
+    ]);
     expect(second.body.data.results).toContainEqual({
       itemUid: ARTICLE,
       itemDocumentId: otherArticle,

@@ -47,6 +47,8 @@ export interface BrokenLinksResponse {
     results: CheckedLink[];
     pagination: { page: number; pageSize: number; total: number; pageCount: number };
     lastRun: LinkRunSummary | null;
+    /** The divisions with links of the status asked, with how many, for the filter. */
+    divisions: Array<{ documentId: string; name: string; count: number }>;
   };
 }
 

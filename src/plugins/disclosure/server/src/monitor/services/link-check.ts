@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
 import { existsSync } from 'fs';
 import path from 'path';
 import type {
@@ -320,7 +321,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...(division !== undefined ? { divisionDocumentId: division } : {}),
       };
       const checks = strapi.db.query(UID.linkCheck);
-      const [rows, total, mark] = await Promise.all([
+      const [rows, total, mark, byDivision] = await Promise.all([
         checks.findMany({
           where,
           orderBy: [
@@ -334,6 +335,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         checks.count({ where }),
         store().get({ key: RUN_KEY }) as Promise<RunMark | null>,
+        // A GROUP BY over the check's own table: the filter's divisions and their counts.
+        (strapi.db.connection as unknown as Knex)(strapi.db.metadata.get(UID.linkCheck).tableName)
+          .select({ documentId: 'division_document_id', name: 'division_name' })
+          .count({ count: '*' })
+          .where({ status })
+          .whereNotNull('division_document_id')
+          .groupBy('division_document_id', 'division_name'),
       ]);
       const results: CheckedLink[] = (rows as Array<Record<string, unknown>>).map((row) => ({
         itemUid: row.itemUid as string,
@@ -360,6 +368,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         results,
         pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
         lastRun: mark?.last ?? null,
+        // In pinyin order, the same on both databases (their collations differ).
+        divisions: (byDivision as Array<{ documentId: string; name: string; count: unknown }>)
+          .map((row) => ({ documentId: row.documentId, name: row.name, count: Number(row.count) }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN')),
       };
     },
   };
