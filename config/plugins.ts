@@ -60,6 +60,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // The timeliness monitor: the leaders (no column relation of their own) fill 领导之窗; the
       // inspection's thresholds are the plugin's defaults (docs/decisions/0031).
       monitor: { typeColumns: { 'api::leader.leader': 'leaders' } },
+      // The weekly live-links check (失效链接, docs/decisions/0033): the public website's base URL
+      // (its pages are checked over HTTP against it); links to other sites only when switched on.
+      links: {
+        websiteUrl: env('DISCLOSURE_WEBSITE_URL'),
+        checkExternal: env.bool('DISCLOSURE_CHECK_EXTERNAL_LINKS', false),
+        userAgent: env(
+          'DISCLOSURE_LINK_CHECK_USER_AGENT',
+          'GovDisclosureLinkCheck/1.0 (示范市工业和信息化局 政府网站链接检查)'
+        ),
+      },
       // The publisher's 9-character organisation code or 18-character unified social credit code.
       orgCode: env('DISCLOSURE_ORG_CODE', '000000000'),
       indexPattern: env('DISCLOSURE_INDEX_PATTERN', '{orgCode}/{YYYY}-{NNNNN}'),

@@ -11,6 +11,7 @@ import type {
   MonitorYearResponse,
 } from '../../src/plugins/disclosure/shared/monitor/contracts';
 import { COLUMN_STATE_LABELS } from '../../src/plugins/disclosure/shared/monitor/contracts';
+import type { BrokenLinksResponse } from '../../src/plugins/disclosure/shared/monitor/links';
 import { launchChromium } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -109,5 +110,22 @@ describe('the timeliness monitor (栏目更新监测)', () => {
       figures.problemsDraft
     );
     await page.screenshot({ path: path.join(SHOTS, 'monitor.png'), fullPage: true });
+  });
+
+  it('lists the broken links (失效链接) after 立即检查, as the API does', async () => {
+    await page.goto(`${server.url}/admin/plugins/disclosure/monitor`, { waitUntil: 'networkidle' });
+    const section = page.getByTestId('monitor-links');
+    await expect(section.textContent()).resolves.toContain('失效链接');
+    await page.getByTestId('links-run').click();
+    await page.getByTestId('links-last-run').filter({ hasText: '最近检查' }).waitFor();
+    const { data } = await api<BrokenLinksResponse>('/disclosure/monitor/links?pageSize=20');
+    expect(await page.getByTestId('links-row').count()).toBe(data.results.length);
+    if (data.results.length === 0) {
+      await expect(section.textContent()).resolves.toContain('未发现失效链接。');
+    }
+    await expect(page.getByTestId('links-last-run').textContent()).resolves.toContain(
+      `共 ${data.lastRun!.links} 个链接，失效 ${data.lastRun!.broken} 个`
+    );
+    await section.screenshot({ path: path.join(SHOTS, 'monitor-links.png') });
   });
 });

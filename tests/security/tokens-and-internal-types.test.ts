@@ -175,6 +175,7 @@ const INTERNAL_TYPES = [
   'plugin::disclosure.calendar-override',
   'plugin::disclosure.reply-template',
   'plugin::disclosure.request-attachment',
+  'plugin::disclosure.link-check',
 ];
 
 let app: TestApp;
@@ -348,6 +349,18 @@ async function seedInternalEntries() {
       data: { outcome: 'disclosed', article: '第三十六条', subject: '答复', body: '正文' },
     });
   }
+  await strapi.db.query('plugin::disclosure.link-check').create({
+    data: {
+      itemUid: 'api::article.article',
+      itemDocumentId: 'x',
+      itemTitle: '测试',
+      field: 'body',
+      url: '/uploads/x.pdf',
+      kind: 'upload',
+      status: 'broken',
+      checkedAt: new Date(),
+    },
+  });
   for (const uid of INTERNAL_TYPES) {
     const row = await strapi.db.query(uid as never).findOne({});
     if (!row) throw new Error(`no ${uid} entry to probe`);

@@ -23,6 +23,7 @@ export const UID = {
   consultationComment: 'plugin::disclosure.consultation-comment',
   prescreenScan: 'plugin::disclosure.prescreen-scan',
   prescreenFinding: 'plugin::disclosure.prescreen-finding',
+  linkCheck: 'plugin::disclosure.link-check',
 } as const;
 
 export interface ActionDefinition {

@@ -62,6 +62,8 @@ export interface DisclosureConfig {
    * without a `column` relation whose items all sit in one column (by type UID: column code).
    */
   monitor: MonitorThresholds & { typeColumns: Record<string, string> };
+  /** The weekly live-links check (失效链接, decision 0033). */
+  links: LinkCheckSettings;
   /** 32 bytes, base64: encrypts applicants' personal data at rest. */
   personalDataKey?: string;
   /** Request intake per client address: `points` submissions per `durationSeconds`; shared via Redis when set. */
@@ -73,6 +75,30 @@ export interface DisclosureConfig {
     keyPrefix?: string;
   };
 }
+
+export interface LinkCheckSettings {
+  /**
+   * The public website's base URL (its pages may not be Strapi's): links to the site's pages are
+   * checked over HTTP against it, and its host counts as the site's own. Unset: those links are
+   * listed as unchecked.
+   */
+  websiteUrl?: string;
+  /** Check links to other sites too (off by default): HEAD, else GET, politely paced. */
+  checkExternal: boolean;
+  /** Requests per second to one host, at most. */
+  perHostPerSecond: number;
+  /** How long to wait for an answer, in milliseconds. */
+  timeoutMs: number;
+  /** The User-Agent of the check's requests: names the publisher. */
+  userAgent: string;
+}
+
+export const DEFAULT_LINK_CHECK: LinkCheckSettings = {
+  checkExternal: false,
+  perHostPerSecond: 1,
+  timeoutMs: 10_000,
+  userAgent: 'GovDisclosureLinkCheck/1.0 (government information disclosure link check)',
+};
 
 export const config = {
   default: (): DisclosureConfig => ({
@@ -92,6 +118,7 @@ export const config = {
     },
     consultations: { minimumDaysForMajorDecisions: 30 },
     monitor: { ...DEFAULT_THRESHOLDS, failAt: { ...DEFAULT_THRESHOLDS.failAt }, typeColumns: {} },
+    links: { ...DEFAULT_LINK_CHECK },
     intakeRateLimit: { points: 10, durationSeconds: 600 },
   }),
   validator(candidate: DisclosureConfig) {

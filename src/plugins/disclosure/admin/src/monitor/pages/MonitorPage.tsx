@@ -26,6 +26,7 @@ import { Section } from '../../kernel/components/Section';
 import { TableHead } from '../../kernel/components/TableHead';
 import { useQueryParams } from '../../kernel/hooks/useQueryParams';
 import { useLabel } from '../../kernel/useLabel';
+import { BrokenLinks } from '../components/BrokenLinks';
 import { HeatMap } from '../components/HeatMap';
 
 const BADGE: Record<ColumnState, { background: string; textColor: string }> = {
@@ -206,6 +207,7 @@ const MonitorPage = () => {
               </Table>
             </Section>
           )}
+          <BrokenLinks />
           <Section
             title={label('monitor.heatMap', 'Publications per column and day, {year}', { year })}
             testId="monitor-heat-map"

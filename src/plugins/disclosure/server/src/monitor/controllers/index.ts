@@ -1,3 +1,4 @@
+import links from './links';
 import monitor from './monitor';
 
-export const controllers = { monitor };
+export const controllers = { monitor, 'monitor-links': links };
