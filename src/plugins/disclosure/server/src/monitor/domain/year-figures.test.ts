@@ -1,5 +1,6 @@
 import { staleDaysIn } from './timeliness';
 import { monitorFigures, staleDaysListIn } from './year-figures';
+import { draftProblems } from '../../reporting/sdk';
 
 describe('the stale days of a year, listed', () => {
   it('lists the days staleDaysIn counts, each after its newest publication', () => {
@@ -36,5 +37,27 @@ describe('the monitor section', () => {
       'monitor.staleDays:c',
     ]);
     expect(section.blankByColumn.map((figure) => figure.value)).toEqual([0, 1, 0]);
+  });
+});
+
+describe('the draft sentence for 存在的主要问题 (the monitor page and the annual report)', () => {
+  const sentence = (columns: Array<{ name: string; staleDays: number; blank: boolean }>) =>
+    draftProblems({
+      monitor: monitorFigures(columns.map((column) => ({ ...column, code: column.name }))),
+    }).text;
+
+  it('names the stale days, the worst columns and the blank ones', () => {
+    const columns = [
+      { name: '工作动态', staleDays: 40, blank: false },
+      { name: '通知公告', staleDays: 10, blank: false },
+      { name: '规划计划', staleDays: 0, blank: true },
+    ];
+    expect(sentence(columns)).toBe(
+      '本年度有2个栏目曾超过更新期限未更新，累计50天（工作动态40天、通知公告10天）；1个栏目无内容（规划计划），网站内容更新还不够及时。'
+    );
+  });
+
+  it('says so when every column was updated in time', () => {
+    expect(sentence([])).toBe('本年度各栏目均在更新期限内更新，无空白栏目。');
   });
 });

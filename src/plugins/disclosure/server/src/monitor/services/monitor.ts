@@ -12,7 +12,7 @@ import { beijingDate, beijingMidnight } from '../../../../shared/kernel/dates';
 import type { DisclosureConfig } from '../../kernel/config';
 import { PLUGIN_ID } from '../../kernel/constants';
 import { defaultLocale } from '../../kernel/i18n';
-import { dialectOf, namesOf } from '../../reporting/sdk';
+import { dialectOf, draftProblems, namesOf } from '../../reporting/sdk';
 import {
   assessColumn,
   DEFAULT_THRESHOLDS,
@@ -20,7 +20,7 @@ import {
   siteVerdict,
   staleDaysIn,
 } from '../domain/timeliness';
-import { problemsDraft } from '../domain/problems-draft';
+import { monitorFigures } from '../domain/year-figures';
 import type { ColumnYearDetail, YearColumns } from '../domain/year-figures';
 
 /** A catalogue column as the monitor reads it (the published version, default locale). */
@@ -318,12 +318,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         staleDays: column.staleDays,
         blank: column.blank,
       }));
-      const figures = {
-        staleColumns: columns.filter((column) => column.staleDays > 0).length,
-        staleDays: columns.reduce((sum, column) => sum + column.staleDays, 0),
-        blankColumns: columns.filter((column) => column.blank).length,
+      // The statistics provider's section, and the annual report's draft written from it.
+      const section = monitorFigures(columns);
+      return {
+        year,
+        columns,
+        staleColumns: section.staleColumns.value,
+        staleDays: section.staleDays.value,
+        blankColumns: section.blankColumns.value,
+        problemsDraft: draftProblems({ monitor: section }).text,
       };
-      return { year, columns, ...figures, problemsDraft: problemsDraft(figures, columns) };
     },
   };
 };

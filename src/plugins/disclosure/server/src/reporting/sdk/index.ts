@@ -4,6 +4,8 @@
  * the reporting module.
  */
 export { splitFigureKey } from './figure-key';
+// The 存在的主要问题 sentence from the `monitor` section: the monitor page shows the same text.
+export { draftProblems } from '../domain/annual-report/problems-draft';
 export {
   dialectOf,
   instant,
