@@ -9,7 +9,7 @@ import {
 } from './constants';
 import { DEFAULT_INDEX_PATTERN, patternProblem } from './domain/index-number';
 import type { MonitorThresholds } from '../../../shared/monitor/contracts';
-import { DEFAULT_THRESHOLDS, thresholdsProblem } from '../monitor/domain/timeliness';
+import { DEFAULT_THRESHOLDS, thresholdsProblem } from '../../../shared/monitor/thresholds';
 
 /** A content type's UID (api::article.article), as the settings name the types under review. */
 export type ContentTypeUid = UID.ContentType;
