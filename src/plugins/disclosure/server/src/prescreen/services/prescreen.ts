@@ -240,12 +240,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const key = { uid: context.uid, documentId: context.documentId, locale: context.locale };
       // A draft changed since it was submitted is refused by the review itself ("back in draft"):
       // it is not scanned here, so the submitted version's findings stay as they are.
-      const review = await getService(strapi, 'review-state').find(
-        context.uid,
-        context.documentId,
-        context.locale
-      );
-      if (review?.submittedHash !== context.hash) return null;
+      if (context.submittedHash !== context.hash) return null;
       const scanned = await scans().count({ where: { ...where(key), contentHash: context.hash } });
       if (scanned === 0) await scan(context);
       const open = await openCount(key, context.hash);

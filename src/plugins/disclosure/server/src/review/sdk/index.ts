@@ -20,6 +20,8 @@ export interface StepContext {
   state: State;
   draft: Document;
   hash: string;
+  /** The hash of the version under review (its submission), or null before any. */
+  submittedHash: string | null;
   user: AdminUser;
 }
 

@@ -115,13 +115,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const stepHooks = new Map<Step, StepHook[]>();
 
   /** Runs the step's hooks on the draft; the first refusal stops the step (400). */
-  const runStepHooks = async (input: GatedInput, { draft, state }: Situation) => {
+  const runStepHooks = async (input: GatedInput, { draft, state, review }: Situation) => {
     const hooks = stepHooks.get(input.action) ?? [];
     if (hooks.length === 0) return;
-    const hash = reviewState().hashOfVersion(input.uid, draft);
     const { uid, documentId, locale, action, user } = input;
+    const hash = reviewState().hashOfVersion(uid, draft);
+    const submittedHash = review?.submittedHash ?? null;
+    const context = { uid, documentId, locale, action, state, draft, hash, submittedHash, user };
     for (const hook of hooks) {
-      const problem = await hook({ uid, documentId, locale, action, state, draft, hash, user });
+      const problem = await hook(context);
       if (problem) throw new errors.ValidationError(problem.message, problem.details);
     }
   };
