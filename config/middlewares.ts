@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { CSP_DEFAULTS } from '@strapi/utils';
+import { uploadOrigins } from '../src/uploads/storage';
 
 type Ctx = { path: string };
 
@@ -9,6 +11,31 @@ const origins = (list: string | undefined): string[] =>
     .filter(Boolean);
 
 const isContentApi = (ctx: Ctx) => ctx.path.startsWith('/api/');
+
+/**
+ * strapi::security as Strapi ships it, except that when uploads live in a bucket or behind a CDN
+ * (UPLOAD_PROVIDER=s3, docs/decisions/0036) the admin may show, play and download files from
+ * there: Strapi's CSP lists only this server. The lists are written out whole, Strapi's defaults
+ * first: its middleware fills a shorter list from its defaults index by index.
+ */
+function security(env: Core.Config.Shared.ConfigParams['env']): Core.Config.Middlewares[number] {
+  const origins = uploadOrigins(env);
+  if (origins.length === 0) return 'strapi::security';
+  const withUploads = (sources: readonly string[]) => [...sources, ...origins];
+  return {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'connect-src': withUploads(CSP_DEFAULTS['connect-src']),
+          'img-src': withUploads(CSP_DEFAULTS['img-src']),
+          'media-src': withUploads(CSP_DEFAULTS['media-src']),
+        },
+      },
+    },
+  };
+}
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
   // The content API is public and read-only: any site may read it, without credentials.
@@ -23,7 +50,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   return [
     'strapi::logger',
     'strapi::errors',
-    'strapi::security',
+    security(env),
     {
       name: 'strapi::cors',
       config: {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { uploadStorage } from '../src/uploads/storage';
 
 const allowedMediaTypes = [
   'image/*',
@@ -103,6 +104,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   },
   upload: {
     config: {
+      // This node's public/uploads, or with UPLOAD_PROVIDER=s3 a bucket all nodes share (0036).
+      ...uploadStorage(env),
       security: {
         allowedTypes: allowedMediaTypes,
         deniedTypes,
