@@ -110,6 +110,17 @@ const RUNTIME_ONLY = new Set([
   'CORS_API_ORIGINS',
   'HOST',
   'PORT',
+  // Where the media library stores files (docs/decisions/0036): nothing of it is in the database.
+  'UPLOAD_PROVIDER',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ENDPOINT',
+  'S3_FORCE_PATH_STYLE',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_PUBLIC_URL',
+  'S3_ROOT_PATH',
+  'S3_ACL',
 ]);
 
 /** The template a boot with `env` starts from (or saves), or null for production settings. */

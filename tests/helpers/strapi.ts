@@ -33,6 +33,8 @@ export const TEST_ENV = {
   CORS_ADMIN_ORIGINS: '',
   CORS_API_ORIGINS: '*',
   PUBLIC_URL: '',
+  // The local disk unless a test file asks for the bucket (tests/integration/s3-uploads.test.ts).
+  UPLOAD_PROVIDER: '',
 };
 
 export interface TestApp {
