@@ -118,13 +118,23 @@ async function stopAll() {
 }
 
 /**
- * One autocannon load: `connections` for `seconds` after a `warmupSeconds` run whose figures are
- * dropped. `target` is a URL or `{ url, requests }` (autocannon cycles through requests).
+ * Waits until the server has worked off what a finished run left in flight: it goes on answering
+ * the up to `connections` requests autocannon dropped at the end, and the next run would otherwise
+ * measure that backlog. One more request, answered after them, marks the end.
  */
-async function load(target, { connections = 20, seconds = 5, warmupSeconds = 1 } = {}) {
-  const options = typeof target === 'string' ? { url: target } : target;
-  if (warmupSeconds > 0) await autocannon({ ...options, connections, duration: warmupSeconds });
-  const result = await autocannon({ ...options, connections, duration: seconds });
+async function drain(url) {
+  const response = await fetch(url);
+  await response.arrayBuffer();
+}
+
+/** One autocannon load of `url`: `connections` for `seconds` after a dropped warm-up run. */
+async function load(url, { connections = 20, seconds = 5, warmupSeconds = 1 } = {}) {
+  if (warmupSeconds > 0) {
+    await autocannon({ url, connections, duration: warmupSeconds });
+    await drain(url);
+  }
+  const result = await autocannon({ url, connections, duration: seconds });
+  await drain(url);
   return {
     reqPerSec: result.requests.average,
     p50: result.latency.p50,
