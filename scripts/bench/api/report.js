@@ -61,6 +61,12 @@ function resultTables(result) {
       [
         ['RSS after boot', ...present.map(([key]) => mb(result.servers[key].rssIdle))],
         ['RSS after the runs', ...present.map(([key]) => mb(result.servers[key].rssAfter))],
+        [
+          'RSS highest after a query',
+          ...present.map(([key]) =>
+            mb(Math.max(...Object.values(result.servers[key].queries).map((row) => row.rss)))
+          ),
+        ],
         ['boot (s)', ...present.map(([key]) => result.servers[key].bootSeconds.toFixed(1))],
       ]
     )
@@ -119,10 +125,7 @@ function memoryTable(results) {
     }
   }
   if (rows.length === 0) return '';
-  return table(
-    [`RSS after the runs, ${'smallest → largest size'}`, 'MB', 'change', 'target'],
-    rows
-  );
+  return table(['node RSS after the runs', 'smallest → largest size', 'change', 'target'], rows);
 }
 
 function printTables(results, settings) {
