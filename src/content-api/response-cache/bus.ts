@@ -36,10 +36,12 @@ export class InvalidationBus {
   ) {
     const options = {
       maxRetriesPerRequest: null,
-      retryStrategy: (n: number) => Math.min(n * 100, 2000),
+      retryStrategy: (attempt: number) => Math.min(attempt * 100, 2000),
     };
-    this.publisher = new Redis(url, options);
-    this.subscriber = new Redis(url, options);
+    // Named, so that an operator (or a test) can tell each node's connections apart.
+    const name = (role: string) => `response-cache-${role}-${process.pid}`;
+    this.publisher = new Redis(url, { ...options, connectionName: name('pub') });
+    this.subscriber = new Redis(url, { ...options, connectionName: name('sub') });
     this.publisher.on('error', (error: Error) => events.onError(error));
     this.subscriber.on('error', (error: Error) => events.onError(error));
     for (const event of ['close', 'end', 'reconnecting']) {
