@@ -108,6 +108,17 @@ describe('what is served from the cache', () => {
     expect(fresh.headers['x-cache']).toBe('MISS');
   });
 
+  it('answers HEAD from the entry GET filled, without a body', async () => {
+    const url = '/api/articles?fields[0]=title&sort=title';
+    const full = await get(url);
+    const head = await request(app.http).head(url);
+    expect(head.status).toBe(200);
+    expect(head.headers['x-cache']).toBe('HIT');
+    expect(head.headers['etag']).toBe(full.headers['etag']);
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(full.text)));
+    expect(head.text ?? '').toBe('');
+  });
+
   it('keeps locales, viewers and parameter orders apart, and merges only reordered names', async () => {
     const zh = await get('/api/articles?fields[0]=title');
     const en = await get('/api/articles?fields[0]=title&locale=en');

@@ -51,6 +51,7 @@ export class ResponseCache {
   private bus: InvalidationBus | null = null;
   private readonly pending = new WeakMap<object, Set<string>>();
   private unsubscribe: (() => void) | null = null;
+  private lastError: string | null = null;
 
   constructor(
     private readonly strapi: Core.Strapi,
@@ -72,10 +73,16 @@ export class ResponseCache {
         onHealth: (healthy) => {
           // Messages may have been missed while down; what was filled before is not trusted.
           this.store.invalidate([ALL]);
+          if (healthy) this.lastError = null;
           if (!healthy)
             strapi.log.warn('[response-cache] Redis subscription lost: serving uncached');
         },
-        onError: (error) => strapi.log.warn(`[response-cache] Redis: ${error.message}`),
+        // ioredis retries every 2 s while Redis is away: say each new error once, not each retry.
+        onError: (error) => {
+          if (error.message === this.lastError) return;
+          this.lastError = error.message;
+          strapi.log.warn(`[response-cache] Redis: ${error.message}`);
+        },
       });
     }
     const models = [
