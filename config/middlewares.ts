@@ -66,6 +66,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'strapi::body',
     // A NUL character anywhere in the URL, the query or the body is a 400 (PostgreSQL cannot take one).
     'global::refuse-nul',
+    // Published reads of the Public role and read-only tokens, from memory (RESPONSE_CACHE).
+    'global::response-cache',
     'strapi::session',
     'strapi::favicon',
     'strapi::public',

@@ -3,6 +3,7 @@ import { labelFieldsInChinese } from './catalogue/field-labels';
 import { seedCatalogue } from './catalogue/seed-catalogue';
 import { closeMediaLibraryApi } from './content-api/media-library';
 import { publishedOnlyForContentApi } from './content-api/published-only';
+import { setUpResponseCache, stopResponseCache } from './content-api/response-cache';
 import { setUpPublicRole } from './content-api/public-permissions';
 import { replaceFirstPublishedAtBackfill } from './database/first-published-at-backfill';
 import { tuneSqlite } from './database/sqlite-pragmas';
@@ -31,6 +32,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // SQLite: write-ahead log, synced at checkpoints (before the seeds below write).
     await tuneSqlite(strapi);
+    // The website's published reads from memory, invalidated by every committed write (RESPONSE_CACHE).
+    setUpResponseCache(strapi);
     // 0. The catalogue's figures for the yearly statistics (items, policy documents, interpretations).
     registerCatalogueStatistics(strapi);
     // … and how information released on request becomes a draft proactive item (Art. 44).
@@ -58,5 +61,9 @@ export default {
     if (process.env.NODE_ENV !== 'production' && process.env.DEMO_SEED === 'true') {
       await disclosureService(strapi, 'mailer').withoutStaffNotifications(() => seedDemo(strapi));
     }
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await stopResponseCache(strapi);
   },
 };

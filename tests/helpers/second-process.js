@@ -3,7 +3,8 @@ const { disclosureService } = require('strapi-plugin-gov-disclosure/sdk');
  * A second app process for the concurrency tests: boots the compiled app on the database named by
  * the environment, says READY, waits for GO on stdin, runs one task, prints its result as JSON and
  * exits. Tasks: `allocate <uid> <year> <documentId>…` (索引号), `remind <YYYY-MM-DD>` (the daily
- * request reminders), `digest <YYYY-MM-DD>` (the timeliness monitor's daily digest).
+ * request reminders), `digest <YYYY-MM-DD>` (the timeliness monitor's daily digest), `serve` (a
+ * second app node: listens on HOST:PORT from the environment until GO, then prints `true`).
  */
 const path = require('path');
 const readline = require('readline');
@@ -21,6 +22,10 @@ const TASKS = {
   digest(strapi, [today]) {
     return disclosureService(strapi, 'monitor-digest').run(today);
   },
+  // Serving happens between READY and GO (see main); nothing is left to do.
+  serve() {
+    return true;
+  },
 };
 
 async function main() {
@@ -33,6 +38,12 @@ async function main() {
     autoReload: false,
     serveAdminPanel: false,
   }).load();
+  if (task === 'serve') {
+    strapi.server.mount();
+    await new Promise((resolve) =>
+      strapi.server.httpServer.listen(Number(process.env.PORT), process.env.HOST, resolve)
+    );
+  }
   process.stdout.write('READY\n');
   await new Promise((resolve) =>
     readline.createInterface({ input: process.stdin }).once('line', resolve)

@@ -27,6 +27,11 @@ export const TEST_ENV = {
   // Reset per boot: a test file may set its own.
   DISCLOSURE_INTAKE_LIMIT: '10',
   REDIS_URL: '',
+  // The response cache is on in every test, as in production: a stale read fails them.
+  RESPONSE_CACHE: 'on',
+  RESPONSE_CACHE_MAX_MB: '64',
+  RESPONSE_CACHE_S_MAXAGE: '',
+  CACHE_PURGE_URL: '',
   DISCLOSURE_INTAKE_KEY_PREFIX: 'disclosure-intake',
   // The daily request job (08:30 Beijing) runs only when a test calls it, not at the wall-clock time.
   CRON_ENABLED: 'false',
