@@ -400,3 +400,36 @@ describe('started with the new key after the rotation', () => {
     expect(unopened.map(({ table, column }) => `${table}.${column}`)).toEqual([]);
   });
 });
+
+describe('a database from before the fingerprint (an upgraded install)', () => {
+  const stored = async () =>
+    app!.strapi.db.connection('strapi_core_store_settings').where({ key: STORE_KEY }).first();
+
+  beforeAll(async () => {
+    // The data is under key B now; the record is removed as if it had never been written.
+    await app!.strapi.db.connection('strapi_core_store_settings').where({ key: STORE_KEY }).del();
+    await stopApp(app!, { keepDatabase: true });
+    app = null;
+  });
+
+  it('refuses a key that cannot open a stored value, and records nothing', async () => {
+    const a = await bootOn({ DISCLOSURE_PERSONAL_DATA_KEY: KEY_A });
+    expect(a.strapi.plugin('disclosure').service('personal-data').status()).toBe('mismatch');
+    expect(await stored()).toBeUndefined();
+    const response = await request(a.http)
+      .get('/api/disclosure-requests/status')
+      .query({ trackingNumber: created.trackingNumber, queryCode: created.queryCode })
+      .expect(503);
+    expect(response.body.error.message).toContain('stored key fingerprint not recorded');
+    await stopApp(a, { keepDatabase: true });
+    app = null;
+  }, 300_000);
+
+  it('records the fingerprint of the key that opens it', async () => {
+    const a = await bootOn({ DISCLOSURE_PERSONAL_DATA_KEY: KEY_B });
+    expect(a.strapi.plugin('disclosure').service('personal-data').status()).toBe('ok');
+    expect(JSON.parse((await stored()).value).fingerprint).toBe(
+      fingerprintOf(Buffer.from(KEY_B, 'base64'))
+    );
+  }, 300_000);
+});
