@@ -101,9 +101,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** The retired query-code keys, opened with `key`. */
+  /** The retired query-code keys that `key` opens (those sealed under another key are skipped). */
   const retiredQueryCodeKeys = (key: Buffer, record: StoredKeyRecord | null): Buffer[] =>
-    (record?.retiredQueryCodeKeys ?? []).map((sealed) => decryptBytes(key, sealed));
+    (record?.retiredQueryCodeKeys ?? []).flatMap((sealed) =>
+      opens(key, sealed) ? [decryptBytes(key, sealed)] : []
+    );
 
   return {
     /** Adds modules' encrypted fields to the registry (at register, before `check`). */
@@ -126,8 +128,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const key = configuredKey();
       const record = await readRecord();
       const current = key ? fingerprintOf(key) : null;
-      const record_ = (fingerprint: string) =>
-        writeRecord({ ...record, fingerprint, recordedAt: new Date().toISOString() });
+      // A new record: retired query-code keys were sealed under another key and go with it.
+      const recordFingerprint = (fingerprint: string) =>
+        writeRecord({ fingerprint, recordedAt: new Date().toISOString() });
       checked = { status: 'ok', refusing: false, stored: record, message: null };
       if (!key || !current) {
         const sample = await anyEncryptedValue();
@@ -142,7 +145,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 'while no personal data was stored: the new key is recorded'
             );
           }
-          await record_(current);
+          await recordFingerprint(current);
           checked.stored = await readRecord();
         } else {
           checked.status = 'mismatch';
