@@ -1,4 +1,5 @@
 import { getService } from '../get-service';
+import { UID } from '../kernel/constants';
 import type { DisclosureModule } from '../kernel/module';
 import { registerIntake } from '../kernel/middlewares/intake-guard';
 import { contentTypes } from './content-types';
@@ -14,6 +15,13 @@ export const consultations: DisclosureModule = {
   services,
   controllers,
   routes: { admin: adminRoutes, contentApi: contentApiRoutes },
+  encryptedFields: [
+    {
+      uid: UID.consultationComment,
+      label: 'consultation comments',
+      fields: ['name', 'phone', 'email', 'organisation'],
+    },
+  ],
   register(strapi) {
     // Every consultation's comments pass the intake guard before their body is read.
     registerIntake(strapi, { path: COMMENTS_PATH, maxFiles: 0, maxBytes: 0 });

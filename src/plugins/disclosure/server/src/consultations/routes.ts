@@ -2,6 +2,7 @@ import { ACTIONS } from '../kernel/constants';
 import { INTAKE_GUARD } from '../kernel/middlewares/intake-guard';
 import type { RouteDefinition } from '../kernel/module';
 import { allowed } from '../kernel/policies/allowed';
+import { holdingPersonalData, PERSONAL_DATA_KEY } from '../kernel/middlewares/personal-data-key';
 
 type Verb = readonly [RouteDefinition['method'], string, string];
 
@@ -10,26 +11,30 @@ type Verb = readonly [RouteDefinition['method'], string, string];
  * coordinator). Which consultations a person sees — their division's, or all for staff without
  * a division — is the service's.
  */
-export const adminRoutes: RouteDefinition[] = (
-  [
-    ['GET', '/consultations', 'list'],
-    ['POST', '/consultations', 'create'],
-    ['GET', '/consultations/:id', 'show'],
-    ['PUT', '/consultations/:id', 'edit'],
-    ['POST', '/consultations/:id/announce', 'announce'],
-    ['POST', '/consultations/:id/comments/:commentId/moderation', 'moderate'],
-    ['POST', '/consultations/:id/comments/:commentId/adoption', 'recordAdoption'],
-    ['POST', '/consultations/:id/close', 'close'],
-    ['POST', '/consultations/:id/summary', 'draftSummary'],
-    ['POST', '/consultations/:id/summary/submit', 'submitSummary'],
-    ['GET', '/consultation-divisions', 'divisions'],
-  ] as const satisfies readonly Verb[]
-).map(([method, path, action]) => ({
-  method,
-  path,
-  handler: `consultations.${action}`,
-  config: allowed(ACTIONS.manageConsultations),
-}));
+export const adminRoutes: RouteDefinition[] = holdingPersonalData(
+  (
+    [
+      ['GET', '/consultations', 'list'],
+      ['POST', '/consultations', 'create'],
+      ['GET', '/consultations/:id', 'show'],
+      ['PUT', '/consultations/:id', 'edit'],
+      ['POST', '/consultations/:id/announce', 'announce'],
+      ['POST', '/consultations/:id/comments/:commentId/moderation', 'moderate'],
+      ['POST', '/consultations/:id/comments/:commentId/adoption', 'recordAdoption'],
+      ['POST', '/consultations/:id/close', 'close'],
+      ['POST', '/consultations/:id/summary', 'draftSummary'],
+      ['POST', '/consultations/:id/summary/submit', 'submitSummary'],
+      ['GET', '/consultation-divisions', 'divisions'],
+    ] as const satisfies readonly Verb[]
+  ).map(([method, path, action]) => ({
+    method,
+    path,
+    handler: `consultations.${action}`,
+    config: allowed(ACTIONS.manageConsultations),
+  })),
+  // A consultation's page lists the commenters' names and contacts.
+  (route) => route.path.startsWith('/consultations')
+);
 
 /** The content-API path (under /api) of a consultation's comments, as the intake guard knows it. */
 export const COMMENTS_PATH = '/disclosure/consultations/:id/comments';
@@ -54,6 +59,6 @@ export const contentApiRoutes: RouteDefinition[] = [
     handler: 'consultations.comment',
     // The guard counts every comment against the client's intake budget (429 past it, nothing
     // stored), whichever consultation it is for.
-    config: { auth: false, middlewares: [INTAKE_GUARD] },
+    config: { auth: false, middlewares: [INTAKE_GUARD, PERSONAL_DATA_KEY] },
   },
 ];

@@ -1,4 +1,5 @@
 import { getService } from '../get-service';
+import { UID } from '../kernel/constants';
 import type { DisclosureModule } from '../kernel/module';
 import { registerIntake } from '../kernel/middlewares/intake-guard';
 import { contentTypes } from './content-types';
@@ -14,6 +15,13 @@ export const inquiries: DisclosureModule = {
   services,
   controllers,
   routes: { admin: adminRoutes, contentApi: contentApiRoutes },
+  encryptedFields: [
+    {
+      uid: UID.inquiry,
+      label: 'inquiries',
+      fields: ['applicantName', 'applicantPhone', 'applicantEmail'],
+    },
+  ],
   register(strapi) {
     // Rate limit and size check before the body is read: a message takes no files.
     registerIntake(strapi, { path: INTAKE_PATH, maxFiles: 0, maxBytes: 0 });

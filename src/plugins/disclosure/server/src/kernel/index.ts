@@ -9,10 +9,12 @@ import {
   prepareIntakeLimiter,
 } from './middlewares/intake-guard';
 import intakeGuard from './middlewares/intake-guard';
+import personalDataKey from './middlewares/personal-data-key';
 import type { DisclosureModule } from './module';
 import hasPermission from './policies/has-permission';
 import { adminRoutes } from './routes';
 import { services } from './services';
+import { getService } from '../get-service';
 
 /**
  * What every module shares: the audit chain, divisions and staff, the RBAC actions and the
@@ -25,8 +27,10 @@ export const kernel: DisclosureModule = {
   controllers,
   routes: { admin: adminRoutes },
   policies: { 'has-permission': hasPermission },
-  middlewares: { 'intake-guard': intakeGuard },
+  middlewares: { 'intake-guard': intakeGuard, 'personal-data-key': personalDataKey },
   async bootstrap(strapi) {
+    // The personal-data key against the one the stored data was encrypted with (logged when not).
+    await getService(strapi, 'personal-data').check();
     // The plugin's actions in Settings › Roles.
     await strapi.admin.services.permission.actionProvider.registerMany(
       Object.values(ACTION_DEFINITIONS).map(({ uid, displayName }) => ({

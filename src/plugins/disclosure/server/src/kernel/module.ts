@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import type { EncryptedFields } from './domain/personal-data-key';
+import { getService } from '../get-service';
 
 type Factory = (deps: { strapi: Core.Strapi }) => unknown;
 
@@ -23,6 +25,8 @@ export interface DisclosureModule {
   routes?: { admin?: RouteDefinition[]; contentApi?: RouteDefinition[] };
   policies?: Record<string, unknown>;
   middlewares?: Record<string, unknown>;
+  /** The fields of its types holding personal data encrypted (`v1:…`): rotated with the key. */
+  encryptedFields?: readonly EncryptedFields[];
   /** Before the routes are mounted. */
   register?(strapi: Core.Strapi): void;
   /** After every module is registered, in module order (the kernel first). */
@@ -48,6 +52,9 @@ export function assembleModules(modules: readonly DisclosureModule[], config: ob
     modules.flatMap((module) => module.routes?.[kind] ?? []);
   return {
     register({ strapi }: { strapi: Core.Strapi }) {
+      getService(strapi, 'personal-data').declare(
+        modules.flatMap((module) => module.encryptedFields ?? [])
+      );
       for (const module of modules) module.register?.(strapi);
     },
     async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,4 +1,5 @@
 import { getService } from '../get-service';
+import { UID } from '../kernel/constants';
 import type { DisclosureModule } from '../kernel/module';
 import { contentTypes } from './content-types';
 import { controllers } from './controllers';
@@ -13,6 +14,8 @@ export const proposals: DisclosureModule = {
   services,
   controllers,
   routes: { admin: adminRoutes },
+  // The deputies' and members' contacts, inside the proposers list.
+  encryptedFields: [{ uid: UID.proposal, label: 'proposals', fields: ['proposers'] }],
   bootstrap(strapi) {
     getService(strapi, 'statistics').register(proposalsProvider());
     // Every morning: cases due soon or overdue, replies whose publication is due.

@@ -14,7 +14,6 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../get-service';
 import type { DisclosureConfig } from '../kernel/config';
 import { PLUGIN_ID, ROLES } from '../kernel/constants';
-import { decrypt } from '../kernel/domain/personal-data';
 import type { Mail } from '../kernel/services/mailer';
 import { noticeFor } from './domain/notices';
 import type { RequestRow, StoredReply } from './domain/request';
@@ -39,7 +38,7 @@ export const requestMail = (strapi: Core.Strapi) => {
   /** The applicant's field in clear ('' when not given). */
   const applicant = (row: RequestRow, field: 'name' | 'email') => {
     const stored = row[field];
-    return stored ? decrypt(getService(strapi, 'requests').key(), stored) : '';
+    return stored ? getService(strapi, 'personal-data').decrypt(stored) : '';
   };
   /** The request's page in the admin, for links in staff mails. */
   const page = (trackingNumber: string) => {

@@ -1,4 +1,5 @@
 import { getService } from '../get-service';
+import { UID } from '../kernel/constants';
 import type { DisclosureModule } from '../kernel/module';
 import { contentTypes } from './content-types';
 import { controllers } from './controllers';
@@ -14,6 +15,9 @@ export const serviceItems: DisclosureModule = {
   services,
   controllers,
   routes: { admin: adminRoutes, contentApi: contentApiRoutes },
+  encryptedFields: [
+    { uid: UID.serviceCase, label: 'service cases', fields: ['applicant', 'idNumber', 'phone'] },
+  ],
   async bootstrap(strapi) {
     getService(strapi, 'statistics').register(serviceCasesProvider());
     // A guide lacking a required field is never published, by whatever path.

@@ -1,6 +1,7 @@
 import { ACTIONS } from '../kernel/constants';
 import type { RouteDefinition } from '../kernel/module';
 import { allowed } from '../kernel/policies/allowed';
+import { holdingPersonalData } from '../kernel/middlewares/personal-data-key';
 
 type Verb = readonly [RouteDefinition['method'], string, string];
 
@@ -66,16 +67,19 @@ export const adminRoutes: RouteDefinition[] = [
     ACTIONS.handleServiceCases,
     ACTIONS.manageServiceItems
   ),
-  ...routes(
-    'service-cases',
-    [
-      ['GET', '/service-cases', 'list'],
-      ['POST', '/service-cases', 'register'],
-      ['POST', '/service-cases/import', 'import'],
-      ['GET', '/service-cases/:caseNumber', 'show'],
-      ['POST', '/service-cases/:caseNumber/:action', 'step'],
-    ],
-    ACTIONS.handleServiceCases
+  // The cases hold applicants' names, identity numbers and phones.
+  ...holdingPersonalData(
+    routes(
+      'service-cases',
+      [
+        ['GET', '/service-cases', 'list'],
+        ['POST', '/service-cases', 'register'],
+        ['POST', '/service-cases/import', 'import'],
+        ['GET', '/service-cases/:caseNumber', 'show'],
+        ['POST', '/service-cases/:caseNumber/:action', 'step'],
+      ],
+      ACTIONS.handleServiceCases
+    )
   ),
 ];
 

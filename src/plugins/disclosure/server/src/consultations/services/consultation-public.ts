@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../kernel/constants';
-import { encrypt } from '../../kernel/domain/personal-data';
 import { currentActor } from '../../kernel/services/actor';
 import { beijingDate } from '../../../../shared/kernel/dates';
 import type {
@@ -160,7 +159,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       input: CommentBody,
       now = new Date()
     ): Promise<CommentReceipt> {
-      const key = consultations().key();
+      consultations().key(); // 400 naming the setting when there is no key
       const today = beijingDate(now);
       const found = await consultations().findByDocumentId(documentId);
       if (!found) throw notFound(documentId);
@@ -189,7 +188,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
         }
         const seal = (value: string | null | undefined) =>
-          value?.trim() ? encrypt(key, value.trim()) : null;
+          value?.trim() ? getService(strapi, 'personal-data').encrypt(value.trim()) : null;
         const number = (row.commentCount ?? 0) + 1;
         await comments().create({
           data: {

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../kernel/constants';
 import type { ChainedAuditRecord } from '../../kernel/domain/audit-chain';
-import { decrypt } from '../../kernel/domain/personal-data';
 import { actorFromUser } from '../../kernel/services/actor';
 import { beijingDate } from '../../../../shared/kernel/dates';
 import type {
@@ -118,7 +117,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (all.length) {
         await consultations().record(row, 'view_personal_data', actorFromUser(viewer));
       }
-      const open = (value: string | null) => (key && value ? decrypt(key, value) : null);
+      const open = (value: string | null) =>
+        key && value ? getService(strapi, 'personal-data').decrypt(value) : null;
       const shown = (comment: CommentRow): StaffComment => ({
         id: comment.id,
         number: comment.number,

@@ -5,7 +5,6 @@ import { ACTIONS, PLUGIN_ID, UID } from '../../kernel/constants';
 import { divisionType, type DisclosureConfig } from '../../kernel/config';
 import { canonicalJson, sha256 } from '../../kernel/domain/canonical';
 import { randomInt } from 'crypto';
-import { parseKey } from '../../kernel/domain/personal-data';
 import type { Actor, AdminUser } from '../../kernel/services/actor';
 import { serialize } from '../../kernel/services/locks';
 import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
@@ -137,15 +136,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get<DisclosureConfig>(`plugin::${PLUGIN_ID}`);
 
   return {
-    /** The personal-data key, or an error naming the missing setting. */
+    /**
+     * The personal-data key (the kernel's), or an error naming the missing setting; 503 while it
+     * is not the key of the stored data.
+     */
     key(): Buffer {
-      const parsed = parseKey(config().personalDataKey);
-      if (!parsed) {
-        throw new errors.ApplicationError(
-          'Comments cannot be taken: the server has no DISCLOSURE_PERSONAL_DATA_KEY.'
-        );
-      }
-      return parsed;
+      return getService(strapi, 'personal-data').key(
+        'Comments cannot be taken: the server has no DISCLOSURE_PERSONAL_DATA_KEY.'
+      );
     },
 
     /** The shortest period of a major decision, in days (config, 30 by default). */

@@ -3,7 +3,6 @@ import { errors } from '@strapi/utils';
 import { nextOrRefuse, requirePart } from '../../kernel/refusal';
 import { ACTIONS, PLUGIN_ID, UID } from '../../kernel/constants';
 import { divisionType, type DisclosureConfig } from '../../kernel/config';
-import { parseKey } from '../../kernel/domain/personal-data';
 import type { Actor, AdminUser } from '../../kernel/services/actor';
 import { serialize } from '../../kernel/services/locks';
 import type { InquiryChannel } from '../../../../shared/inquiries/contracts';
@@ -48,15 +47,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get<DisclosureConfig>(`plugin::${PLUGIN_ID}`);
 
   return {
-    /** The personal-data key, or an error naming the missing setting. */
+    /**
+     * The personal-data key (the kernel's), or an error naming the missing setting; 503 while it
+     * is not the key of the stored data.
+     */
     key(): Buffer {
-      const parsed = parseKey(config().personalDataKey);
-      if (!parsed) {
-        throw new errors.ApplicationError(
-          'Inquiries cannot be registered: the server has no DISCLOSURE_PERSONAL_DATA_KEY.'
-        );
-      }
-      return parsed;
+      return getService(strapi, 'personal-data').key(
+        'Inquiries cannot be registered: the server has no DISCLOSURE_PERSONAL_DATA_KEY.'
+      );
     },
 
     /** The reply period of a channel in working days (config `inquiries.replyWorkingDays`). */

@@ -3,7 +3,6 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../kernel/constants';
 import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
-import { encrypt, queryCodeHash, queryCodeMatches } from '../../kernel/domain/personal-data';
 import { actorFromUser, currentActor, type Actor } from '../../kernel/services/actor';
 import {
   CATEGORY_LABELS,
@@ -79,7 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     actor: Actor,
     extra: Partial<InquiryRow> = {}
   ): Promise<{ row: InquiryRow; queryCode: string | null }> => {
-    const key = inquiries().key();
+    inquiries().key(); // 400 naming the setting when there is no key
     const division = input.division
       ? await inquiries().checkDivision(input.division, 'division')
       : null;
@@ -92,13 +91,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
     const queryCode = input.withQueryCode ? randomBytes(6).toString('base64url').slice(0, 8) : null;
     const seal = (value: string | null | undefined) =>
-      value?.trim() ? encrypt(key, value.trim()) : null;
+      value?.trim() ? getService(strapi, 'personal-data').encrypt(value.trim()) : null;
     const trackingNumber = await newTrackingNumber(input.receivedOn);
     const row = await strapi.db.transaction(async () => {
       const created: InquiryRow = await rows().create({
         data: {
           trackingNumber,
-          queryCodeHash: queryCode ? queryCodeHash(key, queryCode) : null,
+          queryCodeHash: queryCode
+            ? getService(strapi, 'personal-data').hashQueryCode(queryCode)
+            : null,
           channel: input.channel,
           kind: input.kind,
           category: input.category,
@@ -228,13 +229,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * state and dates, and the reply once it passed the confidentiality review and was sent.
      */
     async status(trackingNumber: string, queryCode: string): Promise<InquiryStatus> {
-      const key = inquiries().key();
+      inquiries().key();
       const row: InquiryRow | null = await rows().findOne({ where: { trackingNumber } });
       // The code is hashed for an unknown number too, so both 404s take the same work.
-      const matches = queryCodeMatches(key, queryCode, row?.queryCodeHash ?? '');
+      const { matches, rehash } = getService(strapi, 'personal-data').matchQueryCode(
+        queryCode,
+        row?.queryCodeHash ?? ''
+      );
       if (!row || !row.queryCodeHash || !matches) {
         throw new errors.NotFoundError('No message matches this tracking number and query code.');
       }
+      // A code handed out before a key rotation is hashed under the current key once it matched.
+      if (rehash) await rows().update({ where: { id: row.id }, data: { queryCodeHash: rehash } });
       const reply = row.reply;
       const cleared =
         row.state === 'closed' &&

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../kernel/constants';
 import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
 import type { ChainedAuditRecord } from '../../kernel/domain/audit-chain';
-import { decrypt, mask } from '../../kernel/domain/personal-data';
+import { mask } from '../../kernel/domain/personal-data';
 import { actorFromUser } from '../../kernel/services/actor';
 import {
   INQUIRY_URGENCIES,
@@ -113,7 +113,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       externalNumber: row.externalNumber ?? null,
       replyState: row.reply?.state ?? null,
       satisfaction: row.satisfaction ?? null,
-      applicant: key && row.applicantName ? mask(decrypt(key, row.applicantName)) : null,
+      applicant:
+        key && row.applicantName
+          ? mask(getService(strapi, 'personal-data').decrypt(row.applicantName))
+          : null,
     };
   };
 
@@ -195,7 +198,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (showsContacts && hasContacts) {
         await inquiries().record(row, 'view_personal_data', actorFromUser(viewer));
       }
-      const open = (value: string | null) => (value ? decrypt(key, value) : null);
+      const open = (value: string | null) =>
+        value ? getService(strapi, 'personal-data').decrypt(value) : null;
       const shown = (value: string | null) => {
         const plain = open(value);
         return plain === null ? null : showsContacts ? plain : mask(plain);

@@ -62,7 +62,8 @@ export function mask(value: string): string {
 /** Derives the query code's own HMAC key, so the personal-data key serves one purpose each. */
 const QUERY_CODE_KEY_LABEL = 'disclosure/query-code/v1';
 const QUERY_CODE_VERSION = 'h1:';
-const queryCodeKey = (key: Buffer) =>
+/** The query codes' own HMAC key, derived from the personal-data key. */
+export const queryCodeKey = (key: Buffer): Buffer =>
   createHmac('sha256', key).update(QUERY_CODE_KEY_LABEL).digest();
 /** The form earlier versions stored: SHA-256 of the code, unsalted (brute-forced offline). */
 const legacyDigest = (code: string) => createHash('sha256').update(code).digest('hex');
@@ -72,7 +73,23 @@ const legacyDigest = (code: string) => createHash('sha256').update(code).digest(
  * personal-data key, of that hash. Without the key, a stolen table gives nothing to brute-force.
  */
 export const rekeyLegacyQueryCodeHash = (key: Buffer, legacy: string): string =>
-  `${QUERY_CODE_VERSION}${createHmac('sha256', queryCodeKey(key)).update(legacy).digest('hex')}`;
+  hashWithQueryCodeKey(queryCodeKey(key), legacy);
+
+const hashWithQueryCodeKey = (codeKey: Buffer, legacy: string): string =>
+  `${QUERY_CODE_VERSION}${createHmac('sha256', codeKey).update(legacy).digest('hex')}`;
+
+/**
+ * Whether `code` is the one stored under a query-code key itself (kept after a key rotation,
+ * see the personal-data service), in constant time.
+ */
+export const queryCodeMatchesUnder = (codeKey: Buffer, code: string, stored: string): boolean =>
+  sameText(hashWithQueryCodeKey(codeKey, legacyDigest(code)), stored);
+
+const sameText = (expected: string, stored: string) => {
+  const a = Buffer.from(expected, 'utf8');
+  const b = Buffer.from(stored, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+};
 
 /**
  * The stored form of a query code. It is keyed over the code's SHA-256 so that the hashes stored
@@ -87,7 +104,5 @@ export const isLegacyQueryCodeHash = (stored: string): boolean => /^[0-9a-f]{64}
 /** Whether `code` is the one stored, in either form; compared in constant time. */
 export function queryCodeMatches(key: Buffer, code: string, stored: string): boolean {
   const expected = isLegacyQueryCodeHash(stored) ? legacyDigest(code) : queryCodeHash(key, code);
-  const a = Buffer.from(expected, 'utf8');
-  const b = Buffer.from(stored, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
+  return sameText(expected, stored);
 }

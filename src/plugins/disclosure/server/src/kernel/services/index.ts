@@ -1,7 +1,8 @@
 import audit from './audit';
 import calendar from './calendar';
 import mailer from './mailer';
+import personalData from './personal-data';
 import roles from './roles';
 import staff from './staff';
 
-export const services = { audit, calendar, mailer, roles, staff };
+export const services = { audit, calendar, mailer, 'personal-data': personalData, roles, staff };

@@ -4,7 +4,6 @@ import { PLUGIN_ID, UID } from '../../kernel/constants';
 import type { DisclosureConfig } from '../../kernel/config';
 import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
 import { canonicalJson, sha256 } from '../../kernel/domain/canonical';
-import { encrypt } from '../../kernel/domain/personal-data';
 import { actorFromUser } from '../../kernel/services/actor';
 import { serialize } from '../../kernel/services/locks';
 import {
@@ -130,7 +129,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async register(input: RegisterProposalBody, viewer: ProposalViewer): Promise<{ id: number }> {
       const actor = actorFromUser(viewer);
-      const key = proposals().key();
+      proposals().key(); // 400 naming the setting when there is no key
+      const personalData = getService(strapi, 'personal-data');
       const lead = await proposals().checkDivision(input.lead, 'lead');
       const coHandlers = await checkedCoHandlers(input.lead, input.coHandlers);
       const assignedOn = input.assignedOn ?? today();
@@ -138,9 +138,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const proposers: StoredProposer[] = input.proposers.map((proposer) => ({
         name: proposer.name.trim(),
         delegation: proposer.delegation?.trim() || null,
-        phone: proposer.phone ? encrypt(key, proposer.phone) : null,
-        email: proposer.email ? encrypt(key, proposer.email) : null,
-        address: proposer.address?.trim() ? encrypt(key, proposer.address.trim()) : null,
+        phone: proposer.phone ? personalData.encrypt(proposer.phone) : null,
+        email: proposer.email ? personalData.encrypt(proposer.email) : null,
+        address: proposer.address?.trim() ? personalData.encrypt(proposer.address.trim()) : null,
       }));
       const identity = {
         kind: input.kind,

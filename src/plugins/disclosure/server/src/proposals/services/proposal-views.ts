@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../kernel/constants';
 import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
 import type { ChainedAuditRecord } from '../../kernel/domain/audit-chain';
-import { decrypt } from '../../kernel/domain/personal-data';
 import { actorFromUser } from '../../kernel/services/actor';
 import type {
   ProposalDetail,
@@ -172,7 +171,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (showsContacts && hasContacts) {
         await proposals().record(row, 'view_personal_data', actorFromUser(viewer));
       }
-      const open = (value: string | null) => (key && value ? decrypt(key, value) : null);
+      const open = (value: string | null) =>
+        key && value ? getService(strapi, 'personal-data').decrypt(value) : null;
       const proposers: Proposer[] = row.proposers.map((proposer) => ({
         name: proposer.name,
         delegation: proposer.delegation,

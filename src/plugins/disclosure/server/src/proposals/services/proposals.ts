@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { nextOrRefuse, requirePart } from '../../kernel/refusal';
 import { ACTIONS, PLUGIN_ID, UID } from '../../kernel/constants';
-import { divisionType, type DisclosureConfig } from '../../kernel/config';
-import { parseKey } from '../../kernel/domain/personal-data';
+import { divisionType } from '../../kernel/config';
 import type { Actor, AdminUser } from '../../kernel/services/actor';
 import { serialize } from '../../kernel/services/locks';
 import { DEFAULT_REPLY_MONTHS, factsOf, labelOf, type ProposalRow } from '../domain/proposal';
@@ -58,17 +57,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(UID.proposal);
 
   return {
-    /** The personal-data key, or an error naming the missing setting. */
+    /**
+     * The personal-data key (the kernel's), or an error naming the missing setting; 503 while it
+     * is not the key of the stored data.
+     */
     key(): Buffer {
-      const parsed = parseKey(
-        strapi.config.get<DisclosureConfig>(`plugin::${PLUGIN_ID}`).personalDataKey
+      return getService(strapi, 'personal-data').key(
+        'Suggestions and proposals cannot be registered: the server has no DISCLOSURE_PERSONAL_DATA_KEY.'
       );
-      if (!parsed) {
-        throw new errors.ApplicationError(
-          'Suggestions and proposals cannot be registered: the server has no DISCLOSURE_PERSONAL_DATA_KEY.'
-        );
-      }
-      return parsed;
     },
 
     /** The viewer of a request: RBAC abilities and their division's code. */

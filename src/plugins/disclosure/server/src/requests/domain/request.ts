@@ -26,6 +26,10 @@ export const PERSONAL_FIELDS = [
 ] as const;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
+/** What the identity document's HMAC (`identityDigest`) is taken of. */
+export const identityText = (idType: string, idNumber: string): string =>
+  `${idType}:${idNumber.toUpperCase()}`;
+
 export interface RequestRow extends Record<PersonalField, string | null> {
   id: number;
   trackingNumber: string;

@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../kernel/constants';
 import { checkAttachments, safeFileName, type AttachmentKind } from '../domain/attachments';
-import { decryptBytes, encryptBytes } from '../../kernel/domain/personal-data';
+import { getService } from '../../get-service';
 import type { Attachment } from '../../../../shared/requests/contracts';
 
 /** A file as the body parser left it on disk. */
@@ -74,13 +74,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** Stores the prepared files, encrypted with `secret`; their descriptions. */
+    /** Stores the prepared files, encrypted with the personal-data key; their descriptions. */
     async store(
       trackingNumber: string,
       kind: AttachmentKind,
-      prepared: readonly PreparedFile[],
-      secret: Buffer
+      prepared: readonly PreparedFile[]
     ): Promise<Attachment[]> {
+      const personalData = getService(strapi, 'personal-data');
       const stored: Attachment[] = [];
       for (const file of prepared) {
         const row: Attachment = await rows().create({
@@ -91,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             mime: file.mime,
             size: file.content.length,
             sha256: createHash('sha256').update(file.content).digest('hex'),
-            content: encryptBytes(secret, file.content),
+            content: personalData.encryptBytes(file.content),
           },
           select: [...FIELDS],
         });
@@ -110,15 +110,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * One file's bytes, decrypted with `secret`; 404 unless it belongs to the request. `allow`
+     * One file's bytes, decrypted; 404 unless it belongs to the request. `allow`
      * sees the file's description first and may refuse (throw) before anything is decrypted.
      */
-    async read(
-      trackingNumber: string,
-      id: number,
-      secret: Buffer,
-      allow?: (file: Attachment) => void
-    ) {
+    async read(trackingNumber: string, id: number, allow?: (file: Attachment) => void) {
       const row: (Attachment & { content: string }) | null = await rows().findOne({
         where: { id, trackingNumber },
       });
@@ -130,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         fileName: row.fileName,
         mime: row.mime,
         sha256: row.sha256,
-        content: decryptBytes(secret, row.content),
+        content: getService(strapi, 'personal-data').decryptBytes(row.content),
       };
     },
   };

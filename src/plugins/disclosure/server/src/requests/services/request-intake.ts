@@ -1,17 +1,11 @@
-import { createHmac, randomBytes, randomInt } from 'crypto';
+import { randomBytes, randomInt } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../kernel/constants';
 import { beijingDate } from '../../../../shared/kernel/dates';
-import {
-  encrypt,
-  isLegacyQueryCodeHash,
-  queryCodeHash,
-  queryCodeMatches,
-} from '../../kernel/domain/personal-data';
 import { currentActor } from '../../kernel/services/actor';
 import { CHANNEL_TEXT, type Channel, type Intake, type StaffChannel } from '../domain/intake';
-import { PERSONAL_FIELDS, type RequestRow } from '../domain/request';
+import { identityText, PERSONAL_FIELDS, type RequestRow } from '../domain/request';
 import type { RequestEvent } from '../domain/request-deadline';
 import { INITIAL_STATE } from '../domain/transitions';
 import type { PreparedFile, UploadedFile } from './request-attachments';
@@ -28,20 +22,6 @@ export type Registration = CreatedRequest;
 
 const normalise = (text: string) => text.replace(/\s+/g, '').toLowerCase();
 
-/** The applicant as stored: personal fields encrypted, the identity document as an HMAC digest. */
-const sealed = (intake: Intake, secret: Buffer) => ({
-  ...intake,
-  ...Object.fromEntries(
-    PERSONAL_FIELDS.map((field) => {
-      const value = intake[field];
-      return [field, value ? encrypt(secret, value) : null];
-    })
-  ),
-  identityDigest: createHmac('sha256', secret)
-    .update(`${intake.idType}:${intake.idNumber.toUpperCase()}`)
-    .digest('hex'),
-});
-
 /**
  * Requests coming in (条例 Art. 29): from the website, received today (Beijing time) with the
  * applicant's files, and from the office, received on paper, in person, by post or fax on the
@@ -51,6 +31,19 @@ const sealed = (intake: Intake, secret: Buffer) => ({
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(UID.disclosureRequest);
   const requests = () => getService(strapi, 'requests');
+  const personalData = () => getService(strapi, 'personal-data');
+
+  /** The applicant as stored: personal fields encrypted, the identity document as an HMAC digest. */
+  const sealed = (intake: Intake) => ({
+    ...intake,
+    ...Object.fromEntries(
+      PERSONAL_FIELDS.map((field) => {
+        const value = intake[field];
+        return [field, value ? personalData().encrypt(value) : null];
+      })
+    ),
+    identityDigest: personalData().digest(identityText(intake.idType, intake.idNumber)),
+  });
 
   const newTrackingNumber = async (receivedOn: string) => {
     for (;;) {
@@ -78,8 +71,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     receivedOn: string,
     files: readonly PreparedFile[] = []
   ): Promise<Registration> => {
-    const secret = requests().key();
-    const applicant = sealed(intake, secret);
+    requests().key(); // 400 naming the setting when there is no key
+    const applicant = sealed(intake);
     const events: RequestEvent[] = [{ type: 'received', date: receivedOn }];
     const deadline = await requests().deadlineOf(events);
     const queryCode = randomBytes(6).toString('base64url').slice(0, 8);
@@ -87,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const data = {
       ...applicant,
       trackingNumber,
-      queryCodeHash: queryCodeHash(secret, queryCode),
+      queryCodeHash: personalData().hashQueryCode(queryCode),
       channel,
       receivedOn,
       state: INITIAL_STATE,
@@ -99,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.db.transaction(async () => {
       await rows().create({ data });
       const attachments = getService(strapi, 'request-attachments');
-      if (files.length) await attachments.store(trackingNumber, 'application', files, secret);
+      if (files.length) await attachments.store(trackingNumber, 'application', files);
       await requests().record(data, 'registered', currentActor(strapi), {
         reason: `${receivedOn} 收到申请（${CHANNEL_TEXT[channel]}）`,
       });
@@ -132,16 +125,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * code still stored in the earlier unsalted form is rekeyed once it has matched.
      */
     async status(trackingNumber: string, queryCode: string): Promise<RequestStatus> {
-      const secret = requests().key();
+      requests().key();
       const row: RequestRow | null = await rows().findOne({ where: { trackingNumber } });
       // The code is hashed for an unknown number too, so both 404s take the same work.
-      const matches = queryCodeMatches(secret, queryCode, row?.queryCodeHash ?? '');
+      const { matches, rehash } = personalData().matchQueryCode(
+        queryCode,
+        row?.queryCodeHash ?? ''
+      );
       if (!row || !matches) {
         throw new errors.NotFoundError('No request matches this tracking number and query code.');
       }
-      if (isLegacyQueryCodeHash(row.queryCodeHash)) {
-        await requests().save(row, { queryCodeHash: queryCodeHash(secret, queryCode) });
-      }
+      if (rehash) await requests().save(row, { queryCodeHash: rehash });
       return {
         trackingNumber: row.trackingNumber,
         state: row.state,

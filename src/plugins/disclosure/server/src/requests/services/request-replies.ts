@@ -4,7 +4,6 @@ import { PLUGIN_ID } from '../../kernel/constants';
 import type { DisclosureConfig } from '../../kernel/config';
 import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
 import { canonicalJson, sha256 } from '../../kernel/domain/canonical';
-import { decrypt } from '../../kernel/domain/personal-data';
 import {
   chineseDate,
   fillTemplate,
@@ -73,9 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const filesOf = (trackingNumber: string, reply: StoredReply) =>
-    Promise.all(
-      reply.attachmentIds.map((id) => attachments().read(trackingNumber, id, requests().key()))
-    );
+    Promise.all(reply.attachmentIds.map((id) => attachments().read(trackingNumber, id)));
 
   /** The reviewer names the version they read; a reply redrafted since is not cleared unseen. */
   const checkReviewed = (reply: StoredReply, hash: string | undefined) => {
@@ -116,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const template = await getService(strapi, 'reply-templates').get(input.outcome);
     const values = {
       trackingNumber: row.trackingNumber,
-      applicantName: row.name ? decrypt(requests().key(), row.name) : '',
+      applicantName: row.name ? getService(strapi, 'personal-data').decrypt(row.name) : '',
       title: row.title,
       receivedOn: chineseDate(toDateOnly(row.receivedOn) ?? row.receivedOn),
       replyDate: chineseDate(beijingDate(new Date())),
@@ -205,7 +202,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async attach(trackingNumber: string, files: readonly UploadedFile[]) {
       await requests().find(trackingNumber);
       const prepared = await attachments().prepare('reply', files);
-      return attachments().store(trackingNumber, 'reply', prepared, requests().key());
+      return attachments().store(trackingNumber, 'reply', prepared);
     },
 
     /**

@@ -4,7 +4,7 @@ import { ACTIONS, UID } from '../../kernel/constants';
 import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
 import type { WorkingDayCalendar } from '../../kernel/domain/calendar';
 import type { ChainedAuditRecord } from '../../kernel/domain/audit-chain';
-import { decrypt, mask } from '../../kernel/domain/personal-data';
+import { mask } from '../../kernel/domain/personal-data';
 import { actorFromUser, type AdminUser } from '../../kernel/services/actor';
 import { CLOSED_STATES, isClosed } from '../../../../shared/requests/states';
 import { feeByCount } from '../../../../shared/requests/fees';
@@ -139,11 +139,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     row: RequestRow,
     canHandle: boolean
   ): Record<PersonalField, string | null> => {
-    const secret = requests().key();
+    const personalData = getService(strapi, 'personal-data');
     return Object.fromEntries(
       PERSONAL_FIELDS.map((field) => {
         const stored = row[field];
-        const plain = stored ? decrypt(secret, stored) : null;
+        const plain = stored ? personalData.decrypt(stored) : null;
         return [field, plain && !canHandle ? mask(plain) : plain];
       })
     ) as Record<PersonalField, string | null>;
@@ -163,7 +163,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       results: RequestListRow[];
       pagination: RequestListResponse['meta']['pagination'];
     }> {
-      const secret = requests().key();
+      const personalData = getService(strapi, 'personal-data');
       const where =
         state === 'open'
           ? { state: { $notIn: CLOSED_STATES } }
@@ -185,8 +185,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         results: results.map((row) => ({
           ...listFields(row, today, calendar),
-          name: row.name ? mask(decrypt(secret, row.name)) : null,
-          phone: row.phone ? mask(decrypt(secret, row.phone)) : null,
+          name: row.name ? mask(personalData.decrypt(row.name)) : null,
+          phone: row.phone ? mask(personalData.decrypt(row.phone)) : null,
         })),
         pagination: { page, pageSize, total },
       };
@@ -245,7 +245,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const file = await getService(strapi, 'request-attachments').read(
         trackingNumber,
         id,
-        requests().key(),
         ({ kind }) => {
           if (kind === 'application' && !viewer.canHandle) {
             throw new errors.PolicyError(

@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { nextOrRefuse } from '../../kernel/refusal';
 import { PLUGIN_ID, UID } from '../../kernel/constants';
-import type { DisclosureConfig } from '../../kernel/config';
 import { beijingDate, toDateOnly } from '../../../../shared/kernel/dates';
 import type { WorkingDayCalendar } from '../../kernel/domain/calendar';
 import {
@@ -12,11 +11,7 @@ import {
   type RequestEvent,
 } from '../domain/request-deadline';
 import { CLOSED_STATES, isClosed } from '../../../../shared/requests/states';
-import {
-  isLegacyQueryCodeHash,
-  parseKey,
-  rekeyLegacyQueryCodeHash,
-} from '../../kernel/domain/personal-data';
+import { isLegacyQueryCodeHash, rekeyLegacyQueryCodeHash } from '../../kernel/domain/personal-data';
 import type { Actor } from '../../kernel/services/actor';
 import { serialize } from '../../kernel/services/locks';
 import { factsOf, type RequestRow } from '../domain/request';
@@ -44,17 +39,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     getService(strapi, 'calendar').current();
 
   return {
-    /** The personal-data key, or an error naming the missing setting. */
+    /**
+     * The personal-data key (the kernel's), or an error naming the missing setting; 503 while it
+     * is not the key of the stored data.
+     */
     key(): Buffer {
-      const parsed = parseKey(
-        strapi.config.get<DisclosureConfig>(`plugin::${PLUGIN_ID}`).personalDataKey
+      return getService(strapi, 'personal-data').key(
+        'Requests cannot be accepted: the server has no DISCLOSURE_PERSONAL_DATA_KEY.'
       );
-      if (!parsed) {
-        throw new errors.ApplicationError(
-          'Requests cannot be accepted: the server has no DISCLOSURE_PERSONAL_DATA_KEY.'
-        );
-      }
-      return parsed;
     },
 
     /**
