@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from './constants';
+import type { StaffReference } from './domain/staff-refs';
 
 type Factory = (deps: { strapi: Core.Strapi }) => unknown;
 
@@ -23,6 +25,11 @@ export interface DisclosureModule {
   routes?: { admin?: RouteDefinition[]; contentApi?: RouteDefinition[] };
   policies?: Record<string, unknown>;
   middlewares?: Record<string, unknown>;
+  /**
+   * Where the module stores admin-user ids (with the e-mail beside each): the kernel fills the
+   * e-mails on write and reconciles the ids after a transfer of the data.
+   */
+  staffReferences?: StaffReference[];
   /** Before the routes are mounted. */
   register?(strapi: Core.Strapi): void;
   /** After every module is registered, in module order (the kernel first). */
@@ -51,6 +58,11 @@ export function assembleModules(modules: readonly DisclosureModule[], config: ob
       for (const module of modules) module.register?.(strapi);
     },
     async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+      (
+        strapi.plugin(PLUGIN_ID).service('staffIdentity') as {
+          declare(refs: readonly StaffReference[]): void;
+        }
+      ).declare(modules.flatMap((module) => module.staffReferences ?? []));
       for (const module of modules) await module.bootstrap?.(strapi);
     },
     async destroy({ strapi }: { strapi: Core.Strapi }) {
