@@ -67,8 +67,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  const usersTable = () => names('admin::user').table;
+
   const readUsers = async (): Promise<Users> => {
-    const rows = (await knex()('admin_users').select('id', 'email').orderBy('id')) as Array<{
+    const rows = (await knex()(usersTable()).select('id', 'email').orderBy('id')) as Array<{
       id: number;
       email: string;
     }>;
@@ -83,10 +85,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Every row of a JSON reference with its parsed value, in id order. */
-  const jsonRows = async (ref: Extract<StaffReference, { kind: 'json' }>) => {
+  const jsonRows = async (
+    ref: Extract<StaffReference, { kind: 'json' }>,
+    db: Knex | Knex.Transaction = knex()
+  ) => {
     const { table, column } = names(ref.uid);
     const col = column(ref.field);
-    const rows = (await knex()(table)
+    const rows = (await db(table)
       .select('id', { value: col })
       .whereNotNull(col)
       .orderBy('id')) as Row[];
@@ -115,6 +120,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .query('admin::user')
         .findOne({ where: { id }, select: ['email'] })) as { email: string } | null;
       return row ? normalEmail(row.email) : null;
+    },
+
+    /**
+     * The admin user each recorded actor is now: the user with the recorded e-mail, or null when
+     * nobody has it; the recorded id where no e-mail was known. For records whose id is never
+     * rewritten (audit entries), so that comparisons with the acting user hold after an import.
+     */
+    async currentIds(
+      actors: ReadonlyArray<{ actorId: number | null; actorEmail?: string | null }>
+    ): Promise<Array<number | null>> {
+      const users = await readUsers();
+      return actors.map(({ actorId, actorEmail }) =>
+        actorEmail ? (users.idOf.get(normalEmail(actorEmail)) ?? null) : actorId
+      );
     },
 
     /**
@@ -162,8 +181,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .whereNotNull(id)
             .update({
               [email]: knex().raw(
-                `COALESCE((SELECT LOWER(u.email) FROM admin_users u WHERE u.id = ??), ?)`,
-                [`${table}.${id}`, UNKNOWN_EMAIL]
+                `COALESCE((SELECT LOWER(u.email) FROM ?? u WHERE u.id = ??), ?)`,
+                [usersTable(), `${table}.${id}`, UNKNOWN_EMAIL]
               ),
             });
         } else {
@@ -242,7 +261,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 .where(id, '<', 0)
                 .update({ [id]: trx.raw('-??', [id]) });
           } else {
-            const { table, col, rows } = await jsonRows(ref);
+            const { table, col, rows } = await jsonRows(ref, trx);
             for (const row of rows) {
               let changed = false;
               for (const slot of staffRefsIn({ [ref.field]: row.value })) {
