@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from './constants';
+import { getService } from '../get-service';
 import type { StaffReference } from './domain/staff-refs';
 
 type Factory = (deps: { strapi: Core.Strapi }) => unknown;
@@ -58,11 +58,9 @@ export function assembleModules(modules: readonly DisclosureModule[], config: ob
       for (const module of modules) module.register?.(strapi);
     },
     async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-      (
-        strapi.plugin(PLUGIN_ID).service('staffIdentity') as {
-          declare(refs: readonly StaffReference[]): void;
-        }
-      ).declare(modules.flatMap((module) => module.staffReferences ?? []));
+      getService(strapi, 'staffIdentity').declare(
+        modules.flatMap((module) => module.staffReferences ?? [])
+      );
       for (const module of modules) await module.bootstrap?.(strapi);
     },
     async destroy({ strapi }: { strapi: Core.Strapi }) {
