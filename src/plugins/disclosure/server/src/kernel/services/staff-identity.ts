@@ -69,11 +69,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const usersTable = () => names('admin::user').table;
 
+  // Through the Query Engine, not knex: it may be called inside a transaction (a review step reading
+  // authors from the trail), and SQLite has one connection.
   const readUsers = async (): Promise<Users> => {
-    const rows = (await knex()(usersTable()).select('id', 'email').orderBy('id')) as Array<{
-      id: number;
-      email: string;
-    }>;
+    const rows = (await strapi.db.query('admin::user').findMany({
+      select: ['id', 'email'],
+      orderBy: { id: 'asc' },
+    })) as Array<{ id: number; email: string }>;
     const pairs = rows.map((row) => [Number(row.id), normalEmail(row.email)] as const);
     return {
       emailOf: new Map(pairs),
