@@ -29,7 +29,8 @@ async function main() {
     console.log(
       dryRun
         ? 'Dry run: nothing changed.'
-        : `Staff references repointed: ${result.repointed}, cleared: ${result.cleared}.`
+        : `Staff references repointed: ${result.repointed}, cleared: ${result.cleared} ` +
+            '(besides what the start-up run logged above, when the admin users had changed).'
     );
     if (result.unmatched.length === 0) {
       console.log('Every staff member the records name has an admin user.');
