@@ -6,7 +6,7 @@ import type {
   UnmatchedStaffMember,
 } from '../../../../shared/kernel/contracts';
 import { normalEmail, reconcile, staffRefsIn, type StaffReference } from '../domain/staff-refs';
-import { PLUGIN_ID } from '../constants';
+import { PLUGIN_ID, UID } from '../constants';
 
 /**
  * Written for an id whose admin user was gone when the e-mails were first filled in: nothing to go
@@ -19,7 +19,7 @@ const STORE_KEY = 'staff-identity';
 interface StoredState {
   /** The first fill of e-mails into rows written before they were kept (once per database). */
   backfilled?: boolean;
-  /** The admin users (id ↔ e-mail) the last reconciliation ran against. */
+  /** The admin users (id ↔ e-mail) and the data (the audit chain's end) it last ran against. */
   fingerprint?: string;
   unmatched?: UnmatchedStaffMember[];
 }
@@ -77,11 +77,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       orderBy: { id: 'asc' },
     })) as Array<{ id: number; email: string }>;
     const pairs = rows.map((row) => [Number(row.id), normalEmail(row.email)] as const);
+    // The data's side: an import replaces the audit trail, and the plugin store (where the last
+    // fingerprint is kept) may or may not come along (`strapi import --exclude config`).
+    const last = (await strapi.db
+      .query(UID.auditEntry)
+      .findOne({ orderBy: { seq: 'desc' }, select: ['hash'] })) as { hash: string } | null;
     return {
       emailOf: new Map(pairs),
       idOf: new Map(pairs.map(([id, email]) => [email, id])),
       fingerprint: createHash('sha256')
-        .update(pairs.map(([id, email]) => `${id}:${email}`).join('\n'))
+        .update([last?.hash ?? '', ...pairs.map(([id, email]) => `${id}:${email}`)].join('\n'))
         .digest('hex'),
     };
   };
@@ -306,8 +311,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * At start-up: reconciles when the admin users changed since the last run (an import, users
-     * recreated or renamed), else repeats the last report without scanning. Logs who is missing.
+     * At start-up: reconciles when the admin users or the audit trail's end changed since the last
+     * run (an import, users recreated or renamed, any audited work), else repeats the last report
+     * without scanning. Logs who is missing.
      */
     async reconcileAtStart(): Promise<StaffReconciliation> {
       const state = ((await store().get({})) ?? {}) as StoredState;
