@@ -344,6 +344,22 @@ describe('after a transfer, reconciliation puts every id back on its person', ()
     ]);
   });
 
+  it('names the missing staff in the log at start, without scanning again when nothing changed', async () => {
+    const warn = jest.spyOn(app.strapi.log, 'warn');
+    const scan = jest.spyOn(identity(), 'reconcile');
+    try {
+      const result = await identity().reconcileAtStart();
+      expect(scan).not.toHaveBeenCalled();
+      expect(result.unmatched.map((member) => member.email)).toEqual(['editor@bgs.test']);
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringMatching(/导入后缺少的工作人员.*editor@bgs\.test \(处室人员 \(division\) ×1/)
+      );
+    } finally {
+      warn.mockRestore();
+      scan.mockRestore();
+    }
+  });
+
   it('links the editor again once their account is recreated with the same e-mail', async () => {
     const editor = await login('editor@bgs.test', 'disclosure-editor');
     await request(app.http)
