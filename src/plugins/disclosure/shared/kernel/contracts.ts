@@ -37,11 +37,18 @@ export interface AuditRecord {
   toState: string | null;
   actorId: number | null;
   actorName: string | null;
+  /**
+   * The actor's e-mail, their identity across a transfer of the data (ids are handed out again).
+   * Hashed from chain version 2 on; on older entries it was filled in later, outside the hash.
+   */
+  actorEmail?: string | null;
   actorRoles: string[];
   reason: string | null;
   category: string | null;
   contentHash: string | null;
   prevHash: string;
+  /** 2 for entries whose hash covers `actorEmail`; absent on the entries written before. */
+  chainVersion?: number;
 }
 
 export interface ChainedAuditRecord extends AuditRecord {
@@ -108,4 +115,27 @@ export interface AssignStaffRequest {
 
 export interface AssignStaffResponse {
   data: { userId: number; department: string | null };
+}
+
+/** A staff member the plugin's records name by e-mail whom no admin user has (导入后缺少的工作人员). */
+export interface UnmatchedStaffMember {
+  email: string;
+  /** How many references in all. */
+  count: number;
+  /** Where: the kind of record and how many of it. */
+  references: Array<{ label: string; count: number }>;
+}
+
+/** What a reconciliation of staff references did (or, as a report, would find). */
+export interface StaffReconciliation {
+  /** Stored ids pointed at the admin user with the stored e-mail. */
+  repointed: number;
+  /** Ids cleared because nobody has the e-mail and another person now holds the id. */
+  cleared: number;
+  unmatched: UnmatchedStaffMember[];
+}
+
+/** GET /disclosure/staff/unmatched, POST /disclosure/staff/reconcile */
+export interface StaffReconciliationResponse {
+  data: StaffReconciliation;
 }

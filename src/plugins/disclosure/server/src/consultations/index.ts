@@ -11,6 +11,28 @@ import { consultationsProvider } from './statistics-provider';
 /** Public consultations on drafts (调查征集), with paragraph-anchored comments. */
 export const consultations: DisclosureModule = {
   name: 'consultations',
+  // Where the module keeps admin-user ids (the kernel reconciles them after an import).
+  staffReferences: [
+    {
+      kind: 'json',
+      uid: UID.consultation,
+      field: 'announcement',
+      label: '意见征集 (consultation)',
+    },
+    { kind: 'json', uid: UID.consultation, field: 'summary', label: '意见征集 (consultation)' },
+    {
+      kind: 'json',
+      uid: UID.consultationComment,
+      field: 'moderatedBy',
+      label: '意见征集留言 (consultation comment)',
+    },
+    {
+      kind: 'json',
+      uid: UID.consultationComment,
+      field: 'decidedBy',
+      label: '意见征集留言 (consultation comment)',
+    },
+  ],
   contentTypes,
   services,
   controllers,

@@ -11,6 +11,11 @@ import { inquiriesProvider } from './statistics-provider';
 /** Public inquiries and complaints from every channel (咨询 / 投诉 / 留言办理). */
 export const inquiries: DisclosureModule = {
   name: 'inquiries',
+  // Where the module keeps admin-user ids (the kernel reconciles them after an import).
+  staffReferences: [
+    { kind: 'json', uid: UID.inquiry, field: 'reply', label: '咨询 (inquiry)' },
+    { kind: 'json', uid: UID.inquiry, field: 'publication', label: '咨询 (inquiry)' },
+  ],
   contentTypes,
   services,
   controllers,

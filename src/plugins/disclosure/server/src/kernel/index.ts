@@ -28,6 +28,23 @@ export const kernel: DisclosureModule = {
   routes: { admin: adminRoutes },
   policies: { 'has-permission': hasPermission },
   middlewares: { 'intake-guard': intakeGuard, 'personal-data-key': personalDataKey },
+  staffReferences: [
+    {
+      kind: 'column',
+      uid: UID.staff,
+      id: 'adminUserId',
+      email: 'email',
+      label: '处室人员 (division)',
+    },
+    {
+      kind: 'column',
+      uid: UID.auditEntry,
+      id: 'actorId',
+      email: 'actorEmail',
+      label: '审计日志 (audit trail)',
+      immutable: true,
+    },
+  ],
   async bootstrap(strapi) {
     // The personal-data key against the one the stored data was encrypted with (logged when not).
     await getService(strapi, 'personal-data').check();
@@ -52,6 +69,9 @@ export const kernel: DisclosureModule = {
           'until then request uploads are read before the rate limit and size check'
       );
     }
+    // Staff by stable identity: e-mails beside stored admin-user ids on every write, filled once
+    // into older rows, and ids pointed back at their people after an import (docs/decisions/0039).
+    await prepareStaffIdentity(strapi);
     // The four workflow roles are created by the app once its content locales exist
     // (getService(strapi, 'roles').ensureWorkflowRoles()), since role permissions name the locales.
   },
@@ -59,6 +79,29 @@ export const kernel: DisclosureModule = {
     await closeRateLimitClients();
   },
 };
+
+async function prepareStaffIdentity(strapi: Core.Strapi): Promise<void> {
+  const identity = getService(strapi, 'staffIdentity');
+  const uids = [...new Set(identity.references().map((ref) => ref.uid))];
+  const fill = async (event: { model: { uid: string }; params: { data?: unknown } }) => {
+    const data = event.params.data;
+    for (const row of Array.isArray(data) ? data : [data]) {
+      if (row && typeof row === 'object') {
+        await identity.fillEmails(event.model.uid, row as Record<string, unknown>);
+      }
+    }
+  };
+  strapi.db.lifecycles.subscribe({
+    models: uids,
+    beforeCreate: fill,
+    beforeCreateMany: fill,
+    beforeUpdate: fill,
+    beforeUpdateMany: fill,
+  });
+  const filled = await identity.backfill();
+  if (filled) strapi.log.info(`[disclosure] staff e-mails filled in beside ${filled} stored ids`);
+  await identity.reconcileAtStart();
+}
 
 const INTERNAL_TYPES: readonly string[] = Object.values(UID);
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { EncryptedFields } from './domain/personal-data-key';
 import { getService } from '../get-service';
+import type { StaffReference } from './domain/staff-refs';
 
 type Factory = (deps: { strapi: Core.Strapi }) => unknown;
 
@@ -27,6 +28,11 @@ export interface DisclosureModule {
   middlewares?: Record<string, unknown>;
   /** The fields of its types holding personal data encrypted (`v1:…`): rotated with the key. */
   encryptedFields?: readonly EncryptedFields[];
+  /**
+   * Where the module stores admin-user ids (with the e-mail beside each): the kernel fills the
+   * e-mails on write and reconciles the ids after a transfer of the data.
+   */
+  staffReferences?: StaffReference[];
   /** Before the routes are mounted. */
   register?(strapi: Core.Strapi): void;
   /** After every module is registered, in module order (the kernel first). */
@@ -58,6 +64,9 @@ export function assembleModules(modules: readonly DisclosureModule[], config: ob
       for (const module of modules) module.register?.(strapi);
     },
     async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+      getService(strapi, 'staffIdentity').declare(
+        modules.flatMap((module) => module.staffReferences ?? [])
+      );
       for (const module of modules) await module.bootstrap?.(strapi);
     },
     async destroy({ strapi }: { strapi: Core.Strapi }) {

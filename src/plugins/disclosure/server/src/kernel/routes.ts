@@ -6,6 +6,18 @@ import { allowed } from './policies/allowed';
 export const adminRoutes: RouteDefinition[] = [
   { method: 'GET', path: '/staff', handler: 'staff.list', config: allowed(ACTIONS.manageStaff) },
   {
+    method: 'GET',
+    path: '/staff/unmatched',
+    handler: 'staff.unmatched',
+    config: allowed(ACTIONS.manageStaff),
+  },
+  {
+    method: 'POST',
+    path: '/staff/reconcile',
+    handler: 'staff.reconcile',
+    config: allowed(ACTIONS.manageStaff),
+  },
+  {
     method: 'PUT',
     path: '/staff/:userId',
     handler: 'staff.assign',

@@ -1,3 +1,4 @@
+import { UID } from '../kernel/constants';
 import { getService } from '../get-service';
 import type { DisclosureModule } from '../kernel/module';
 import { contentTypes } from './content-types';
@@ -12,6 +13,16 @@ import { prescreenProvider } from './statistics-provider';
  */
 export const prescreen: DisclosureModule = {
   name: 'prescreen',
+  // Where the module keeps admin-user ids (the kernel reconciles them after an import).
+  staffReferences: [
+    {
+      kind: 'column',
+      uid: UID.prescreenFinding,
+      id: 'confirmedById',
+      email: 'confirmedByEmail',
+      label: '预检发现 (prescreen finding)',
+    },
+  ],
   contentTypes,
   services,
   controllers,

@@ -10,6 +10,12 @@ import { proposalsProvider } from './statistics-provider';
 /** Deputies' suggestions and members' proposals (建议提案办理). */
 export const proposals: DisclosureModule = {
   name: 'proposals',
+  // Where the module keeps admin-user ids (the kernel reconciles them after an import).
+  staffReferences: [
+    { kind: 'json', uid: UID.proposal, field: 'coHandlers', label: '建议提案 (proposal)' },
+    { kind: 'json', uid: UID.proposal, field: 'reply', label: '建议提案 (proposal)' },
+    { kind: 'json', uid: UID.proposal, field: 'previousReplies', label: '建议提案 (proposal)' },
+  ],
   contentTypes,
   services,
   controllers,

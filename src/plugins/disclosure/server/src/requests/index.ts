@@ -14,6 +14,10 @@ import { requestsProvider } from './statistics-provider';
 /** Disclosure requests (依申请公开): intake, handling with working-day deadlines, replies. */
 export const requests: DisclosureModule = {
   name: 'requests',
+  // Where the module keeps admin-user ids (the kernel reconciles them after an import).
+  staffReferences: [
+    { kind: 'json', uid: UID.disclosureRequest, field: 'reply', label: '依申请公开 (request)' },
+  ],
   contentTypes,
   services,
   controllers,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../get-service';
 import { metadataComponent, type DisclosureConfig } from '../kernel/config';
-import { PLUGIN_ID } from '../kernel/constants';
+import { PLUGIN_ID, UID } from '../kernel/constants';
 import type { DisclosureModule } from '../kernel/module';
 import { scopeContentManagerByDocument } from './content-manager-scope';
 import { contentTypes } from './content-types';
@@ -15,6 +15,30 @@ import { reviewsProvider } from './statistics-provider';
 /** Publishing review (发布审核) and confidentiality approval (保密审查), the gate, 索引号. */
 export const review: DisclosureModule = {
   name: 'review',
+  // Where the module keeps admin-user ids (the kernel reconciles them after an import).
+  staffReferences: [
+    {
+      kind: 'column',
+      uid: UID.review,
+      id: 'submittedById',
+      email: 'submittedByEmail',
+      label: '审核记录 (review)',
+    },
+    {
+      kind: 'column',
+      uid: UID.review,
+      id: 'divisionApprovedById',
+      email: 'divisionApprovedByEmail',
+      label: '审核记录 (review)',
+    },
+    {
+      kind: 'column',
+      uid: UID.review,
+      id: 'clearedById',
+      email: 'clearedByEmail',
+      label: '审核记录 (review)',
+    },
+  ],
   contentTypes,
   services,
   controllers,

@@ -11,6 +11,31 @@ import { serviceCasesProvider } from './statistics-provider';
 /** Government service items (政务服务事项) and their cases (办件). */
 export const serviceItems: DisclosureModule = {
   name: 'service-items',
+  // Where the module keeps admin-user ids (the kernel reconciles them after an import).
+  staffReferences: [
+    {
+      kind: 'column',
+      uid: 'plugin::disclosure.service-item-review',
+      id: 'submittedById',
+      email: 'submittedByEmail',
+      label: '办事指南审核 (service item review)',
+    },
+    {
+      kind: 'column',
+      uid: 'plugin::disclosure.service-item-review',
+      id: 'approvedById',
+      email: 'approvedByEmail',
+      label: '办事指南审核 (service item review)',
+    },
+    {
+      kind: 'column',
+      uid: 'plugin::disclosure.service-item-review',
+      id: 'clearedById',
+      email: 'clearedByEmail',
+      label: '办事指南审核 (service item review)',
+    },
+    { kind: 'json', uid: UID.serviceCase, field: 'events', label: '办件 (service case)' },
+  ],
   contentTypes,
   services,
   controllers,

@@ -72,3 +72,33 @@ describe('verifyChain', () => {
     });
   });
 });
+
+describe('chain version 2: the actor’s e-mail', () => {
+  it('keeps entries written before it verifiable once their e-mail is filled in beside them', () => {
+    const rows = chain(3).map((row) => ({ ...row, actorEmail: `user${row.seq}@example.test` }));
+    expect(verifyChain(rows)).toMatchObject({ ok: true, entries: 3 });
+  });
+
+  it('covers the e-mail of new entries: changing it breaks the chain there', () => {
+    const old = chain(1);
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { hash, ...first } = old[0];
+    const record: AuditRecord = {
+      ...first,
+      seq: 2,
+      prevHash: old[0].hash,
+      actorEmail: 'head@example.test',
+      chainVersion: 2,
+    };
+    const rows = [...old, { ...record, hash: chainHash(record) }];
+    expect(verifyChain(rows)).toMatchObject({ ok: true, entries: 2 });
+    expect(verifyChain([old[0], { ...rows[1], actorEmail: 'other@example.test' }])).toMatchObject({
+      ok: false,
+      brokenAt: 2,
+    });
+    // Dropping the version to pass the e-mail off as filled in later is found too.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { chainVersion, ...downgraded } = rows[1];
+    expect(verifyChain([old[0], downgraded])).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+});

@@ -11,8 +11,20 @@ export type { AuditRecord, ChainedAuditRecord, ChainVerdict };
 /** The hash before the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Each entry's hash covers its own fields and the previous entry's hash. */
+/** The chain version of new entries: their hash covers the actor's e-mail. */
+export const CHAIN_VERSION = 2;
+
+/**
+ * Each entry's hash covers its own fields and the previous entry's hash. Entries written before
+ * version 2 hash without `actorEmail` (it was filled in later, beside them) and without a version,
+ * so they verify as they were written.
+ */
 export function chainHash(record: AuditRecord): string {
+  if (record.chainVersion === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { actorEmail, ...original } = record;
+    return sha256(canonicalJson(original));
+  }
   return sha256(canonicalJson(record));
 }
 

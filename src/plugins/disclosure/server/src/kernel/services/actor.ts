@@ -4,6 +4,8 @@ import type { Core } from '@strapi/strapi';
 export interface Actor {
   id: number | null;
   name: string;
+  /** The admin user's e-mail (their identity across a transfer of the data); absent otherwise. */
+  email?: string | null;
   roles: string[];
 }
 
@@ -23,6 +25,7 @@ export interface Ability {
 
 export const actorFromUser = (user: AdminUser): Actor => ({
   id: Number(user.id),
+  email: user.email ? user.email.toLowerCase() : null,
   name:
     [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || `user ${user.id}`,
   roles: (user.roles ?? []).map((role) => role.code ?? role.name ?? '').filter(Boolean),

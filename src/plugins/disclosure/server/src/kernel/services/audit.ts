@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
+import { getService } from '../../get-service';
 import {
+  CHAIN_VERSION,
   GENESIS_HASH,
   chainHash,
   verifyChain,
@@ -39,12 +41,14 @@ const FIELDS = [
   'toState',
   'actorId',
   'actorName',
+  'actorEmail',
   'actorRoles',
   'reason',
   'category',
   'contentHash',
   'prevHash',
   'hash',
+  'chainVersion',
 ] as const;
 
 type Row = { [K in (typeof FIELDS)[number]]: unknown };
@@ -60,12 +64,14 @@ const toRecord = (row: Row): ChainedAuditRecord => ({
   toState: (row.toState as string) ?? null,
   actorId: row.actorId === null ? null : Number(row.actorId),
   actorName: (row.actorName as string) ?? null,
+  actorEmail: (row.actorEmail as string) ?? null,
   actorRoles: (row.actorRoles as string[]) ?? [],
   reason: (row.reason as string) ?? null,
   category: (row.category as string) ?? null,
   contentHash: (row.contentHash as string) ?? null,
   prevHash: row.prevHash as string,
   hash: row.hash as string,
+  ...(row.chainVersion == null ? {} : { chainVersion: Number(row.chainVersion) }),
 });
 
 /**
@@ -90,6 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       toState: toState ?? ref.state,
       actorId: actor.id,
       actorName: actor.name,
+      actorEmail: actor.email,
       actorRoles: actor.roles,
       reason,
       category: null,
@@ -108,9 +115,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const { at, ...rest } = input;
       const record: AuditRecord = {
         ...rest,
+        // The actor's identity across a transfer, inside the hash (chain version 2).
+        actorEmail:
+          rest.actorEmail ?? (await getService(strapi, 'staffIdentity').emailOf(rest.actorId)),
         seq: last ? Number(last.seq) + 1 : 1,
         at: (at ?? new Date()).toISOString(),
         prevHash: last?.hash ?? GENESIS_HASH,
+        chainVersion: CHAIN_VERSION,
       };
       const hash = chainHash(record);
       await entries.create({
@@ -125,12 +136,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           toState: record.toState,
           actorId: record.actorId,
           actorName: record.actorName,
+          actorEmail: record.actorEmail,
           actorRoles: record.actorRoles,
           reason: record.reason,
           category: record.category,
           contentHash: record.contentHash,
           prevHash: record.prevHash,
           hash,
+          chainVersion: record.chainVersion,
         },
       });
       return { ...record, hash };

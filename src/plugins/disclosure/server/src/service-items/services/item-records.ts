@@ -202,16 +202,20 @@ export const existing = async (strapi: Core.Strapi, documentId: string): Promise
  */
 export const authorsOf = async (strapi: Core.Strapi, documentId: string): Promise<number[]> => {
   const authors = new Set<number>();
-  for (const entry of await getService(strapi, 'audit').history(UID.serviceItem, documentId)) {
+  const entries = await getService(strapi, 'audit').history(UID.serviceItem, documentId);
+  // The trail keeps the id each author had then; their e-mail says who they are now.
+  const actorIds = await getService(strapi, 'staffIdentity').currentIds(entries);
+  for (const [index, entry] of entries.entries()) {
+    const actorId = actorIds[index];
     if (entry.action === 'service_item_published' || entry.action === 'service_item_withdrawn') {
       authors.clear();
     } else if (
       ['service_item_created', 'service_item_edited', 'service_item_discarded'].includes(
         entry.action
       ) &&
-      entry.actorId !== null
+      actorId !== null
     ) {
-      authors.add(entry.actorId);
+      authors.add(actorId);
     }
   }
   return [...authors];
