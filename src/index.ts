@@ -4,6 +4,7 @@ import { seedCatalogue } from './catalogue/seed-catalogue';
 import { closeMediaLibraryApi } from './content-api/media-library';
 import { publishedOnlyForContentApi } from './content-api/published-only';
 import { setUpPublicRole } from './content-api/public-permissions';
+import { setUpColdReads } from './database/cold-reads';
 import { replaceFirstPublishedAtBackfill } from './database/first-published-at-backfill';
 import { tuneSqlite } from './database/sqlite-pragmas';
 import { registerConsultationArticles } from './consultations/consultation-articles';
@@ -31,6 +32,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // SQLite: write-ahead log, synced at checkpoints (before the seeds below write).
     await tuneSqlite(strapi);
+    // Website lists: the default order from an index, locales cached, ?column= in the same SQL.
+    await setUpColdReads(strapi);
     // 0. The catalogue's figures for the yearly statistics (items, policy documents, interpretations).
     registerCatalogueStatistics(strapi);
     // … and how information released on request becomes a draft proactive item (Art. 44).
