@@ -151,10 +151,15 @@ function columnDocuments(
  * its few hundred rows). SQLite always drives an uncorrelated `rowid IN (…)` from the list and
  * sorts every row of the column in a temporary B-tree; a subquery correlated with the row
  * (`… WHERE article_id = t0.id`) makes it walk the published-order index instead and probe the
- * link table's unique index for each row, stopping at the page's end.
+ * link table's unique index for each row, stopping at the page's end. The count, which has no
+ * order, keeps the uncorrelated form: the column's rows looked up by rowid.
  */
 export function narrowToColumn(strapi: Core.Strapi, defaultLocale: () => Promise<string>) {
-  return async (event: { model: { uid: string }; params: { where?: unknown } }) => {
+  return async (event: {
+    action?: string;
+    model: { uid: string };
+    params: { where?: unknown };
+  }) => {
     const filter = scope.getStore();
     if (!filter || filter.uid !== event.model.uid) return;
     const knex = strapi.db.connection as unknown as Knex;
@@ -172,7 +177,8 @@ export function narrowToColumn(strapi: Core.Strapi, defaultLocale: () => Promise
       .select(`l.${link.joinColumn.name}`)
       .whereIn(`l.${link.inverseJoinColumn.name}`, columnRows);
     // Strapi's query builder names the queried table t0 (@strapi/database query-builder getAlias).
-    if (strapi.db.dialect.client === 'sqlite') {
+    // Only where the order matters: a count has none, and counts the column's rows by rowid.
+    if (strapi.db.dialect.client === 'sqlite' && event.action === 'beforeFindMany') {
       linked.whereRaw('?? = ??', [`l.${link.joinColumn.name}`, 't0.id']);
     }
     const narrowed = { id: { $in: linked } };

@@ -66,7 +66,7 @@ export async function insertBulkArticles(
     }
   }
   await knex.transaction(async (trx) => {
-    await trx.batchInsert('articles', rows as never[], 500);
+    await trx.batchInsert('articles' as never, rows as never, 500);
     const inserted = (await trx('articles')
       .where('document_id', 'like', 'bulk%')
       .select('id', 'document_id', 'published_at')) as Array<{
@@ -78,11 +78,11 @@ export async function insertBulkArticles(
       inserted.map((row) => [`${row.document_id}:${row.published_at !== null}`, row.id])
     );
     await trx.batchInsert(
-      'articles_column_lnk',
+      'articles_column_lnk' as never,
       links.map((link) => ({
         article_id: idOf.get(`${link.documentId}:${link.isPublished}`),
         column_id: columnRow(link.code, link.isPublished),
-      })) as never[],
+      })) as never,
       500
     );
   });
