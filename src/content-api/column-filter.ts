@@ -136,6 +136,16 @@ function columnDocuments(
             .join({ p: table }, `p.id`, `pl.${parentLink.parent}`)
             .select(`pl.${parentLink.child}`)
             .where(`p.${code}`, column)
+            // The parent itself must be public, or its code is unknown (a 400), as before.
+            .whereIn(
+              `p.${documentId}`,
+              knex
+                .from({ pd: table })
+                .select(`pd.${documentId}`)
+                .where(`pd.${code}`, column)
+                .where(`pd.${locale}`, defaultLocale)
+                .whereNotNull(`pd.${publishedAt}`)
+            )
         );
       }
     });

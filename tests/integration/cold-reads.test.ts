@@ -257,6 +257,27 @@ describe('the same answers as before', () => {
     }
   });
 
+  it('a parent column unpublished: its code is unknown with includeSubColumns too', async () => {
+    const parent = await columnId(app.strapi, 'government-disclosure');
+    await app.strapi
+      .documents('api::column.column')
+      .unpublish({ documentId: parent, locale: 'zh-Hans' });
+    try {
+      const response = await request(app.http)
+        .get('/api/articles?column=government-disclosure&includeSubColumns=true')
+        .expect(400);
+      expect(response.body.error.message).toBe('Unknown column "government-disclosure".');
+    } finally {
+      await app.strapi
+        .documents('api::column.column')
+        .publish({ documentId: parent, locale: 'zh-Hans' });
+    }
+    const again = await request(app.http)
+      .get('/api/articles?column=government-disclosure&includeSubColumns=true')
+      .expect(200);
+    expect(again.body.data.map((item: { title: string }) => item.title)).toContain('子栏目信息');
+  });
+
   it('the catalogue tree is the one the Document Service gives', async () => {
     const department = await createPublished(app.strapi, 'api::department.department', {
       name: '办公室',
