@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
-import { UID } from '../constants';
+import { DEFAULT_ITEM_SORT, UID } from '../constants';
 
 /** Query parameters the catalogue lists accept besides Strapi's own. */
 export interface ColumnFilterParams {
@@ -156,19 +156,20 @@ function columnDocuments(
  * withColumnFilter, narrows the query to rows linked to a row of the chosen columns, as
  * `t0.id IN (SELECT article_id FROM articles_column_lnk WHERE column_id IN (…))`.
  *
- * The planners differ. PostgreSQL weighs a semi-join against the ordered index walk itself (page 1
- * walks the index in order and probes the link table; a deep page of a column may hash and sort
- * its few hundred rows). SQLite always drives an uncorrelated `rowid IN (…)` from the list and
+ * The planners differ. PostgreSQL weighs the semi-join by cost: for a large column it walks the
+ * published-order index and probes the link table; for a column of a few hundred items it sorts
+ * that column's rows, found through the link table. SQLite always drives an uncorrelated `rowid IN (…)` from the list and
  * sorts every row of the column in a temporary B-tree; a subquery correlated with the row
  * (`… WHERE article_id = t0.id`) makes it walk the published-order index instead and probe the
- * link table's unique index for each row, stopping at the page's end. The count, which has no
- * order, keeps the uncorrelated form: the column's rows looked up by rowid.
+ * link table's unique index for each row, stopping at the page's end. Only the default order
+ * has that index: a count (no order) or another `sort` keeps the uncorrelated form, the column's
+ * rows looked up by rowid.
  */
 export function narrowToColumn(strapi: Core.Strapi, defaultLocale: () => Promise<string>) {
   return async (event: {
     action?: string;
     model: { uid: string };
-    params: { where?: unknown };
+    params: { where?: unknown; orderBy?: unknown };
   }) => {
     const filter = scope.getStore();
     if (!filter || filter.uid !== event.model.uid) return;
@@ -187,13 +188,25 @@ export function narrowToColumn(strapi: Core.Strapi, defaultLocale: () => Promise
       .select(`l.${link.joinColumn.name}`)
       .whereIn(`l.${link.inverseJoinColumn.name}`, columnRows);
     // Strapi's query builder names the queried table t0 (@strapi/database query-builder getAlias).
-    // Only where the order matters: a count has none, and counts the column's rows by rowid.
-    if (strapi.db.dialect.client === 'sqlite' && event.action === 'beforeFindMany') {
+    if (
+      strapi.db.dialect.client === 'sqlite' &&
+      event.action === 'beforeFindMany' &&
+      isDefaultOrder(event.params.orderBy)
+    ) {
       linked.whereRaw('?? = ??', [`l.${link.joinColumn.name}`, 't0.id']);
     }
     const narrowed = { id: { $in: linked } };
     event.params.where = event.params.where ? { $and: [event.params.where, narrowed] } : narrowed;
   };
+}
+
+/** Whether a query's `orderBy` is DEFAULT_ITEM_SORT, the order of the published-order index. */
+function isDefaultOrder(orderBy: unknown): boolean {
+  const expected = DEFAULT_ITEM_SORT.map((entry) => {
+    const [field, direction] = entry.split(':');
+    return { [field]: direction };
+  });
+  return JSON.stringify(orderBy) === JSON.stringify(expected);
 }
 
 /**

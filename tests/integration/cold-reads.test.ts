@@ -57,7 +57,12 @@ const SORT_NODE = /^\s*(->\s*)?(Incremental )?Sort\b/m;
 /** What the list answered before #15: the Document Service with a documentId filter. */
 async function oldList(
   columnCodes: string[] | null,
-  { page = 1, pageSize = 25, locale = 'zh-Hans' } = {}
+  {
+    page = 1,
+    pageSize = 25,
+    locale = 'zh-Hans',
+    sort = DEFAULT_ITEM_SORT,
+  }: { page?: number; pageSize?: number; locale?: string; sort?: string[] } = {}
 ): Promise<string[]> {
   const documentIds = columnCodes
     ? await Promise.all(columnCodes.map((code) => columnId(app.strapi, code)))
@@ -66,7 +71,7 @@ async function oldList(
     status: 'published',
     locale,
     filters: documentIds ? { column: { documentId: { $in: documentIds } } } : {},
-    sort: DEFAULT_ITEM_SORT,
+    sort,
     start: (page - 1) * pageSize,
     limit: pageSize,
     fields: ['title'],
@@ -198,6 +203,15 @@ describe('the same answers as before', () => {
       expect(ids(response.body)).toEqual(await oldList(codes, { page }));
     }
   );
+
+  it('a column in another order (title, then id)', async () => {
+    const response = await request(app.http)
+      .get('/api/articles?column=notices&sort[0]=title:asc&sort[1]=id:asc&pagination[page]=3')
+      .expect(200);
+    expect(ids(response.body)).toEqual(
+      await oldList(['notices'], { page: 3, sort: ['title:asc', 'id:asc'] })
+    );
+  });
 
   it('counts as before, never a draft', async () => {
     const all = await request(app.http).get('/api/articles').expect(200);
