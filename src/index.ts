@@ -5,6 +5,7 @@ import { closeMediaLibraryApi } from './content-api/media-library';
 import { publishedOnlyForContentApi } from './content-api/published-only';
 import { setUpResponseCache, stopResponseCache } from './content-api/response-cache';
 import { setUpPublicRole } from './content-api/public-permissions';
+import { setUpColdReads } from './database/cold-reads';
 import { replaceFirstPublishedAtBackfill } from './database/first-published-at-backfill';
 import { tuneSqlite } from './database/sqlite-pragmas';
 import { registerConsultationArticles } from './consultations/consultation-articles';
@@ -34,6 +35,8 @@ export default {
     await tuneSqlite(strapi);
     // The website's published reads from memory, invalidated by every committed write (RESPONSE_CACHE).
     setUpResponseCache(strapi);
+    // Website lists: the default order from an index, locales cached, ?column= in the same SQL.
+    await setUpColdReads(strapi);
     // 0. The catalogue's figures for the yearly statistics (items, policy documents, interpretations).
     registerCatalogueStatistics(strapi);
     // … and how information released on request becomes a draft proactive item (Art. 44).

@@ -1,6 +1,7 @@
 /** Builds the nested catalogue from flat column rows; pure, so it is tested without Strapi. */
 
 export interface ColumnRow {
+  id?: number;
   documentId: string;
   code: string;
   name: string;
@@ -9,7 +10,7 @@ export interface ColumnRow {
   updateClass: string;
   locale: string;
   parent?: { documentId: string } | null;
-  department?: { documentId: string; name: string; code: string } | null;
+  department?: { id?: number; documentId: string; name: string; code: string } | null;
 }
 
 export interface ColumnNode extends Omit<ColumnRow, 'parent'> {

@@ -1,27 +1,30 @@
 import { factories } from '@strapi/strapi';
 import { DEFAULT_ITEM_SORT, type CATALOGUE_ITEM_UIDS } from '../constants';
-import { columnDocumentIds, takeColumnParams } from './column-filter';
+import { assertPublicColumn, takeColumnParams, withColumnFilter } from './column-filter';
 
 type CatalogueItemUid = (typeof CATALOGUE_ITEM_UIDS)[number];
 
 /**
  * The REST controller of a catalogue item type: Strapi's own, plus
  * `?column=<code>[&includeSubColumns=true]` on lists, and newest-first by first publication
- * when the caller gives no `sort`.
+ * when the caller gives no `sort`. The column narrows the list's own SQL (withColumnFilter), so a
+ * list by column runs the statements of any list; only an empty answer asks whether the column
+ * exists, to answer an unknown code with a 400.
  */
 export const createCatalogueItemController = (uid: CatalogueItemUid) =>
   factories.createCoreController(uid, ({ strapi }) => ({
     async find(ctx) {
       const { params, rest } = takeColumnParams(ctx.query as Record<string, unknown>);
       const query: Record<string, unknown> = { ...rest };
-      if (params.column) {
-        const ids = await columnDocumentIds(strapi, { column: params.column, ...params });
-        const byColumn = { column: { documentId: { $in: ids } } };
-        query.filters =
-          query.filters === undefined ? byColumn : { $and: [query.filters, byColumn] };
-      }
       if (query.sort === undefined) query.sort = DEFAULT_ITEM_SORT;
       ctx.query = query;
-      return super.find(ctx);
+      const { column, includeSubColumns } = params;
+      if (!column) return super.find(ctx);
+      const found = await withColumnFilter({ uid, column, includeSubColumns }, () =>
+        super.find(ctx)
+      );
+      const data = (found as { data?: unknown[] } | undefined)?.data;
+      if (Array.isArray(data) && data.length === 0) await assertPublicColumn(strapi, column);
+      return found;
     },
   }));

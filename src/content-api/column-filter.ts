@@ -1,6 +1,8 @@
+import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
-import { UID } from '../constants';
+import { DEFAULT_ITEM_SORT, UID } from '../constants';
 
 /** Query parameters the catalogue lists accept besides Strapi's own. */
 export interface ColumnFilterParams {
@@ -44,22 +46,179 @@ export function takeColumnParams(query: Record<string, unknown>): {
   return { params: { column, includeSubColumns: includeSubColumns === 'true' }, rest };
 }
 
+/** What a list by column is narrowed to: set around the list's queries (withColumnFilter). */
+interface ColumnScope {
+  uid: string;
+  column: string;
+  includeSubColumns: boolean;
+}
+
+const scope = new AsyncLocalStorage<ColumnScope>();
+
 /**
- * The documentIds of the published column with this code and, when asked, of its published
- * sub-columns. An unknown code is a 400, so a typo is not mistaken for an empty column.
+ * Runs `read` (a catalogue list) narrowed to the items of a column. The narrowing is added to the
+ * list's own SQL and to its count as a semi-join (narrowToColumn), so the column is resolved in
+ * the same statement rather than looked up first, and no join multiplies rows (Strapi answers a
+ * relation filter with `SELECT DISTINCT … JOIN`, which no index can deliver in order).
  */
-export async function columnDocumentIds(
-  strapi: Core.Strapi,
-  { column, includeSubColumns }: Required<ColumnFilterParams>
-): Promise<string[]> {
-  const filters = includeSubColumns
-    ? { $or: [{ code: column }, { parent: { code: column } }] }
-    : { code: column };
+export function withColumnFilter<T>(filter: ColumnScope, read: () => Promise<T>): Promise<T> {
+  return scope.run(filter, read);
+}
+
+interface ColumnNames {
+  table: string;
+  documentId: string;
+  locale: string;
+  publishedAt: string;
+  code: string;
+  parentLink: { table: string; child: string; parent: string };
+}
+
+interface Meta {
+  tableName: string;
+  attributes: Record<
+    string,
+    {
+      columnName?: string;
+      joinTable?: {
+        name: string;
+        joinColumn: { name: string };
+        inverseJoinColumn: { name: string };
+      };
+    }
+  >;
+}
+
+const metaOf = (strapi: Core.Strapi, uid: string) =>
+  strapi.db.metadata.get(uid as never) as unknown as Meta;
+const columnOf = (meta: Meta, name: string) => meta.attributes[name]?.columnName ?? name;
+
+function columnNames(strapi: Core.Strapi): ColumnNames {
+  const meta = metaOf(strapi, UID.column);
+  const parent = meta.attributes.parent.joinTable!;
+  return {
+    table: meta.tableName,
+    documentId: columnOf(meta, 'documentId'),
+    locale: columnOf(meta, 'locale'),
+    publishedAt: columnOf(meta, 'publishedAt'),
+    code: columnOf(meta, 'code'),
+    parentLink: {
+      table: parent.name,
+      child: parent.joinColumn.name,
+      parent: parent.inverseJoinColumn.name,
+    },
+  };
+}
+
+/**
+ * The documentIds of the published columns (in the default locale, as the old lookup read them)
+ * with this code and, when asked, of the published columns whose parent has it: a subquery.
+ */
+function columnDocuments(
+  knex: Knex,
+  names: ColumnNames,
+  { column, includeSubColumns }: ColumnScope,
+  defaultLocale: string
+): Knex.QueryBuilder {
+  const { table, documentId, locale, publishedAt, code, parentLink } = names;
+  return knex
+    .from({ d: table })
+    .select(`d.${documentId}`)
+    .where(`d.${locale}`, defaultLocale)
+    .whereNotNull(`d.${publishedAt}`)
+    .where((where) => {
+      where.where(`d.${code}`, column);
+      if (includeSubColumns) {
+        where.orWhereIn(
+          `d.id`,
+          knex
+            .from({ pl: parentLink.table })
+            .join({ p: table }, `p.id`, `pl.${parentLink.parent}`)
+            .select(`pl.${parentLink.child}`)
+            .where(`p.${code}`, column)
+            // The parent itself must be public, or its code is unknown (a 400), as before.
+            .whereIn(
+              `p.${documentId}`,
+              knex
+                .from({ pd: table })
+                .select(`pd.${documentId}`)
+                .where(`pd.${code}`, column)
+                .where(`pd.${locale}`, defaultLocale)
+                .whereNotNull(`pd.${publishedAt}`)
+            )
+        );
+      }
+    });
+}
+
+/**
+ * A `beforeFindMany` / `beforeCount` lifecycle of the catalogue item types: inside
+ * withColumnFilter, narrows the query to rows linked to a row of the chosen columns, as
+ * `t0.id IN (SELECT article_id FROM articles_column_lnk WHERE column_id IN (…))`.
+ *
+ * The planners differ. PostgreSQL weighs the semi-join by cost: for a large column it walks the
+ * published-order index and probes the link table; for a column of a few hundred items it sorts
+ * that column's rows, found through the link table. SQLite always drives an uncorrelated `rowid IN (…)` from the list and
+ * sorts every row of the column in a temporary B-tree; a subquery correlated with the row
+ * (`… WHERE article_id = t0.id`) makes it walk the published-order index instead and probe the
+ * link table's unique index for each row, stopping at the page's end. Only the default order
+ * has that index: a count (no order) or another `sort` keeps the uncorrelated form, the column's
+ * rows looked up by rowid.
+ */
+export function narrowToColumn(strapi: Core.Strapi, defaultLocale: () => Promise<string>) {
+  return async (event: {
+    action?: string;
+    model: { uid: string };
+    params: { where?: unknown; orderBy?: unknown };
+  }) => {
+    const filter = scope.getStore();
+    if (!filter || filter.uid !== event.model.uid) return;
+    const knex = strapi.db.connection as unknown as Knex;
+    const link = metaOf(strapi, filter.uid).attributes.column.joinTable!;
+    const names = columnNames(strapi);
+    const columnRows = knex
+      .from({ c: names.table })
+      .select('c.id')
+      .whereIn(
+        `c.${names.documentId}`,
+        columnDocuments(knex, names, filter, await defaultLocale())
+      );
+    const linked = knex
+      .from({ l: link.name })
+      .select(`l.${link.joinColumn.name}`)
+      .whereIn(`l.${link.inverseJoinColumn.name}`, columnRows);
+    // Strapi's query builder names the queried table t0 (@strapi/database query-builder getAlias).
+    if (
+      strapi.db.dialect.client === 'sqlite' &&
+      event.action === 'beforeFindMany' &&
+      isDefaultOrder(event.params.orderBy)
+    ) {
+      linked.whereRaw('?? = ??', [`l.${link.joinColumn.name}`, 't0.id']);
+    }
+    const narrowed = { id: { $in: linked } };
+    event.params.where = event.params.where ? { $and: [event.params.where, narrowed] } : narrowed;
+  };
+}
+
+/** Whether a query's `orderBy` is DEFAULT_ITEM_SORT, the order of the published-order index. */
+function isDefaultOrder(orderBy: unknown): boolean {
+  const expected = DEFAULT_ITEM_SORT.map((entry) => {
+    const [field, direction] = entry.split(':');
+    return { [field]: direction };
+  });
+  return JSON.stringify(orderBy) === JSON.stringify(expected);
+}
+
+/**
+ * Whether the column exists for the public: published in the default locale. Asked only when a
+ * list by column came back empty, so an unknown code (or an unpublished column's) is a 400 and
+ * not mistaken for an empty column, as before.
+ */
+export async function assertPublicColumn(strapi: Core.Strapi, column: string): Promise<void> {
   const found = await strapi
     .documents(UID.column)
-    .findMany({ filters, status: 'published', fields: ['code'] });
-  if (!found.some((entry) => entry.code === column)) {
+    .findFirst({ filters: { code: column }, status: 'published', fields: ['code'] });
+  if (!found) {
     throw new errors.ValidationError(`Unknown column "${column}".`, { key: 'column' });
   }
-  return found.map((entry) => entry.documentId);
 }

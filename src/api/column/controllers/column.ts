@@ -1,10 +1,15 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { buildColumnTree, type ColumnRow } from '../../../catalogue/column-tree';
+import { readColumnRows } from '../../../catalogue/column-rows';
+import { buildColumnTree } from '../../../catalogue/column-tree';
 import { DEFAULT_LOCALE, UID } from '../../../constants';
+import { assertKnownLocale } from '../../../i18n/locales';
 
 export default factories.createCoreController(UID.column, ({ strapi }) => ({
-  /** The published catalogue as a nested tree in sort order, in `?locale=` (default zh-Hans). */
+  /**
+   * The published catalogue as a nested tree in sort order, in `?locale=` (default zh-Hans): one
+   * SQL statement (readColumnRows), published rows only, as the Document Service would read them.
+   */
   async tree(ctx) {
     const { locale = DEFAULT_LOCALE, ...unknown } = ctx.query as Record<string, unknown>;
     const extra = Object.keys(unknown);
@@ -14,13 +19,9 @@ export default factories.createCoreController(UID.column, ({ strapi }) => ({
         { key: extra[0] }
       );
     }
-    const rows = await strapi.documents(UID.column).findMany({
-      // One string: a list or an object is refused for every /api route (content-api-query).
-      locale: locale as string,
-      status: 'published',
-      fields: ['code', 'name', 'kind', 'sortOrder', 'updateClass', 'locale'],
-      populate: { parent: { fields: ['code'] }, department: { fields: ['name', 'code'] } },
-    });
-    return { data: buildColumnTree(rows as unknown as ColumnRow[]), meta: { locale } };
+    // One string: a list or an object is refused for every /api route (content-api-query).
+    if (locale !== '*') await assertKnownLocale(strapi, locale as string);
+    const rows = await readColumnRows(strapi, locale as string);
+    return { data: buildColumnTree(rows), meta: { locale } };
   },
 }));
