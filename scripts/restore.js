@@ -5,7 +5,8 @@
  * database again and compares it with the archive's manifest (docs/decisions/0038).
  *
  * - Refuses a target that holds rows unless --force (which replaces it).
- * - PostgreSQL: `pg_restore --no-owner` in one transaction (`--clean --if-exists` when forced).
+ * - PostgreSQL: `pg_restore --no-owner` in one transaction (`--clean --if-exists` over tables
+ *   already there).
  * - SQLite: the file copied into place; the app must be stopped (a process holding the file
  *   open is refused).
  * - Exits non-zero when anything differs from the manifest, and when the personal-data key of
@@ -110,18 +111,20 @@ async function restoreSqlite(settings, dump, force) {
 async function restorePostgres(settings, dump, manifest, force) {
   const db = await connect(settings);
   let tool;
+  let clean = false;
   try {
-    if (await hasRows(db)) {
-      if (!force) {
-        throw new Refusal(
-          `database ${settings.postgres.database} already holds data. Restore into an empty database, or add --force to replace it.`
-        );
-      }
-      // --clean drops what the dump holds; a table the backup does not know would stay behind.
-      const known = new Set(manifest.schema.tables);
-      for (const table of await listTables(db)) {
-        if (!known.has(table)) await db.all(`DROP TABLE ${quote(table)} CASCADE`);
-      }
+    if (!force && (await hasRows(db))) {
+      throw new Refusal(
+        `database ${settings.postgres.database} already holds data. Restore into an empty database, or add --force to replace it.`
+      );
+    }
+    // Tables already there (forced, or empty ones): --clean drops what the dump holds, and a
+    // table the backup does not know is dropped here, so the result is the backup and no more.
+    const tables = await listTables(db);
+    clean = tables.length > 0;
+    const known = new Set(manifest.schema.tables);
+    for (const table of tables) {
+      if (!known.has(table)) await db.all(`DROP TABLE IF EXISTS ${quote(table)} CASCADE`);
     }
     tool = postgresTool('pg_restore', await serverMajor(db));
   } finally {
@@ -134,7 +137,7 @@ async function restorePostgres(settings, dump, manifest, force) {
       '--no-privileges',
       '--single-transaction',
       '--exit-on-error',
-      ...(force ? ['--clean', '--if-exists'] : []),
+      ...(clean ? ['--clean', '--if-exists'] : []),
       `--dbname=${settings.postgres.database}`,
       dump,
     ],

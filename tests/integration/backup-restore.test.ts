@@ -412,6 +412,21 @@ describe(`npm run backup / npm run restore (${TEST_DATABASE})`, () => {
     );
   });
 
+  (TEST_DATABASE === 'sqlite' ? it : it.skip)(
+    'refuses to replace a SQLite database the running app holds open, even with --force',
+    async () => {
+      const entries = (await disclosureService(restored!.strapi, 'audit').verify()).entries;
+      const run = await runScript(
+        'restore.js',
+        [archive, '--force', '--uploads', path.join(work, 'uploads-in-use')],
+        scriptEnv(targetDatabase)
+      );
+      expect(run.code).toBe(1);
+      expect(run.out).toContain(`is open in process ${process.pid}: stop the app before restoring`);
+      expect((await disclosureService(restored!.strapi, 'audit').verify()).entries).toBe(entries);
+    }
+  );
+
   it('takes a consistent backup while the app writes', async () => {
     const app = restored!;
     const audit = disclosureService(app.strapi, 'audit');
