@@ -286,6 +286,10 @@ async function main() {
       );
     } else if (expectedKey) {
       console.log('  DISCLOSURE_PERSONAL_DATA_KEY: the key this backup was taken with.');
+    } else {
+      console.log(
+        '  DISCLOSURE_PERSONAL_DATA_KEY: not checked (the backup records no key fingerprint).'
+      );
     }
 
     if (differences.length > 0) {
