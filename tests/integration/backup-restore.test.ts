@@ -6,9 +6,8 @@
  * publication after the last; a non-empty target is refused without --force; a backup taken
  * while the app writes restores to a consistent database.
  */
-import { spawn } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import { createHash } from 'crypto';
-import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
