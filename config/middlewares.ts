@@ -58,6 +58,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
         credentials: (ctx: Ctx) => !isContentApi(ctx),
       },
     },
+    // Published reads of the Public role and read-only tokens, from memory (RESPONSE_CACHE). A hit
+    // skips the rest: it is an answer once given, after every check below, to the same URL.
+    'global::response-cache',
     'strapi::poweredBy',
     'strapi::query',
     'global::content-api-query',
@@ -66,8 +69,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'strapi::body',
     // A NUL character anywhere in the URL, the query or the body is a 400 (PostgreSQL cannot take one).
     'global::refuse-nul',
-    // Published reads of the Public role and read-only tokens, from memory (RESPONSE_CACHE).
-    'global::response-cache',
     'strapi::session',
     'strapi::favicon',
     'strapi::public',

@@ -1,14 +1,14 @@
 import { createHash } from 'crypto';
+import type { IncomingMessage, OutgoingHttpHeaders } from 'http';
 import type { Core } from '@strapi/strapi';
 import {
   responseCacheOf,
   type CachedResponse,
   type ResponseCache,
 } from '../content-api/response-cache';
+import { rememberHeaders } from '../content-api/response-cache/front-door';
+import { cacheKey, type Viewer } from '../content-api/response-cache/key';
 import { CACHEABLE_HANDLERS, answerTags } from '../content-api/response-cache/tags';
-
-/** Who reads: the Public role, or any read-only API token (they may all read the same). */
-type Viewer = 'public' | 'read-only';
 
 interface Ctx {
   method: string;
@@ -25,8 +25,9 @@ interface Ctx {
     auth?: { strategy?: { name?: string }; credentials?: { type?: string } | null };
   };
   request: { header: Record<string, string | string[] | undefined> };
+  req: IncomingMessage;
   set(name: string, value: string): void;
-  response: { get(name: string): string };
+  response: { get(name: string): string; headers: OutgoingHttpHeaders };
 }
 
 /**
@@ -76,6 +77,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       body,
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`,
       tags: answerTags(strapi, handler, ctx.params?.id, cache.tagsByType),
+      headers: new Map(),
     };
     if (cache.usable) cache.store.set(key, entry, epoch);
     send(ctx, cache, viewer, entry, 'MISS');
@@ -127,31 +129,6 @@ function cacheableHandler(ctx: Ctx, viewer: Viewer): string | null {
   return asViewer ? handler : null;
 }
 
-/**
- * Viewer, path and query; the query's parameters sorted by name, the order of a name's values
- * kept (`sort=a&sort=b` is not `sort=b&sort=a`). An absent locale is its own key (the default
- * locale's: a change of the default flushes everything).
- */
-export function cacheKey(viewer: Viewer, ctx: { path: string; querystring: string }): string {
-  const name = (pair: string) => {
-    const raw = pair.split('=')[0];
-    let decoded = raw;
-    try {
-      decoded = decodeURIComponent(raw.replace(/\+/g, ' '));
-    } catch {
-      // A malformed escape stays as written: it is its own key.
-    }
-    return decoded.split('[')[0];
-  };
-  const pairs = ctx.querystring
-    .split('&')
-    .filter(Boolean)
-    .map((pair, index) => ({ pair, name: name(pair), index }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.index - b.index))
-    .map(({ pair }) => pair);
-  return `${viewer} ${ctx.path}?${pairs.join('&')}`;
-}
-
 function send(
   ctx: Ctx,
   cache: ResponseCache,
@@ -170,6 +147,9 @@ function send(
   ctx.set('Surrogate-Key', entry.tags.join(' '));
   ctx.set('X-Cache', outcome);
   ctx.type = 'application/json; charset=utf-8';
+  // What a hit sends, as the stack above made it: the front door sends the same (front-door.ts).
+  if (outcome === 'HIT' && viewer === 'public')
+    rememberHeaders(entry, ctx.req, ctx.response.headers);
   if (ctx.fresh) {
     ctx.status = 304;
     ctx.body = null;

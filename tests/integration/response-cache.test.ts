@@ -11,7 +11,7 @@ import { columnId, createApiToken, createPublished } from '../helpers/content';
 import { reviewAndPublish, superAdminCrew } from '../helpers/review';
 import { disclosureService } from 'strapi-plugin-gov-disclosure/sdk';
 import { bootApp, stopApp, type TestApp } from '../helpers/strapi';
-import { flushResponseCache } from '../../src/content-api/response-cache';
+import { flushResponseCache, responseCacheOf } from '../../src/content-api/response-cache';
 
 const ARTICLE = 'api::article.article';
 const LEADER = 'api::leader.leader';
@@ -177,6 +177,62 @@ describe('what is served from the cache', () => {
   });
 });
 
+describe('the front door: hits answered ahead of the middleware stack', () => {
+  const frontDoorHits = () => responseCacheOf(app.strapi)!.frontDoorHits;
+  const sameHeaders = (headers: Record<string, string>) => {
+    const { date: _date, ...rest } = headers;
+    return rest;
+  };
+
+  it('answers a Public hit with the bytes and headers the stack gave it (from the third read)', async () => {
+    const url = '/api/articles?sort=title:asc&pagination[pageSize]=3';
+    const before = frontDoorHits();
+    const miss = await get(url);
+    const stackHit = await get(url);
+    expect([miss.headers['x-cache'], stackHit.headers['x-cache']]).toEqual(['MISS', 'HIT']);
+    expect(frontDoorHits()).toBe(before);
+    const doorHit = await get(url);
+    expect(frontDoorHits()).toBe(before + 1);
+    expect(doorHit.status).toBe(200);
+    expect(doorHit.text).toBe(miss.text);
+    expect(sameHeaders(doorHit.headers)).toEqual(sameHeaders(stackHit.headers));
+    expect(doorHit.headers['x-content-type-options']).toBe('nosniff');
+
+    const notModified = await get(url, { 'If-None-Match': doorHit.headers.etag });
+    expect(notModified.status).toBe(304);
+    expect(notModified.text).toBe('');
+    const head = await request(app.http).head(url);
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(miss.text)));
+    expect(frontDoorHits()).toBe(before + 3);
+  });
+
+  it('leaves each Origin to the stack until the stack has answered it (CORS answers by Origin)', async () => {
+    const url = '/api/articles?sort=title:asc&pagination[pageSize]=2';
+    await get(url);
+    await get(url);
+    const before = frontDoorHits();
+    const first = await get(url, { Origin: 'https://www.example.gov.cn' });
+    expect(frontDoorHits()).toBe(before);
+    expect(first.headers['access-control-allow-origin']).toBeDefined();
+    const again = await get(url, { Origin: 'https://www.example.gov.cn' });
+    expect(frontDoorHits()).toBe(before + 1);
+    expect(again.headers['access-control-allow-origin']).toBe(
+      first.headers['access-control-allow-origin']
+    );
+  });
+
+  it('never answers a request with an Authorization header: tokens are checked by the stack', async () => {
+    const url = '/api/articles?sort=title:asc&pagination[pageSize]=4';
+    for (let i = 0; i < 3; i += 1) await get(url);
+    const before = frontDoorHits();
+    const forged = await get(url, { Authorization: 'Bearer not-a-token' });
+    expect(forged.status).toBe(401);
+    expect(forged.text).not.toContain('第一条动态');
+    expect(frontDoorHits()).toBe(before);
+  });
+});
+
 describe('invalidation', () => {
   const LIST = '/api/articles?sort=title:asc';
   const LEADERS = '/api/leaders';
@@ -231,6 +287,10 @@ describe('invalidation', () => {
     const detailUrl = `/api/articles/${ids.second}`;
     expect((await get(detailUrl)).status).toBe(200);
     expect((await get(detailUrl)).headers['x-cache']).toBe('HIT');
+    const cache = responseCacheOf(app.strapi)!;
+    const door = cache.frontDoorHits;
+    expect((await get(detailUrl)).status).toBe(200);
+    expect(cache.frontDoorHits).toBe(door + 1);
     const { author } = await superAdminCrew(app.strapi);
     await disclosureService(app.strapi, 'reviews').transition({
       uid: ARTICLE,
@@ -245,6 +305,7 @@ describe('invalidation', () => {
     expect(list.headers['x-cache']).toBe('MISS');
     expect(titles(list.body)).not.toContain('第二条动态');
     expect((await get(detailUrl)).status).toBe(404);
+    expect(cache.frontDoorHits).toBe(door + 1);
     expect((await get(LEADERS)).headers['x-cache']).toBe('HIT');
   });
 
@@ -332,7 +393,12 @@ describe('the fill race', () => {
   it('does not store an answer read before an invalidation of its tags', async () => {
     const { ResponseStore } = await import('../../src/content-api/response-cache/store');
     const store = new ResponseStore(1024 * 1024);
-    const entry = { body: Buffer.from('{}'), etag: '"x"', tags: ['article', 'all'] };
+    const entry = {
+      body: Buffer.from('{}'),
+      etag: '"x"',
+      tags: ['article', 'all'],
+      headers: new Map(),
+    };
     const started = store.epoch;
     store.invalidate(['leader']);
     expect(store.set('a', entry, started)).toBe(true); // another type's change: no harm

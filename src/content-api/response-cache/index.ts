@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { InvalidationBus } from './bus';
+import { openFrontDoor } from './front-door';
 import { ALL, ResponseStore } from './store';
 import { UPLOAD_FILE, changeTags, typeTag } from './tags';
 
@@ -48,6 +49,8 @@ type LifecycleEvent = {
 export class ResponseCache {
   readonly store: ResponseStore;
   readonly tagsByType = new Map<string, string[]>();
+  /** Hits the front door answered ahead of the middleware stack (front-door.ts). */
+  frontDoorHits = 0;
   private bus: InvalidationBus | null = null;
   private readonly pending = new WeakMap<object, Set<string>>();
   private unsubscribe: (() => void) | null = null;
@@ -226,6 +229,8 @@ export function setUpResponseCache(strapi: Core.Strapi): ResponseCache | null {
   const cache = new ResponseCache(strapi, settings);
   cache.start();
   strapi.add(SERVICE, cache);
+  // Hits of the Public role answered on the HTTP server, ahead of the middleware stack.
+  openFrontDoor(strapi, cache);
   return cache;
 }
 

@@ -1,10 +1,15 @@
+import type { OutgoingHttpHeaders } from 'http';
 import { LRUCache } from 'lru-cache';
 
-/** One cached answer: the JSON body as sent, its strong ETag, and the tags it depends on. */
+/**
+ * One cached answer: the JSON body as sent, its strong ETag, the tags it depends on, and the
+ * headers the middleware stack sent with it, by the request's Origin (for the front door).
+ */
 export interface CachedResponse {
   body: Buffer;
   etag: string;
   tags: readonly string[];
+  headers: Map<string, OutgoingHttpHeaders>;
 }
 
 /** The tag every entry carries: invalidating it flushes everything. */
