@@ -247,6 +247,8 @@ let lastIndexNumber: string;
 let restoredState: Inspection;
 let restoredVerdict: { ok: boolean; entries: number; lastHash?: string };
 const others: TestDatabase[] = [];
+/** The database restored under another personal-data key (booted last: one app at a time). */
+let wrongKeyTarget: TestDatabase | null = null;
 
 beforeAll(async () => {
   source = await bootApp({ env: DEMO_ENV });
@@ -409,6 +411,8 @@ describe(`npm run backup / npm run restore (${TEST_DATABASE})`, () => {
     expect(run.out).toContain(
       'DISCLOSURE_PERSONAL_DATA_KEY differs from the key this backup was taken with: requests will not decrypt; set the old key or run the key rotation'
     );
+
+    wrongKeyTarget = target;
   });
 
   (TEST_DATABASE === 'sqlite' ? it : it.skip)(
@@ -492,6 +496,39 @@ describe(`npm run backup / npm run restore (${TEST_DATABASE})`, () => {
       });
     } finally {
       await stopApp(third, { keepDatabase: true });
+    }
+  });
+
+  it('started on the wrong key anyway, the restored app refuses personal data plainly (503) and serves the rest', async () => {
+    expect(restored).toBeNull();
+    const target = wrongKeyTarget!;
+    const wrong = await bootApp({
+      database: target,
+      env: {
+        ...DEMO_ENV,
+        DEMO_SEED: 'false',
+        DISCLOSURE_PERSONAL_DATA_KEY: Buffer.alloc(32, 9).toString('base64'),
+      },
+    });
+    try {
+      const login = await request(wrong.http)
+        .post('/admin/login')
+        .send({ email: 'coordinator@demo.gov.cn', password: DEMO_ENV.DEMO_ADMIN_PASSWORD })
+        .expect(200);
+      const list = await request(wrong.http)
+        .get('/disclosure/requests?state=all')
+        .set('Authorization', `Bearer ${login.body.data.token}`);
+      expect(list.status).toBe(503);
+      expect(list.body.error.details).toMatchObject({
+        code: 'PERSONAL_DATA_KEY_MISMATCH',
+        setting: 'DISCLOSURE_PERSONAL_DATA_KEY',
+      });
+      expect(list.text).toContain('DISCLOSURE_PERSONAL_DATA_KEY');
+      const articles = await request(wrong.http).get('/api/articles?pagination[pageSize]=1');
+      expect(articles.status).toBe(200);
+      expect(articles.body.meta.pagination.total).toBeGreaterThan(0);
+    } finally {
+      await stopApp(wrong, { keepDatabase: true });
     }
   });
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
+import { LRUCache } from 'lru-cache';
 import { cacheKey } from './key';
 import type { CachedResponse } from './store';
 import type { ResponseCache } from '.';
@@ -35,10 +36,11 @@ export function rememberHeaders(
   // A few Origin values per answer (the website, its preview): a client inventing Origins
   // must not grow an entry without bound; past the limit, those requests take the stack.
   if (entry.headers.size >= 8) return;
-  const kept: OutgoingHttpHeaders = {};
+  // Flat [name, value, …], the form Node's writeHead takes fastest.
+  const kept: string[] = [];
   for (const [name, value] of Object.entries(headers)) {
     if (PER_RESPONSE.has(name) || value === undefined) continue;
-    kept[name] = value;
+    for (const one of Array.isArray(value) ? value : [value]) kept.push(name, String(one));
   }
   entry.headers.set(origin, kept);
 }
@@ -57,6 +59,20 @@ export function openFrontDoor(strapi: Core.Strapi, cache: ResponseCache): void {
   >;
   if (!stack) return;
   const logsRequests = () => strapi.log.isLevelEnabled('http');
+  // The key of a URL as written: computing it sorts and decodes the query; a URL comes back often.
+  const keys = new LRUCache<string, string>({ max: 10_000 });
+  const keyOf = (url: string): string => {
+    let key = keys.get(url);
+    if (key === undefined) {
+      const mark = url.indexOf('?');
+      key = cacheKey('public', {
+        path: mark < 0 ? url : url.slice(0, mark),
+        querystring: mark < 0 ? '' : url.slice(mark + 1),
+      });
+      keys.set(url, key);
+    }
+    return key;
+  };
   server.removeListener('request', stack);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const answered = answer(req, res);
@@ -69,21 +85,16 @@ export function openFrontDoor(strapi: Core.Strapi, cache: ResponseCache): void {
     if (!url.startsWith('/api/') || req.headers.authorization !== undefined) return false;
     if (!cache.usable) return false;
     const started = Date.now();
-    const mark = url.indexOf('?');
-    const entry = cache.store.get(
-      cacheKey('public', {
-        path: mark < 0 ? url : url.slice(0, mark),
-        querystring: mark < 0 ? '' : url.slice(mark + 1),
-      })
-    );
+    const entry = cache.store.get(keyOf(url));
     const headers = entry?.headers.get(originOf(req));
     if (!entry || !headers) return false;
     const fresh = ifNoneMatch(req.headers['if-none-match'], entry.etag);
-    res.writeHead(fresh ? 304 : 200, {
-      ...headers,
-      'x-cache': 'HIT',
-      ...(fresh ? {} : { 'content-length': entry.body.length }),
-    });
+    res.writeHead(
+      fresh ? 304 : 200,
+      fresh
+        ? [...headers, 'x-cache', 'HIT']
+        : [...headers, 'x-cache', 'HIT', 'content-length', String(entry.body.length)]
+    );
     res.end(fresh || req.method === 'HEAD' ? undefined : entry.body);
     cache.frontDoorHits += 1;
     if (logsRequests()) {

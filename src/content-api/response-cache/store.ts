@@ -1,15 +1,14 @@
-import type { OutgoingHttpHeaders } from 'http';
 import { LRUCache } from 'lru-cache';
 
 /**
  * One cached answer: the JSON body as sent, its strong ETag, the tags it depends on, and the
- * headers the middleware stack sent with it, by the request's Origin (for the front door).
+ * headers the middleware stack sent with it, flat, by the request's Origin (for the front door).
  */
 export interface CachedResponse {
   body: Buffer;
   etag: string;
   tags: readonly string[];
-  headers: Map<string, OutgoingHttpHeaders>;
+  headers: Map<string, string[]>;
 }
 
 /** The tag every entry carries: invalidating it flushes everything. */
