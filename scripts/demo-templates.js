@@ -1,20 +1,30 @@
 /**
  * The saved first boots test runs share (bootTemplate in tests/helpers/database.ts): SQLite files under
- * .tmp/ and PostgreSQL template databases. `npm test` removes them before and after its run; a
- * jest run on its own removes them at its end (tests/global-teardown.js).
+ * .tmp/ and PostgreSQL template databases, named by their run. `npm test` removes its run's at its
+ * end; a jest run on its own removes its run's at its end (tests/global-teardown.js). Another run's
+ * templates are never touched: two runs on one PostgreSQL (a CI clone beside a working tree) must
+ * not drop each other's databases mid-run.
  */
 'use strict';
+const { createHash } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
 const TEMPLATE_PREFIX = 'disclosure_template_';
 const tmp = path.join(__dirname, '..', '.tmp');
 
-/** Removes every demo template; PostgreSQL's too when `postgresEnv` (PGHOST…) is given. */
-async function removeDemoTemplates(postgresEnv) {
+/** The names of one run's templates start with this (bootTemplate uses it). */
+function runTemplatePrefix(run) {
+  return `${TEMPLATE_PREFIX}${createHash('sha256').update(String(run)).digest('hex').slice(0, 8)}_`;
+}
+
+/** Removes the run's demo templates; PostgreSQL's too when `postgresEnv` (PGHOST…) is given. */
+async function removeDemoTemplates(postgresEnv, run = process.env.DISCLOSURE_TEST_RUN) {
+  if (!run) return;
+  const prefix = runTemplatePrefix(run);
   if (fs.existsSync(tmp)) {
     for (const name of fs.readdirSync(tmp)) {
-      if (name.startsWith(TEMPLATE_PREFIX)) fs.rmSync(path.join(tmp, name), { force: true });
+      if (name.startsWith(prefix)) fs.rmSync(path.join(tmp, name), { force: true });
     }
   }
   if (!postgresEnv) return;
@@ -30,7 +40,7 @@ async function removeDemoTemplates(postgresEnv) {
   try {
     const { rows } = await client.query(
       'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
-      [TEMPLATE_PREFIX]
+      [prefix]
     );
     for (const { datname } of rows) {
       await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
@@ -40,4 +50,4 @@ async function removeDemoTemplates(postgresEnv) {
   }
 }
 
-module.exports = { removeDemoTemplates, TEMPLATE_PREFIX };
+module.exports = { removeDemoTemplates, runTemplatePrefix, TEMPLATE_PREFIX };

@@ -102,7 +102,6 @@ async function main() {
   // the database server while the other computes (2 cores). The browser suite follows SQLite's,
   // while PostgreSQL's (the longer) goes on.
   const postgres = await ensurePostgres();
-  await removeDemoTemplates(postgres.ok ? postgres.env : null);
   const sqliteThenBrowser = (async () => {
     const done = [
       await runJest(

@@ -20,7 +20,10 @@ export const createCatalogueItemController = (uid: CatalogueItemUid) =>
       ctx.query = query;
       const { column, includeSubColumns } = params;
       if (!column) return super.find(ctx);
-      const found = await withColumnFilter({ uid, column, includeSubColumns }, () =>
+      // Strapi's REST lists read published rows unless asked otherwise (and the public is
+      // never let ask otherwise: published-only.ts).
+      const published = (query.status ?? 'published') === 'published';
+      const found = await withColumnFilter({ uid, column, includeSubColumns, published }, () =>
         super.find(ctx)
       );
       const data = (found as { data?: unknown[] } | undefined)?.data;

@@ -9,6 +9,10 @@ type SqliteDatabase = new (
   options: { readonly: boolean }
 ) => { prepare(sql: string): { run(...values: unknown[]): unknown }; close(): void };
 const Database = require('better-sqlite3') as SqliteDatabase;
+/** The start of one run's template names: removed at the run's end, and only its own. */
+const { runTemplatePrefix } = require('../../scripts/demo-templates') as {
+  runTemplatePrefix(run: string): string;
+};
 
 /** Which database the integration suite runs on: TEST_DATABASE=sqlite (default) or postgres. */
 export const TEST_DATABASE = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
@@ -138,11 +142,8 @@ export function bootTemplate(env: Record<string, string | undefined>): BootTempl
     .update(JSON.stringify([run, seeding]))
     .digest('hex')
     .slice(0, 16);
-  return { name: `${TEMPLATE_PREFIX}${key}` };
+  return { name: `${runTemplatePrefix(run)}${key}` };
 }
-
-/** Names every boot template starts with (for the clean-up at the end of a run). */
-export const TEMPLATE_PREFIX = 'disclosure_template_';
 
 const sqliteTemplateFile = (template: BootTemplate) =>
   path.join(process.cwd(), '.tmp', `${template.name}.db`);

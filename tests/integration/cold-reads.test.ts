@@ -242,6 +242,33 @@ describe('the same answers as before', () => {
     expect(JSON.stringify(response.body)).not.toContain(BULK_NEVER_PUBLISHED);
   });
 
+  it('a column republished (a new published row): its items are still listed by it', async () => {
+    // Lists of published items follow only the links of published rows (Strapi 5 links a
+    // published item to its column's published row): a republication must carry them over.
+    const columns = app.strapi.documents('api::column.column');
+    const [rules] = (await columns.findMany({
+      filters: { code: 'disclosure-rules' },
+      status: 'published',
+      fields: ['name'],
+    })) as unknown as Array<{ documentId: string; name: string; id: number }>;
+    const before = await request(app.http).get('/api/articles?column=disclosure-rules').expect(200);
+    expect(before.body.data.map((item: { title: string }) => item.title)).toContain('子栏目信息');
+    await columns.update({
+      documentId: rules.documentId,
+      locale: 'zh-Hans',
+      data: { name: rules.name } as never,
+    });
+    await columns.publish({ documentId: rules.documentId, locale: 'zh-Hans' });
+    const [republished] = (await columns.findMany({
+      filters: { code: 'disclosure-rules' },
+      status: 'published',
+    })) as unknown as Array<{ id: number }>;
+    expect(republished.id).not.toBe(rules.id);
+    const after = await request(app.http).get('/api/articles?column=disclosure-rules').expect(200);
+    expect(ids(after.body)).toEqual(ids(before.body));
+    expect(after.body.meta.pagination.total).toBe(before.body.meta.pagination.total);
+  });
+
   it('in English', async () => {
     const response = await request(app.http)
       .get('/api/articles?locale=en&column=work-news')
