@@ -53,8 +53,7 @@ interface ColumnScope {
   includeSubColumns: boolean;
   /**
    * A read of published rows. Strapi 5 links a published item row to its column's published
-   * row (and a draft to the draft), so only those links can match: a third of the link rows
-   * when most items have drafts, which is what a count by column walks.
+   * row (and a draft to the draft), so only those links can match (used by the count).
    */
   published: boolean;
 }
@@ -189,7 +188,13 @@ export function narrowToColumn(strapi: Core.Strapi, defaultLocale: () => Promise
         `c.${names.documentId}`,
         columnDocuments(knex, names, filter, await defaultLocale())
       );
-    if (filter.published) columnRows.whereNotNull(`c.${names.publishedAt}`);
+    // The count walks every link of the column: of a published read, only the published
+    // column row's can match, a third of them where most items have drafts (PostgreSQL, 14k items
+    // of 100k: 102 → 43 ms). Not the page: told the match is rarer, PostgreSQL sorts the whole
+    // column instead of walking the published-order index to the page's 20 (1 → 58 ms).
+    if (filter.published && event.action === 'beforeCount') {
+      columnRows.whereNotNull(`c.${names.publishedAt}`);
+    }
     const linked = knex
       .from({ l: link.name })
       .select(`l.${link.joinColumn.name}`)
