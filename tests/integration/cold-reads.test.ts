@@ -187,7 +187,10 @@ describe('the count of a list by column', () => {
   it('finds the column’s rows through the link table, not by probing every published row', async () => {
     const plan = await planOf('/api/articles?column=notices', /count\(/i);
     expect(plan).not.toMatch(/CORRELATED|SubPlan/);
-    expect(plan).not.toMatch(/DISTINCT|Unique/);
+    // No de-duplication of item rows (Strapi's `SELECT DISTINCT t0.*` join); the column's own
+    // rows may be (a Unique over two ids on PostgreSQL).
+    expect(plan).not.toMatch(/DISTINCT|Sort Key: t0\.|Group Key: t0\./);
+    expect(plan).not.toMatch(/Seq Scan on articles t0|SCAN t0\b/);
   });
 });
 
