@@ -2,24 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UID } from '../constants';
 import type { ColumnRow } from './column-tree';
-
-interface Meta {
-  tableName: string;
-  attributes: Record<
-    string,
-    {
-      columnName?: string;
-      joinTable?: {
-        name: string;
-        joinColumn: { name: string };
-        inverseJoinColumn: { name: string };
-      };
-    }
-  >;
-}
-
-const metaOf = (strapi: Core.Strapi, uid: string) =>
-  strapi.db.metadata.get(uid as never) as unknown as Meta;
+import { metaOf } from '../database/metadata';
 
 interface Flat {
   id: number;

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { DEFAULT_ITEM_SORT, UID } from '../constants';
+import { columnOf, metaOf } from '../database/metadata';
 
 /** Query parameters the catalogue lists accept besides Strapi's own. */
 export interface ColumnFilterParams {
@@ -78,25 +79,6 @@ interface ColumnNames {
   code: string;
   parentLink: { table: string; child: string; parent: string };
 }
-
-interface Meta {
-  tableName: string;
-  attributes: Record<
-    string,
-    {
-      columnName?: string;
-      joinTable?: {
-        name: string;
-        joinColumn: { name: string };
-        inverseJoinColumn: { name: string };
-      };
-    }
-  >;
-}
-
-const metaOf = (strapi: Core.Strapi, uid: string) =>
-  strapi.db.metadata.get(uid as never) as unknown as Meta;
-const columnOf = (meta: Meta, name: string) => meta.attributes[name]?.columnName ?? name;
 
 function columnNames(strapi: Core.Strapi): ColumnNames {
   const meta = metaOf(strapi, UID.column);
